@@ -1,0 +1,30 @@
+"""The article as read from disk: the boundary between reading and everything after."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article. `raw` is the text every evidence span indexes (decoded, before normalisation).
+
+    For HTML pages `raw` is the page text after tags are dropped: spans into markup would show
+    nothing a reader could check.
+    """
+
+    doc_id: str
+    source: str
+    raw: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+class ReadError(Exception):
+    """An input that cannot be turned into an article; the message says which file and what to do."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
