@@ -1,0 +1,82 @@
+"""Find the article body: blank out the boilerplate that pollutes records, keep every offset.
+
+What counts as boilerplate lives in `rules/page/boilerplate.toml`: headers after which the rest of the page is
+related links or furniture, lines dropped whole (copyright, ICP, share widgets, image file names,
+navigation), and bylines (记者, 编辑 ...), whose names must never become attendees.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from extract.ruleset import RULES_DIR, RuleError
+
+
+@dataclass(frozen=True)
+class CleanRules:
+    tail_headers: regex.Pattern[str]
+    drop_lines: regex.Pattern[str]
+    bylines: regex.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def clean_rules(path: Path = RULES_DIR / "page" / "boilerplate.toml") -> CleanRules:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise RuleError(f"{path}: cannot read the cleaning rules ({e}). Restore the file.") from e
+    try:
+        tail = _alternation(data["tail"]["headers"])
+        drop = "|".join(f"(?:{p})" for p in data["drop"]["line_patterns"])
+        byline = "|".join(f"(?:{p})" for p in data["byline"]["patterns"])
+        return CleanRules(
+            # A header alone on its line (or ending it) starts the page's tail.
+            tail_headers=regex.compile(rf"^[\s>》»|\-—【\[]*(?:{tail})[\s::】\]>》»|]*$", regex.M),
+            drop_lines=regex.compile(rf"^[^\n]*(?:{drop})[^\n]*$", regex.M),
+            bylines=regex.compile(byline, regex.M),
+        )
+    except (KeyError, regex.error) as e:
+        raise RuleError(
+            f"{path}: cleaning rules incomplete or invalid ({e}). See the keys in the file."
+        ) from e
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def boilerplate_spans(text: str, rules: CleanRules | None = None) -> list[tuple[int, int]]:
+    """Spans of `text` that are not the article: page tail, dropped lines, bylines."""
+    rules = rules or clean_rules()
+    spans: list[tuple[int, int]] = []
+    # The tail starts at the first related-links header in the second half of the page or later:
+    # a header near the top is a menu, not the end of the article.
+    for m in rules.tail_headers.finditer(text):
+        if m.start() > len(text) * 0.3:
+            spans.append((m.start(), len(text)))
+            break
+    spans.extend((m.start(), m.end()) for m in rules.drop_lines.finditer(text))
+    spans.extend((m.start(), m.end()) for m in rules.bylines.finditer(text))
+    return spans
+
+
+def mask_boilerplate(text: str, rules: CleanRules | None = None) -> str:
+    """`text` with boilerplate replaced by spaces; line breaks and length are kept."""
+    spans = boilerplate_spans(text, rules)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        _blank(chars, start, end)
+    return "".join(chars)

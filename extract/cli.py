@@ -1,0 +1,98 @@
+"""The `extract` command: run, eval, schema. A thin layer over extract.runner and extract.score."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Structured records from Chinese local news."
+)
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (searched recursively).")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
+) -> None:
+    """Extract one record per article into OUT/<doc_id>.json and OUT/records.jsonl."""
+    from extract.record import Record
+    from extract.ruleset import RuleError
+    from extract.runner import Failure, extract_paths
+
+    def report(item: Record | Failure) -> None:
+        if isinstance(item, Failure):
+            typer.echo(f"failed: {item.path} ({item.stage}): {item.message}", err=True)
+
+    try:
+        summary = extract_paths(inputs, out, on_record=None if quiet else report)
+    except RuleError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    typer.echo(f"{summary.line()} -> {out}")
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Folder of gold <doc_id>.json files.")],
+    pred: Annotated[Path, typer.Argument(help="Folder of records or a records.jsonl file.")],
+    errors: Annotated[bool, typer.Option("--errors", help="List each miss and spurious value.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    min_macro: Annotated[
+        float | None, typer.Option("--min-macro", help="Exit 1 when macro F1 is below.")
+    ] = None,
+) -> None:
+    """Score records against gold, per field (SPEC.md section 4)."""
+    from extract.score import score_paths
+
+    for path, what in ((gold, "gold"), (pred, "predictions")):
+        if not path.exists():
+            typer.echo(f"error: {what} path {path} does not exist.", err=True)
+            raise typer.Exit(2)
+    result = score_paths(gold, pred)
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"{'field':24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+        for name, t in result.tallies.items():
+            p, r, f = t.prf()
+            typer.echo(f"{name:24} {p:6.3f} {r:6.3f} {f:6.3f} {t.tp:5} {t.fp:5} {t.fn:5}")
+        if errors:
+            _print_errors(result.errors)
+        typer.echo(
+            f"documents {result.documents}  macro F1 {result.macro_f1:.3f}  micro F1 {result.micro_f1:.3f}"
+        )
+    if min_macro is not None and result.macro_f1 < min_macro:
+        raise typer.Exit(1)
+
+
+def _print_errors(errors: list) -> None:  # type: ignore[type-arg]
+    """Errors grouped by field, then by the rule that fired (or none), so the next rule to write shows."""
+    from collections import defaultdict
+
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for e in errors:
+        groups[(e.field, e.rule or "(no rule)")].append(str(e))
+    for (field, rule), lines in sorted(groups.items(), key=lambda kv: (kv[0][0], -len(kv[1]))):
+        typer.echo(f"\n## {field} — {rule}: {len(lines)}")
+        for line in lines:
+            typer.echo(f"  {line}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the record."""
+    from extract.record import Record
+
+    json.dump(Record.model_json_schema(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    app()

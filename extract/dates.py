@@ -1,0 +1,283 @@
+"""Find day-precise Chinese date expressions and resolve them to calendar days.
+
+Input is expected to be Simplified and NFKC-normalised, but Traditional forms (號, 後天, 〇/零,
+兩, 週年, ...) are accepted too. Everything here is pure: no I/O, patterns compiled once at import.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["DateMention", "chinese_number", "find_dates", "parse_published", "year_hints", "years_in"]
+
+_DIGIT_CHARS = ["〇○零", "一壹", "二贰貳两兩", "三叁參", "四肆", "五伍", "六陆陸", "七柒", "八捌", "九玖"]
+_DIGITS = {c: value for value, chars in enumerate(_DIGIT_CHARS) for c in chars}
+_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+
+# Character classes used inside the patterns (the written forms dates actually use).
+_CN_Y = "〇○零一二三四五六七八九"  # digit-by-digit years: 二〇二三
+_CN_MD = "〇○零一二三四五六七八九十廿卅两兩"  # months and days: 十二, 二十五, 廿五
+_SP = r"[ \t]*"
+_YEAR = rf"(?P<y>\d{{4}}|[{_CN_Y}]{{4}})"
+_MONTH = rf"(?P<m>\d{{1,2}}|[{_CN_MD}]{{1,3}})"
+_DAY = rf"(?P<d>\d{{1,2}}|[{_CN_MD}]{{1,4}})"
+# 号 as in 1号线 / 3号楼 / 25号院 names a place, not a day.
+_PLACE = "楼樓院线線门門房室栋棟单單馆館窗台床车車站仓倉库庫机機文令码碼桥橋井坑岛島口位"
+_HAO = rf"[号號](?!地[块塊]|[{_PLACE}])"
+_SUFFIX = rf"(?:日|{_HAO})"
+_NO_NUM_BEFORE = rf"(?<![\d{_CN_MD}])"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One day-precise date expression found in a text.
+
+    `year_explicit` is True only for absolute dates (the year is written as a number);
+    relative forms such as 去年6月5日 report False because the year comes from `published`.
+    """
+
+    span: tuple[int, int]
+    text: str
+    date: datetime.date | None
+    kind: str  # 'absolute' | 'month_day' | 'day' | 'relative'
+    year_explicit: bool
+
+
+def chinese_number(s: str) -> int | None:
+    """Read a number written in ASCII digits or Chinese numerals; None if it is not one.
+
+    Handles positional forms (十 -> 10, 二十五 -> 25, 一百零五 -> 105), digit-by-digit forms
+    (二〇二三 -> 2023), 廿/卅 (廿五 -> 25) and Traditional/financial digits (兩, 貳, 參...).
+    """
+    s = s.strip().replace("廿", "二十").replace("卅", "三十")
+    if not s:
+        return None
+    if s.isascii():
+        return int(s) if s.isdigit() else None
+    if all(c in _DIGITS for c in s):
+        return int("".join(str(_DIGITS[c]) for c in s))
+    total, digit, last_unit = 0, None, 10**9
+    for c in s:
+        if c in _DIGITS:
+            if digit:  # two non-zero digits in a row: 二三十
+                return None
+            digit = _DIGITS[c]
+        elif c in _UNITS:
+            unit = _UNITS[c]
+            if unit >= last_unit or digit == 0 or (digit is None and total):
+                return None
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def _day(y: int, m: int, d: int) -> datetime.date | None:
+    """The date, or None when (y, m, d) names no real day."""
+    try:
+        return datetime.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    """(year, month) moved by `delta` months."""
+    k = y * 12 + (m - 1) + delta
+    return k // 12, k % 12 + 1
+
+
+def _latest_month_day(m: int, d: int, pub: datetime.date) -> datetime.date | None:
+    """The latest m/d on or before `pub` (looks back far enough to reach a 2月29日)."""
+    if _day(2000, m, d) is None:
+        return None
+    for y in range(pub.year, pub.year - 9, -1):
+        found = _day(y, m, d)
+        if found is not None and found <= pub:
+            return found
+    return None
+
+
+def _latest_day(d: int, pub: datetime.date) -> datetime.date | None:
+    """The latest day-of-month `d` on or before `pub` (this month, else an earlier one)."""
+    if not 1 <= d <= 31:
+        return None
+    for back in range(4):
+        y, m = _shift_month(pub.year, pub.month, -back)
+        found = _day(y, m, d)
+        if found is not None and found <= pub:
+            return found
+    return None
+
+
+def _num(s: str | None) -> int:
+    """A matched numeral as an int (-1 when unreadable, which no date accepts)."""
+    value = chinese_number(s or "")
+    return -1 if value is None else value
+
+
+_Resolver = Callable[["regex.Match[str]", datetime.date | None], datetime.date | None]
+
+
+def _absolute(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
+    return _day(_num(mt["y"]), _num(mt["m"]), _num(mt["d"]))
+
+
+def _month_day(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
+    return None if pub is None else _latest_month_day(_num(mt["m"]), _num(mt["d"]), pub)
+
+
+def _day_only(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
+    return None if pub is None else _latest_day(_num(mt["d"]), pub)
+
+
+_WORD_OFFSET = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
+_WORD_OFFSET |= {"后天": 2, "後天": 2}
+_YEAR_OFFSET = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+_MONTH_OFFSET = {"本": 0, "上": -1, "下": 1}
+
+
+def _rel_word(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
+    if pub is None:
+        return None
+    try:
+        return pub + datetime.timedelta(days=_WORD_OFFSET[mt["w"]])
+    except OverflowError:  # published at the very edge of the calendar
+        return None
+
+
+def _rel_year(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
+    return None if pub is None else _day(pub.year + _YEAR_OFFSET[mt["ry"]], _num(mt["m"]), _num(mt["d"]))
+
+
+def _rel_month(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
+    if pub is None:
+        return None
+    y, m = _shift_month(pub.year, pub.month, _MONTH_OFFSET[mt["rm"]])
+    return _day(y, m, _num(mt["d"]))
+
+
+# (pattern, kind, year_explicit, resolver). Overlaps between patterns are settled in find_dates.
+_PATTERNS: list[tuple[regex.Pattern[str], str, bool, _Resolver]] = [
+    (
+        regex.compile(rf"(?<![\d{_CN_Y}]){_YEAR}{_SP}年{_SP}{_MONTH}{_SP}月{_SP}{_DAY}{_SP}{_SUFFIX}"),
+        "absolute",
+        True,
+        _absolute,
+    ),
+    (
+        regex.compile(
+            r"(?<![\d.\-/:])(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+            r"(?!\d|[-./:]\d)"
+        ),
+        "absolute",
+        True,
+        _absolute,
+    ),
+    (
+        regex.compile(rf"{_NO_NUM_BEFORE}{_MONTH}{_SP}月{_SP}{_DAY}{_SP}{_SUFFIX}"),
+        "month_day",
+        False,
+        _month_day,
+    ),
+    (
+        # 25日 / 25号 (also 1日-25日), but not 路25号, 第25日, 1063号, 3-25号, 25号楼, 15日内, 20日元.
+        regex.compile(
+            rf"(?<![\d.:/A-Za-z#路街弄巷道里村区區号號第楼樓栋棟室])(?<!\d-)(?P<d>\d{{1,2}}){_SP}"
+            rf"(?:日(?!内(?!蒙)|內(?!蒙)|[游遊元圆圓])|{_HAO})"
+        ),
+        "day",
+        False,
+        _day_only,
+    ),
+    (regex.compile(r"(?P<w>今天|今日|昨天|昨日|前天|明天|明日|后天|後天)"), "relative", False, _rel_word),
+    (
+        regex.compile(rf"(?P<ry>今年|去年|前年|明年){_SP}{_MONTH}{_SP}月{_SP}{_DAY}{_SP}{_SUFFIX}"),
+        "relative",
+        False,
+        _rel_year,
+    ),
+    (
+        regex.compile(rf"(?P<rm>[本上下])(?:个|個)?月{_SP}{_DAY}{_SP}{_SUFFIX}"),
+        "relative",
+        False,
+        _rel_month,
+    ),
+]
+
+
+def find_dates(text: str, published: datetime.date | None = None) -> list[DateMention]:
+    """Every day-precise date expression in `text`, in order, non-overlapping (longest wins).
+
+    Year-less and relative forms are resolved against `published` (the latest matching day on
+    or before it for month-day and day-only forms); without it their `date` is None. A written
+    date that names no real day (2月30日) is still reported, with `date` None.
+    """
+    found: list[DateMention] = []
+    for pattern, kind, explicit, resolve in _PATTERNS:
+        for mt in pattern.finditer(text):
+            if kind == "day" and not 1 <= _num(mt["d"]) <= 31:
+                continue
+            found.append(DateMention(mt.span(), mt[0], resolve(mt, published), kind, explicit))
+    found.sort(key=lambda dm: (dm.span[0] - dm.span[1], dm.span[0]))
+    used = bytearray(len(text))
+    taken: list[DateMention] = []
+    for dm in found:
+        start, end = dm.span
+        if not any(used[start:end]):
+            used[start:end] = b"\x01" * (end - start)
+            taken.append(dm)
+    return sorted(taken, key=lambda dm: dm.span[0])
+
+
+_PUBLISHED = regex.compile(
+    rf"(?<!\d){_YEAR}{_SP}[-./年]{_SP}{_MONTH}{_SP}[-./月]{_SP}{_DAY}(?!\d)"
+    r"|(?<!\d)(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)(?!\d)"
+)
+
+
+def parse_published(s: str) -> datetime.date | None:
+    """The date in a publication timestamp such as '2023-07-06T20:08:36', '2023/07/06' or
+    '2023年7月6日'; None when there is none or it names no real day."""
+    mt = _PUBLISHED.search(s)
+    return None if mt is None else _absolute(mt, None)
+
+
+_ANNIVERSARY = regex.compile(
+    r"(?:(?P<party>建党|建黨|中国共产党成立|中國共產黨成立|中国共产党|中國共產黨|党成立|黨成立)"
+    r"|(?P<prc>新中国成立|新中國成立|中华人民共和国成立|中華人民共和國成立|建国|建國))"
+    rf"{_SP}(?P<n>\d{{1,3}}|[{_CN_MD}百]{{1,5}}){_SP}[周週]年"
+)
+
+
+def year_hints(text: str) -> list[tuple[int, tuple[int, int]]]:
+    """Years implied by anniversaries: 建党98周年 -> 2019, 新中国成立70周年 -> 2019.
+
+    Party anniversaries count from 1921, the PRC's from 1949. Returns (year, span of the phrase).
+    """
+    hints = []
+    for mt in _ANNIVERSARY.finditer(text):
+        n = chinese_number(mt["n"])
+        if n is not None and n > 0:
+            hints.append(((1921 if mt["party"] else 1949) + n, mt.span()))
+    return hints
+
+
+_BARE_YEAR = regex.compile(rf"(?<![\d{_CN_Y}])(?P<y>(?:19|20)\d\d|[一二][{_CN_Y}]{{3}}){_SP}年")
+
+
+def years_in(text: str) -> list[tuple[int, tuple[int, int]]]:
+    """Four-digit years written with 年 (2020年, 二〇二〇年), including those inside full dates.
+
+    Returns (year, span of the year and 年); only 1900..2099 are reported.
+    """
+    years = []
+    for mt in _BARE_YEAR.finditer(text):
+        y = _num(mt["y"])
+        if 1900 <= y <= 2099:
+            years.append((y, mt.span()))
+    return years

@@ -1,0 +1,38 @@
+"""Finders: matchers written as code where a pattern would not do (dates, place names).
+
+A finder takes the scope text, the document and the rule, and yields (start, end, groups); rules
+name it with `finder = "<name>"`. Each finder's value group is called `value`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from extract.document import Document
+from extract.engine import Group
+from extract.ruleset import Rule
+
+Found = Iterator[tuple[int, int, dict[str, Group]]]
+Finder = Callable[[str, Document, Rule], Found]
+
+
+def find_date_mentions(text: str, doc: Document, rule: Rule) -> Found:
+    """Every day-precise date; `data` holds the DateMention (resolved against nothing yet)."""
+    from extract.dates import find_dates
+
+    for m in find_dates(text):
+        yield m.span[0], m.span[1], {"value": Group(m.text, m.span[0], m.span[1], m)}
+
+
+def find_place_mentions(text: str, doc: Document, rule: Rule) -> Found:
+    """Every place name of the gazetteer; `data` holds the PlaceMention with its candidates."""
+    from extract.gazetteer import Gazetteer
+
+    levels = set(rule.options.get("levels", []))
+    for m in Gazetteer.load().find_places(text):
+        if levels and not levels & {c.level for c in m.candidates}:
+            continue
+        yield m.start, m.end, {"value": Group(m.text, m.start, m.end, m)}
+
+
+FINDERS: dict[str, Finder] = {"dates": find_date_mentions, "places": find_place_mentions}

@@ -1,0 +1,112 @@
+"""Raw article text -> the Simplified, width-folded text the rules read, with a map back to raw offsets.
+
+Three steps, each keeping the map: NFKC width folding, removal of pinyin glosses after Han
+characters (`區(qū)委` -> `區委`), and Traditional -> Simplified (OpenCC), run only where the text holds
+Traditional characters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+# A pinyin gloss: lowercase Latin letters with optional tone marks, in parentheses, right after a Han
+# character. Uppercase is left alone so that acronyms such as `(CBD)` survive.
+_PINYIN = regex.compile(r"(?<=\p{Han})\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6})\)")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """`text` is what the rules read; `to_raw[i]` is the index in `raw` of `text[i]`."""
+
+    raw: str
+    text: str
+    to_raw: tuple[int, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span covering normalised `text[start:end]` (an empty span maps to an empty span)."""
+        if end <= start:
+            pos = self.to_raw[start] if start < len(self.to_raw) else len(self.raw)
+            return pos, pos
+        return self.to_raw[start], self.to_raw[end - 1] + 1
+
+
+@cache
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc  # imported here: building the converter reads its dictionaries
+
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _traditional_chars() -> frozenset[str]:
+    """Characters OpenCC's t2s table changes: their presence is the cheap test for Traditional text."""
+    import opencc
+
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    chars: set[str] = set()
+    for line in table.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if len(key) == 1 and values.split(" ")[0] != key:
+            chars.add(key)
+    return frozenset(chars)
+
+
+def has_traditional(text: str) -> bool:
+    return not _traditional_chars().isdisjoint(text)
+
+
+def _fold_width(raw: str) -> tuple[str, list[int]]:
+    if unicodedata.is_normalized("NFKC", raw):
+        return raw, list(range(len(raw)))
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(raw):
+        folded = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
+        out.append(folded)
+        index.extend([i] * len(folded))
+    return "".join(out), index
+
+
+def _drop_pinyin(text: str, index: list[int]) -> tuple[str, list[int]]:
+    if "(" not in text:
+        return text, index
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PINYIN.finditer(text):
+        keep.append((pos, m.start()))
+        pos = m.end()
+    if not keep:
+        return text, index
+    keep.append((pos, len(text)))
+    return "".join(text[a:b] for a, b in keep), [i for a, b in keep for i in index[a:b]]
+
+
+def _to_simplified(text: str, index: list[int]) -> tuple[str, list[int]]:
+    """Convert line by line; a line whose length changes is converted char by char to keep the map."""
+    if not has_traditional(text):
+        return text, index
+    convert = _t2s().convert
+    out: list[str] = []
+    new_index: list[int] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        converted = convert(line)
+        if len(converted) != len(line):
+            converted = "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in line)
+        out.append(converted)
+        new_index.extend(index[pos : pos + len(line)])
+        pos += len(line)
+    return "".join(out), new_index
+
+
+def normalise(raw: str) -> Normalised:
+    """Fold widths, drop pinyin glosses, convert to Simplified; keep the offset map to `raw`."""
+    text, index = _fold_width(raw)
+    text, index = _drop_pinyin(text, index)
+    text, index = _to_simplified(text, index)
+    return Normalised(raw=raw, text=text, to_raw=tuple(index))

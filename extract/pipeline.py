@@ -1,0 +1,68 @@
+"""The stages joined: article -> normalise -> clean -> rules -> resolvers -> record with evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract.article import Article
+from extract.clean import mask_boilerplate
+from extract.document import Document
+from extract.engine import run_rules
+from extract.normalise import normalise
+from extract.record import Evidence, Record
+from extract.resolve import RESOLVERS, Context, Item
+from extract.ruleset import RuleSet, default_ruleset
+
+
+def prepare(article: Article) -> Document:
+    """Normalise the raw text and mask its boilerplate."""
+    norm = normalise(article.raw)
+    return Document(article=article, norm=norm, body=mask_boilerplate(norm.text))
+
+
+def resolve_fields(doc: Document, ruleset: RuleSet) -> Context:
+    """Run each field's rules and resolver, in the order of `order` in the rule files."""
+    from extract.dates import parse_published
+
+    ctx = Context(
+        doc=doc, published=parse_published(doc.article.published) if doc.article.published else None
+    )
+    for spec in ruleset.fields:
+        matches = run_rules(ruleset.rules[spec.name], doc)
+        ctx.results[spec.name] = RESOLVERS[spec.resolver](ctx, spec, matches)
+    return ctx
+
+
+def _evidence(doc: Document, field: str, items: list[Item], scalar: bool) -> list[Evidence]:
+    out = []
+    for i, item in enumerate(items[:1] if scalar else items):
+        path = field if scalar else f"{field}[{i}]"
+        for p in item.proofs:
+            out.append(Evidence(field=path + p.sub, span=doc.norm.raw_span(p.start, p.end), rule=p.rule))
+    return out
+
+
+def build_record(doc: Document, ctx: Context, ruleset: RuleSet) -> Record:
+    values: dict[str, Any] = {}
+    evidence: list[Evidence] = []
+    for spec in ruleset.fields:
+        items = ctx.results.get(spec.name, [])
+        scalar = spec.kind == "scalar"
+        values[spec.name] = (items[0].value if items else None) if scalar else [it.value for it in items]
+        evidence.extend(_evidence(doc, spec.name, items, scalar))
+    return Record(doc_id=doc.article.doc_id, source=doc.article.source, **values, evidence=evidence)
+
+
+def extract_article(article: Article, ruleset: RuleSet | None = None) -> Record:
+    """The record of one article."""
+    ruleset = ruleset or default_ruleset()
+    doc = prepare(article)
+    return build_record(doc, resolve_fields(doc, ruleset), ruleset)
+
+
+def extract_text(
+    text: str, *, doc_id: str | None = None, published: str | None = None, title: str | None = None
+) -> Record:
+    """The record of an article given as text; `published` (ISO date) anchors year-less dates."""
+    article = Article(doc_id=doc_id or "text", source="<text>", raw=text, title=title, published=published)
+    return extract_article(article)

@@ -1,0 +1,396 @@
+"""The read stage: input paths → files → decoded text → Articles, with errors that say what to fix.
+
+`iter_input_files` lists the files under the given paths, `read_file` turns one file into its
+articles plus the errors of any part (a JSONL line, a JSON item) that could not be read, and
+`decode` turns bytes into text without guessing blindly.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extract.article import Article, ReadError
+
+__all__ = ["SUFFIXES", "ReadResult", "decode", "iter_input_files", "read_file"]
+
+SUFFIXES = frozenset({".txt", ".html", ".htm", ".json", ".jsonl"})
+
+_TEXT_KEYS = ("text", "content", "body", "article")
+_TITLE_KEYS = ("title", "headline")
+_PUBLISHED_KEYS = ("published", "publish_time", "date", "pubdate")
+_ID_KEYS = ("id", "doc_id")
+_URL_KEYS = ("url",)
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Encodings a declaration or a detector may name, mapped to the superset that decodes them safely.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs"}
+_CHINESE_ENCODINGS = frozenset({"gb18030", "big5hkscs", "cp950", "hz"})
+_DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_DECLARATION_WINDOW = 4096
+# C0 controls other than tab, newline, vertical tab, form feed and carriage return, plus DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_SAMPLE = 8192
+_MAX_CONTROL_SHARE = 0.05
+_CONVERT_HINT = "save it as UTF-8 text, or remove it from the input"
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What one file yields: the articles that could be read, and an error for each file or part
+    (JSONL line, JSON list item) that could not. A file that fails as a whole has no articles and
+    one error."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+
+
+# --- decoding -----------------------------------------------------------------------------------
+
+
+def decode(data: bytes, path: str) -> str:
+    """Return the text of a file's bytes, with a leading byte-order mark removed and nothing else
+    changed (line endings included: evidence spans index this text).
+
+    UTF-8 (with or without BOM) is tried first and strictly; then a UTF-16/32 BOM; then the
+    charset the file declares (`<meta charset>`, `encoding=`); then detection (GB18030, Big5...).
+    Raises ReadError naming `path` for binary data or bytes that no text encoding fits.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_strict(data[len(bom) :], encoding, path)
+    if b"\x00" in data:
+        raise ReadError(path, f"looks like a binary file (it contains NUL bytes), not text; {_CONVERT_HINT}.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode_non_utf8(data, path)
+    _reject_control_heavy(text, path)
+    return text
+
+
+def _decode_strict(data: bytes, encoding: str, path: str) -> str:
+    """`data` decoded as `encoding` (which its byte-order mark named); ReadError if it does not fit."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise ReadError(
+            path,
+            f"starts with a {encoding} byte-order mark but byte {e.start} is not valid {encoding}; "
+            f"{_CONVERT_HINT}.",
+        ) from e
+
+
+def _decode_non_utf8(data: bytes, path: str) -> str:
+    """Decode bytes that are not UTF-8: by the declared charset if it fits, else by detection."""
+    declared = _declared_encoding(data[:_DECLARATION_WINDOW])
+    if declared is not None and declared != "utf-8":
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass
+    detected = _detect(data)
+    if detected is None:
+        raise ReadError(path, f"is not UTF-8 and no other text encoding fits its bytes; {_CONVERT_HINT}.")
+    return detected
+
+
+def _declared_encoding(head: bytes) -> str | None:
+    """The Python codec named by a `charset=` / `encoding=` declaration in `head`, or None."""
+    match = _DECLARED_CHARSET.search(head)
+    if match is None:
+        return None
+    return _codec_name(match.group(1).decode("ascii"))
+
+
+def _codec_name(name: str) -> str | None:
+    """Python's name for encoding `name`, widened to a safe superset (GBK → GB18030), or None."""
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return _SUPERSETS.get(canonical, canonical)
+
+
+def _detect(data: bytes) -> str | None:
+    """Decode `data` by charset-normalizer's detection, or None if it finds no fitting encoding.
+
+    Among the encodings that fit, a Chinese one is preferred (short Chinese texts otherwise
+    come out as Korean or Japanese), then detection's own ranking.
+    """
+    from charset_normalizer import from_bytes
+
+    fitting: list[str] = []
+    for match in from_bytes(data):
+        name = _codec_name(match.encoding)
+        if name is not None and name not in fitting:
+            fitting.append(name)
+    ranked = sorted(fitting, key=lambda name: name not in _CHINESE_ENCODINGS)
+    for name in ranked:
+        try:
+            return data.decode(name)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _reject_control_heavy(text: str, path: str) -> None:
+    """Raise ReadError if the start of `text` is more than a few percent control characters."""
+    sample = text[:_CONTROL_SAMPLE]
+    if sample and len(_CONTROL.findall(sample)) > len(sample) * _MAX_CONTROL_SHARE:
+        raise ReadError(
+            path, f"looks like a binary file (mostly control characters), not text; {_CONVERT_HINT}."
+        )
+
+
+# --- finding files ------------------------------------------------------------------------------
+
+
+def iter_input_files(inputs: Sequence[Path]) -> Iterator[Path]:
+    """Yield the files to read under `inputs`, each once, in a fixed order.
+
+    A file given directly is yielded whatever its suffix (reading it then says if the type is
+    unsupported); a folder is walked recursively in sorted order and yields only files with a
+    suffix in SUFFIXES, skipping hidden files and folders. Raises ReadError, before yielding
+    anything, if an input does not exist.
+    """
+    for path in inputs:
+        if not path.exists():
+            raise ReadError(str(path), "no such file or folder; check the path.")
+    seen: set[str] = set()
+    for path in inputs:
+        files = _walk(path) if path.is_dir() else iter((path,))
+        for file in files:
+            key = os.path.realpath(file)
+            if key not in seen:
+                seen.add(key)
+                yield file
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Readable files under `folder`: this folder's files by name, then each subfolder by name.
+
+    Symlinked folders are not followed (no loops)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as e:
+        raise ReadError(str(folder), f"cannot list the folder ({e.strerror}); check its permissions.") from e
+    subfolders: list[Path] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            subfolders.append(Path(entry.path))
+        elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in SUFFIXES:
+            yield Path(entry.path)
+    for subfolder in subfolders:
+        yield from _walk(subfolder)
+
+
+# --- reading files ------------------------------------------------------------------------------
+
+
+def read_file(path: Path) -> ReadResult:
+    """Read one file into its articles; never raises for a bad file.
+
+    `.txt` gives one article of the whole text; `.html`/`.htm` one article of the page's visible
+    text with the headline, publication date and url the page states; `.json` one article per
+    object (a single object or a list); `.jsonl` one per line. Whatever cannot be read comes back
+    in `errors`, each naming the file (and line or item) and what to do.
+    """
+    source = str(path)
+    reader = _READERS.get(path.suffix.lower())
+    if reader is None:
+        supported = ", ".join(sorted(SUFFIXES))
+        return _failed(source, f'unsupported file type "{path.suffix}"; use one of {supported}.')
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return _failed(source, f"cannot open the file ({e.strerror}); check that it exists and is readable.")
+    try:
+        text = decode(data, source)
+    except ReadError as e:
+        return ReadResult(errors=[e])
+    if not text.strip():
+        return _failed(source, "empty file; add the article text or remove the file.")
+    return reader(path, text)
+
+
+def _failed(source: str, message: str) -> ReadResult:
+    """A result with no articles and one error about the whole file."""
+    return ReadResult(errors=[ReadError(source, message)])
+
+
+def _read_txt(path: Path, text: str) -> ReadResult:
+    """One article: the whole decoded text; its headline and date are left for later stages."""
+    return ReadResult(articles=[Article(doc_id=path.stem, source=str(path), raw=text)])
+
+
+def _read_html(path: Path, text: str) -> ReadResult:
+    """One article: the page's visible article text plus the headline, date and url it states."""
+    from extract.html_text import parse_html
+
+    page = parse_html(text)
+    if not page.text.strip():
+        return _failed(
+            str(path),
+            "the page has no visible text (a script may fill it in); save the page as rendered instead.",
+        )
+    article = Article(
+        doc_id=path.stem,
+        source=str(path),
+        raw=page.text,
+        title=page.title,
+        published=page.published,
+        url=page.url,
+    )
+    return ReadResult(articles=[article])
+
+
+def _read_json(path: Path, text: str) -> ReadResult:
+    """One article per object: the file holds one object or a list of objects."""
+    source = str(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        return _failed(f"{source}:{e.lineno}", f"not valid JSON ({e.msg}, column {e.colno}); fix the file.")
+    if isinstance(data, dict):
+        return _from_objects(path, [(None, data)], "item")
+    if isinstance(data, list):
+        if len(data) == 1:
+            return _from_objects(path, [(None, data[0])], "item")
+        return _from_objects(path, list(enumerate(data, start=1)), "item")
+    return _failed(source, f"holds a JSON {_json_type(data)}; it must hold an object or a list of objects.")
+
+
+def _read_jsonl(path: Path, text: str) -> ReadResult:
+    """One article per non-blank line; a bad line becomes an error and the other lines still count."""
+    source = str(path)
+    parsed: list[tuple[int | None, object]] = []
+    errors: list[ReadError] = []
+    # Split on "\n" only: str.splitlines would also split on U+2028 and friends, which JSON allows
+    # raw inside strings.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            parsed.append((number, json.loads(line)))
+        except json.JSONDecodeError as e:
+            errors.append(
+                ReadError(
+                    f"{source}:{number}",
+                    f"not valid JSON ({e.msg}, column {e.colno}); fix or remove the line.",
+                )
+            )
+    if len(parsed) == 1 and not errors:
+        parsed = [(None, parsed[0][1])]
+    result = _from_objects(path, parsed, "line")
+    return ReadResult(articles=result.articles, errors=sorted(errors + result.errors, key=_error_line))
+
+
+def _error_line(error: ReadError) -> int:
+    """The line or item number an error names (0 for the whole file), for ordering."""
+    _, _, number = error.path.rpartition(":")
+    return int(number) if number.isdigit() else 0
+
+
+def _from_objects(path: Path, objects: list[tuple[int | None, object]], unit: str) -> ReadResult:
+    """Articles from decoded JSON values paired with their 1-based `unit` number ("line": errors
+    name `file:line`; "item": errors name `file` and `item n`), or None when the file holds a
+    single object (whose doc_id is then the file's stem)."""
+    source = str(path)
+    articles: list[Article] = []
+    errors: list[ReadError] = []
+    for number, value in objects:
+        where, what = source, "the file"
+        if number is not None:
+            where, what = (f"{source}:{number}", "the line") if unit == "line" else (source, f"item {number}")
+        if not isinstance(value, dict):
+            kind = _json_type(value)
+            errors.append(ReadError(where, f"{what} holds a JSON {kind}, not an object; make it an object."))
+            continue
+        text = _first_text(value, _TEXT_KEYS)
+        if text is None:
+            keys = ", ".join(f'"{key}"' for key in _TEXT_KEYS)
+            errors.append(
+                ReadError(where, f"{what} has no article text (none of {keys} holds text); add one.")
+            )
+            continue
+        default_id = path.stem if number is None else f"{path.stem}_{number}"
+        articles.append(_article_from_object(value, text, default_id, source))
+    return ReadResult(articles=articles, errors=errors)
+
+
+def _article_from_object(obj: dict[str, Any], text: str, default_id: str, source: str) -> Article:
+    """An Article from one JSON object whose article text is `text`."""
+    from extract.html_text import parse_date
+
+    published = _first_text(obj, _PUBLISHED_KEYS)
+    if published is not None:
+        published = parse_date(published) or published.strip()
+    title = _first_text(obj, _TITLE_KEYS)
+    url = _first_text(obj, _URL_KEYS)
+    return Article(
+        doc_id=_first_id(obj) or default_id,
+        source=source,
+        raw=text,
+        title=title.strip() if title else None,
+        published=published,
+        url=url.strip() if url else None,
+    )
+
+
+def _first_text(obj: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    """The value of the first of `keys` that holds a non-blank string, or None."""
+    for key in keys:
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def _first_id(obj: dict[str, Any]) -> str | None:
+    """The object's own id (`id` or `doc_id`, string or number) as a string, or None."""
+    for key in _ID_KEYS:
+        value = obj.get(key)
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, str | int | float) and str(value).strip():
+            return str(value).strip()
+    return None
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a decoded value's type, for messages."""
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    return "null"
+
+
+_READERS: dict[str, Callable[[Path, str], ReadResult]] = {
+    ".txt": _read_txt,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".json": _read_json,
+    ".jsonl": _read_jsonl,
+}

@@ -1,0 +1,68 @@
+"""Resolvers turn a field's matches into values. Each is registered by the name rule files use.
+
+A resolver receives the context (document, publication date, values resolved so far), the field's
+spec and its matches (best first) and returns items: a value and the evidence behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from extract.document import Document
+from extract.engine import Group, Match
+from extract.ruleset import FieldSpec
+
+
+@dataclass(frozen=True)
+class Proof:
+    """One piece of evidence in normalised offsets: `sub` is '' or an attribute path such as '.title'."""
+
+    sub: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass
+class Item:
+    value: Any  # a string, or a dict for object fields
+    proofs: list[Proof] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    doc: Document
+    published: date | None = None
+    results: dict[str, list[Item]] = field(default_factory=dict)
+
+    def scalar(self, name: str) -> Item | None:
+        items = self.results.get(name) or []
+        return items[0] if items else None
+
+
+Resolver = Callable[[Context, FieldSpec, list[Match]], list[Item]]
+RESOLVERS: dict[str, Resolver] = {}
+
+
+def resolver(name: str) -> Callable[[Resolver], Resolver]:
+    def register(fn: Resolver) -> Resolver:
+        if name in RESOLVERS:
+            raise ValueError(f"resolver {name!r} registered twice")
+        RESOLVERS[name] = fn
+        return fn
+
+    return register
+
+
+def proof(group: Group, rule_id: str, sub: str = "") -> Proof:
+    return Proof(sub, group.start, group.end, rule_id)
+
+
+# Registration happens on import; the modules are imported here so the registry is complete.
+from extract.resolve import event_date as event_date  # noqa: E402
+from extract.resolve import generic as generic  # noqa: E402
+from extract.resolve import headline as headline  # noqa: E402
+from extract.resolve import people as people  # noqa: E402

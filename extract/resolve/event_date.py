@@ -1,0 +1,92 @@
+"""The day of the main event: the best date mention, its year resolved as SPEC.md §2 orders.
+
+1. a year written with the date; 2. the publication date (a month later than publication belongs
+to the year before); 3. a year the text ties to the event (in the same sentence or the headline);
+4. an anniversary (建党98周年 -> 2019). No year -> no date.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import regex
+
+from extract.dates import DateMention, find_dates, year_hints, years_in
+from extract.engine import Match
+from extract.resolve import Context, Item, Proof, proof, resolver
+from extract.resolve.generic import candidates
+from extract.ruleset import FieldSpec
+
+_SENTENCE_END = regex.compile(r"[。!?\n]")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_END.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def _with_year(mention: DateMention, year: int) -> datetime.date | None:
+    month_day = regex.search(r"(\d{1,2})月(\d{1,2})", mention.text)
+    if mention.date is not None:
+        month, day = mention.date.month, mention.date.day
+    elif month_day:
+        month, day = int(month_day.group(1)), int(month_day.group(2))
+    else:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _tied_year(ctx: Context, start: int, end: int) -> tuple[int, Proof] | None:
+    """A year named in the event's sentence, else in the headline."""
+    text = ctx.doc.body
+    s, e = _sentence(text, start, end)
+    for year, (ys, ye) in years_in(text[s:e]):
+        if not (s + ys >= start and s + ye <= end):
+            return year, Proof("", s + ys, s + ye, "date.year_in_sentence")
+    title = ctx.scalar("title") if "title" in ctx.results else None
+    if title and title.proofs and title.proofs[0].end > title.proofs[0].start:
+        p = title.proofs[0]
+        for year, (ys, ye) in years_in(ctx.doc.text[p.start : p.end]):
+            return year, Proof("", p.start + ys, p.start + ye, "date.year_in_headline")
+    return None
+
+
+def _anniversary(ctx: Context) -> tuple[int, Proof] | None:
+    for year, (s, e) in year_hints(ctx.doc.body):
+        return year, Proof("", s, e, "date.anniversary")
+    return None
+
+
+def resolve_mention(ctx: Context, m: Match) -> Item | None:
+    g = m.groups["value"]
+    found = find_dates(g.value, ctx.published)
+    if not found:
+        return None
+    mention = found[0]
+    base = proof(g, m.rule.id)
+    if mention.year_explicit or (ctx.published is not None and mention.date is not None):
+        return Item(mention.date.isoformat(), [base]) if mention.date else None
+    for source in (_tied_year(ctx, g.start, g.end), _anniversary(ctx)):
+        if source is not None:
+            day = _with_year(mention, source[0])
+            if day:
+                return Item(day.isoformat(), [base, source[1]])
+    return None
+
+
+@resolver("event_date")
+def event_date(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+    """The date of the best-placed mention whose year can be resolved; [] when none can."""
+    for m in candidates(matches):
+        if "value" not in m.groups:
+            continue
+        item = resolve_mention(ctx, m)
+        if item is not None:
+            return [item]
+        if m.rule.options.get("decisive"):
+            return []  # the event's date is named but its year is unknown: null, not another date
+    return []

@@ -1,0 +1,121 @@
+"""Attendees from title-and-name matches: names split from lists, each given the shared title.
+
+A rule captures `title` (optional) and `names` (one name or a list joined by 、/和/及). The resolver
+settles where each name ends (a stop character, else jieba's word boundary), trims lead-in words from
+the title, and merges repeated people, keeping the first title found.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from extract.engine import Group, Match
+from extract.resolve import Context, Item, Proof, resolver
+from extract.resolve.generic import candidates
+from extract.ruleset import RULES_DIR, FieldSpec
+from extract.segment import boundaries
+from extract.textutil import clean_value
+
+_SPLIT = regex.compile(r"[、和及与]")
+
+
+@cache
+def _word_list(name: str) -> frozenset[str]:
+    path = RULES_DIR / "lexicon" / f"{name}.txt"
+    return frozenset(
+        w.strip()
+        for w in path.read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    )
+
+
+def name_end(text: str, start: int, longest: int) -> int:
+    """Where the name starting at `start` ends: 2 or 3 characters (4 for a compound surname)."""
+    stops = _word_list("name_stop_chars")
+    compound = 1 if text[start : start + 2] in _word_list("surname") else 0
+    short, long_ = start + 2 + compound, start + min(longest, 3 + compound)
+    if long_ <= short:
+        return short
+    if text[start + 1 + compound] in "在的了是为等向对将也都就说讲表和与及":
+        return start + 1 + compound  # `程在讲话`: a surname alone, no name to report
+    if text[short] in stops:
+        return short
+    cuts = boundaries(text[start : start + 7])
+    if (long_ - start) in cuts:
+        return long_
+    if (short - start) in cuts:
+        return short
+    return long_
+
+
+_CLAUSE_BREAK = regex.compile(r"[为向由的]")
+_NOT_A_TITLE = regex.compile(r"了|就|表示|说|是|把|被|将|在")
+
+
+def is_common_word(word: str) -> bool:
+    """A dictionary word of jieba's (单位, 同志) is not a person's name."""
+    from extract.segment import word_frequency
+
+    return word_frequency(word) > 50
+
+
+def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
+    """The title as written, lead-in words and any clause before `为/向/由/的` cut off; None if it
+    reads as a sentence rather than a title."""
+    if g is None:
+        return None, None
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(g.value)]
+    cut = breaks[-1] if breaks else 0
+    m = regex.compile(_lead_pattern()).match(g.value, cut)
+    cut = m.end() if m else cut
+    value = clean_value(g.value[cut:])
+    if not value or len(value) > 60 or _NOT_A_TITLE.search(value):
+        return None, None
+    start = g.start + g.value.index(value, cut) if value in g.value[cut:] else g.start + cut
+    return value, Group(value, start, start + len(value))
+
+
+@cache
+def _lead_pattern() -> str:
+    words = sorted(_word_list("title_lead_in"), key=len, reverse=True)
+    return "(?:" + "|".join(regex.escape(w) for w in words) + ")+"
+
+
+def _names(ctx: Context, g: Group) -> list[Group]:
+    """Each name of a list, with its span; list separators split, jieba settles lengths."""
+    text = ctx.doc.body
+    out = []
+    pos = g.start
+    for part in _SPLIT.split(g.value):
+        start = text.find(part, pos) if part else -1
+        if start < 0:
+            continue
+        end = name_end(text, start, len(part))
+        out.append(Group(text[start:end], start, end))
+        pos = start + len(part)
+    return out
+
+
+@resolver("people")
+def people(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+    """One attendee per distinct name, in text order; the first title found for a person is kept."""
+    items: dict[str, Item] = {}
+    for m in sorted(candidates(matches), key=lambda m: (m.start, -m.rule.priority)):
+        names = m.groups.get("names")
+        if not names:
+            continue
+        title, tgroup = _title(ctx, m.groups.get("title"))
+        for name in _names(ctx, names):
+            if len(name.value) < 2 or is_common_word(name.value):
+                continue
+            item = items.get(name.value)
+            if item is None:
+                item = items[name.value] = Item(
+                    {"name": name.value, "title": None}, [Proof(".name", name.start, name.end, m.rule.id)]
+                )
+            if title and tgroup and item.value["title"] is None:
+                item.value["title"] = title
+                item.proofs.append(Proof(".title", tgroup.start, tgroup.end, m.rule.id))
+    return list(items.values())

@@ -1,0 +1,24 @@
+"""Small text helpers shared by resolvers: trimming values, comparing forms as the scorer does."""
+
+from __future__ import annotations
+
+import unicodedata
+
+QUOTES = "“”‘’「」『』\"'《》"
+_QUOTE_TABLE = dict.fromkeys(map(ord, "“”‘’「」『』\"'"), None)
+
+
+def clean_value(s: str | None) -> str:
+    """A captured value without surrounding white space and stray punctuation."""
+    if not s:
+        return ""
+    return s.strip().strip(",,、;;::。 \u3000").strip()
+
+
+def comparable(s: str) -> str:
+    """The form the scorer compares: NFKC, no white space, no quote marks."""
+    return "".join(unicodedata.normalize("NFKC", s).translate(_QUOTE_TABLE).split())
+
+
+def same(a: str, b: str) -> bool:
+    return comparable(a) == comparable(b)

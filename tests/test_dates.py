@@ -1,0 +1,275 @@
+"""Tests for extract.dates: every supported date form, the non-dates, and a never-raises property."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.dates import DateMention, chinese_number, find_dates, parse_published, year_hints, years_in
+
+D = datetime.date
+PUB = D(2025, 1, 3)  # a Friday early in January, so year-less dates can roll back into 2024
+
+# (id, text, published, expected mention text, expected date, kind, year_explicit)
+SINGLE = [
+    (
+        "abs-ri",
+        "2023年2月13日，社区党支部召开组织生活会。",
+        None,
+        "2023年2月13日",
+        D(2023, 2, 13),
+        "absolute",
+        True,
+    ),
+    (
+        "abs-hao",
+        "定于2023年2月13号开展主题党日活动。",
+        None,
+        "2023年2月13号",
+        D(2023, 2, 13),
+        "absolute",
+        True,
+    ),
+    ("abs-hao-trad", "定於2023年2月13號舉行。", None, "2023年2月13號", D(2023, 2, 13), "absolute", True),
+    ("abs-dash", "通知发布于2023-02-13。", None, "2023-02-13", D(2023, 2, 13), "absolute", True),
+    ("abs-dot", "时间：2023.2.13 上午", None, "2023.2.13", D(2023, 2, 13), "absolute", True),
+    ("abs-slash", "日期 2023/02/13 地点 村委会", None, "2023/02/13", D(2023, 2, 13), "absolute", True),
+    ("abs-iso-time", "更新于2023-02-13T20:08:36", None, "2023-02-13", D(2023, 2, 13), "absolute", True),
+    (
+        "abs-cn",
+        "二〇二三年六月二十五日，街道召开大会。",
+        None,
+        "二〇二三年六月二十五日",
+        D(2023, 6, 25),
+        "absolute",
+        True,
+    ),
+    (
+        "abs-cn-ling",
+        "二零二三年十月一日是国庆节。",
+        None,
+        "二零二三年十月一日",
+        D(2023, 10, 1),
+        "absolute",
+        True,
+    ),
+    (
+        "abs-cn-nian",
+        "二〇二三年十二月卅一日",
+        None,
+        "二〇二三年十二月卅一日",
+        D(2023, 12, 31),
+        "absolute",
+        True,
+    ),
+    (
+        "abs-afternoon",
+        "2023年6月25日下午，支部书记讲党课。",
+        PUB,
+        "2023年6月25日",
+        D(2023, 6, 25),
+        "absolute",
+        True,
+    ),
+    ("abs-spaces", "2023 年 6 月 25 日", None, "2023 年 6 月 25 日", D(2023, 6, 25), "absolute", True),
+    ("abs-leap", "2024年2月29日举行换届选举。", None, "2024年2月29日", D(2024, 2, 29), "absolute", True),
+    ("md-pub", "6月25日，志愿者走进社区。", PUB, "6月25日", D(2024, 6, 25), "month_day", False),
+    ("md-no-pub", "6月25日，志愿者走进社区。", None, "6月25日", None, "month_day", False),
+    ("md-hao", "6月25号开展义诊。", PUB, "6月25号", D(2024, 6, 25), "month_day", False),
+    ("md-cn", "六月二十五日，党员集中学习。", PUB, "六月二十五日", D(2024, 6, 25), "month_day", False),
+    ("md-same-year", "1月2日召开了座谈会。", PUB, "1月2日", D(2025, 1, 2), "month_day", False),
+    ("md-published-day", "1月3日上午召开会议。", PUB, "1月3日", D(2025, 1, 3), "month_day", False),
+    ("md-prev-year", "12月26日，书记带队走访。", PUB, "12月26日", D(2024, 12, 26), "month_day", False),
+    ("md-feb29", "2月29日组织了植树活动。", D(2025, 3, 1), "2月29日", D(2024, 2, 29), "month_day", False),
+    ("day-ri", "25日，工作组入村调研。", D(2025, 3, 28), "25日", D(2025, 3, 25), "day", False),
+    ("day-hao", "本次活动于25号结束。", D(2025, 3, 28), "25号", D(2025, 3, 25), "day", False),
+    ("day-prev-month", "25日，工作组入村调研。", PUB, "25日", D(2024, 12, 25), "day", False),
+    ("day-skip-short-month", "31日召开总结会。", D(2025, 5, 10), "31日", D(2025, 3, 31), "day", False),
+    ("day-no-pub", "25日，工作组入村调研。", None, "25日", None, "day", False),
+    ("day-trad", "於25號結束。", D(2025, 3, 28), "25號", D(2025, 3, 25), "day", False),
+    ("rel-jintian", "今天，社区举行升旗仪式。", PUB, "今天", D(2025, 1, 3), "relative", False),
+    ("rel-jinri", "今日上午召开动员会。", PUB, "今日", D(2025, 1, 3), "relative", False),
+    ("rel-zuotian", "昨天下午进行了演练。", PUB, "昨天", D(2025, 1, 2), "relative", False),
+    ("rel-zuori", "昨日，镇党委召开会议。", PUB, "昨日", D(2025, 1, 2), "relative", False),
+    ("rel-qiantian", "前天刚刚完成验收。", PUB, "前天", D(2025, 1, 1), "relative", False),
+    ("rel-mingtian", "明天将开展义务劳动。", PUB, "明天", D(2025, 1, 4), "relative", False),
+    ("rel-houtian", "后天举行表彰大会。", PUB, "后天", D(2025, 1, 5), "relative", False),
+    ("rel-houtian-trad", "後天舉行表彰大會。", PUB, "後天", D(2025, 1, 5), "relative", False),
+    ("rel-no-pub", "今天，社区举行升旗仪式。", None, "今天", None, "relative", False),
+    ("rel-benyue", "本月2日召开推进会。", PUB, "本月2日", D(2025, 1, 2), "relative", False),
+    ("rel-shangyue", "上月25日完成了考核。", PUB, "上月25日", D(2024, 12, 25), "relative", False),
+    ("rel-shanggeyue", "上个月25日完成了考核。", PUB, "上个月25日", D(2024, 12, 25), "relative", False),
+    ("rel-qunian", "去年6月5日，项目正式开工。", PUB, "去年6月5日", D(2024, 6, 5), "relative", False),
+    ("rel-jinnian", "今年1月2日起施行。", PUB, "今年1月2日", D(2025, 1, 2), "relative", False),
+    ("rel-qiannian", "前年3月1日挂牌成立。", PUB, "前年3月1日", D(2023, 3, 1), "relative", False),
+    ("rel-qunian-cn", "去年十二月三十一日", PUB, "去年十二月三十一日", D(2024, 12, 31), "relative", False),
+    ("invalid-feb30", "2月30日召开会议。", PUB, "2月30日", None, "month_day", False),
+    ("invalid-month13", "13月5日召开会议。", PUB, "13月5日", None, "month_day", False),
+    ("invalid-abs", "2023年2月30日召开会议。", None, "2023年2月30日", None, "absolute", True),
+    ("invalid-abs-dash", "2023-13-01", None, "2023-13-01", None, "absolute", True),
+    ("invalid-rel", "上月31日", D(2025, 3, 5), "上月31日", None, "relative", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "mention", "date", "kind", "explicit"),
+    [pytest.param(*case[1:], id=case[0]) for case in SINGLE],
+)
+def test_single_mention(
+    text: str, published: D | None, mention: str, date: D | None, kind: str, explicit: bool
+) -> None:
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    m = found[0]
+    assert m.text == mention
+    assert text[m.span[0] : m.span[1]] == m.text
+    assert (m.date, m.kind, m.year_explicit) == (date, kind, explicit)
+
+
+NONE = [
+    ("metro-line", "乘坐1号线到达会场。"),
+    ("building", "3号楼的居民参加了议事会。"),
+    ("courtyard", "25号院完成了改造。"),
+    ("address", "地址：中山路1063号。"),
+    ("street-number", "活动在解放街25号举行。"),
+    ("riqian", "日前，社区开展了宣讲活动。"),
+    ("jinri-recent", "近日，街道组织党员学习。"),
+    ("jinnian-alone", "今年以来，全镇新建党群服务站。"),
+    ("month-alone", "6月是安全生产月。"),
+    ("year-month", "2021年1月，该村被评为先进集体。"),
+    ("time", "会议于13:54结束。"),
+    ("landline", "咨询电话：0571-87654321。"),
+    ("mobile", "联系人手机13812345678。"),
+    ("ordinal", "活动进入第25日。"),
+    ("within-days", "须在15日内完成整改。"),
+    ("yen", "每份20日元。"),
+    ("day-out-of-range", "持续了45日。"),
+    ("long-number", "编号123日"),
+    ("document", "印发了1号文件。"),
+]
+
+
+@pytest.mark.parametrize(("text",), [pytest.param(text, id=name) for name, text in NONE])
+def test_no_mention(text: str) -> None:
+    assert find_dates(text, PUB) == []
+
+
+def test_several_mentions_in_order() -> None:
+    text = "2023年6月25日下午，支部召开会议；26日上午走访群众；今天总结。"
+    found = find_dates(text, D(2023, 6, 27))
+    assert [m.text for m in found] == ["2023年6月25日", "26日", "今天"]
+    assert [m.date for m in found] == [D(2023, 6, 25), D(2023, 6, 26), D(2023, 6, 27)]
+    assert all(text[m.span[0] : m.span[1]] == m.text for m in found)
+
+
+def test_day_range_after_dash() -> None:
+    found = find_dates("6月1日-25日开展集中整治，地址为3-25号。", D(2025, 6, 30))
+    assert [(m.text, m.date) for m in found] == [("6月1日", D(2025, 6, 1)), ("25日", D(2025, 6, 25))]
+
+
+def test_longest_match_wins() -> None:
+    (m,) = find_dates("去年12月26日", PUB)
+    assert (m.kind, m.span) == ("relative", (0, 8))
+
+
+@pytest.mark.parametrize(
+    "published", [pytest.param(D.min, id="date-min"), pytest.param(D.max, id="date-max")]
+)
+def test_extreme_published_dates_do_not_raise(published: D) -> None:
+    text = "明天、前天、去年2月29日、上月31日、下月1日、2月29日、31日"
+    assert len(find_dates(text, published)) == 7
+
+
+def test_mention_is_frozen() -> None:
+    (m,) = find_dates("今天", PUB)
+    assert isinstance(m, DateMention)
+    with pytest.raises(AttributeError):
+        m.text = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("s", "expected"),
+    [
+        pytest.param("2023-07-06T20:08:36", D(2023, 7, 6), id="iso"),
+        pytest.param("2023-02-14 13:54", D(2023, 2, 14), id="space-time"),
+        pytest.param("2023/07/06", D(2023, 7, 6), id="slash"),
+        pytest.param("2023.07.06", D(2023, 7, 6), id="dot"),
+        pytest.param("2023年7月6日", D(2023, 7, 6), id="chinese"),
+        pytest.param("发布时间：2023年7月6日 10:00", D(2023, 7, 6), id="labelled"),
+        pytest.param("20230706", D(2023, 7, 6), id="compact"),
+        pytest.param("2023-02-30", None, id="invalid"),
+        pytest.param("", None, id="empty"),
+        pytest.param("未知", None, id="no-date"),
+    ],
+)
+def test_parse_published(s: str, expected: D | None) -> None:
+    assert parse_published(s) == expected
+
+
+@pytest.mark.parametrize(
+    ("s", "expected"),
+    [
+        pytest.param("二十五", 25, id="twenty-five"),
+        pytest.param("二〇二三", 2023, id="digit-by-digit"),
+        pytest.param("二零二三", 2023, id="digit-by-digit-ling"),
+        pytest.param("十", 10, id="ten"),
+        pytest.param("十二", 12, id="twelve"),
+        pytest.param("三十一", 31, id="thirty-one"),
+        pytest.param("一百", 100, id="hundred"),
+        pytest.param("一百零五", 105, id="hundred-five"),
+        pytest.param("廿五", 25, id="nian"),
+        pytest.param("兩", 2, id="trad-liang"),
+        pytest.param("25", 25, id="ascii"),
+        pytest.param("", None, id="empty"),
+        pytest.param("十十", None, id="repeated-unit"),
+        pytest.param("二三十", None, id="two-digits-then-unit"),
+        pytest.param("abc", None, id="letters"),
+    ],
+)
+def test_chinese_number(s: str, expected: int | None) -> None:
+    assert chinese_number(s) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        pytest.param("热烈庆祝建党98周年", 2019, id="party-digits"),
+        pytest.param("迎接建党一百周年", 2021, id="party-chinese"),
+        pytest.param("纪念中国共产党成立100周年", 2021, id="party-full"),
+        pytest.param("庆祝新中国成立70周年", 2019, id="prc"),
+        pytest.param("中华人民共和国成立七十周年", 2019, id="prc-full"),
+        pytest.param("慶祝建黨九十九週年", 2020, id="traditional"),
+    ],
+)
+def test_year_hints(text: str, year: int) -> None:
+    ((found, span),) = year_hints(text)
+    assert found == year
+    assert text[span[1] - 2 : span[1]] in {"周年", "週年"}
+
+
+def test_years_in() -> None:
+    text = "2020年脱贫，二〇二〇年底验收，12020年不是年份，2021年1月换届。"
+    found = years_in(text)
+    assert [y for y, _ in found] == [2020, 2020, 2021]
+    assert [text[a:b] for _, (a, b) in found] == ["2020年", "二〇二〇年", "2021年"]
+
+
+_DATEISH = st.text(
+    alphabet="0123456789年月日号號今昨前明后後天本上去个楼线路第-./: 二〇十五一三", max_size=60
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=80), _DATEISH), published=st.one_of(st.none(), st.dates()))
+def test_find_dates_never_raises_and_spans_are_sane(text: str, published: D | None) -> None:
+    found = find_dates(text, published)
+    end = 0
+    for m in found:
+        start, stop = m.span
+        assert end <= start < stop <= len(text)
+        assert text[start:stop] == m.text
+        assert m.kind in {"absolute", "month_day", "day", "relative"}
+        end = stop
