@@ -34,7 +34,7 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _HEADING_TAGS = frozenset({"h1", "h2", "h3"})
-_BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside"})
+_BOILERPLATE_TAGS = frozenset({"nav", "footer"})
 _BOILERPLATE_NAME = re.compile(
     r"(?:^|[-_\s])(?:comments?|cmt|reply|replies|recommend|related|relate|footer|foot|copyright|"
     r"sidebar|breadcrumbs?|nav|navbar|menu|share|ad|ads|advert|banner)(?=$|[-_\s\d])",
@@ -90,12 +90,13 @@ _MODIFIED_META_KEYS = (
     "weibo: article:update_at",
 )
 _URL_META_KEYS = ("og:url", "twitter:url")
+_PUBLISH_KEY = re.compile(r"publish\w*(?:date|time)|pub[-_]?(?:date|time)|(?:date|time)\w*publish")
 
 _DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
     r"(?:\s*(?:T|\s)?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
 )
-_DATE_LABEL = re.compile(r"(?:发布|发表|更新|出版|上传)?(?:时间|日期)\s*[:：]")
+_DATE_LABEL = re.compile(r"(?:发布|发表|出版|上传)?(?:时间|日期)\s*[:：]")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|—+|\s[-–]\s)\s*")
 _TITLE_DASH_TAIL = re.compile(r"-[^-]{1,12}$")
 _SAVED_FROM = re.compile(r"^\s*(?:saved from url=\(\d+\))?\s*(https?://\S+)\s*$")
@@ -351,11 +352,16 @@ def _prose_score(line: Line) -> int:
     size = len(line.text)
     if size <= _SECTION_HEADING_MAX_CHARS and _SECTION_HEADING.match(line.text):
         return -_SECTION_HEADING_PENALTY
-    if line.link_chars + line.boilerplate_chars > size * _MAX_LINK_SHARE:
+    if _is_link_or_boilerplate(line):
         return -_NON_PROSE_PENALTY
     if size >= _PROSE_MIN_CHARS or (size >= _SHORT_SENTENCE_MIN_CHARS and line.text.endswith(_SENTENCE_END)):
         return size
     return -_SHORT_LINE_PENALTY
+
+
+def _is_link_or_boilerplate(line: Line) -> bool:
+    """True if much of the line is link text or sits in a boilerplate container."""
+    return line.link_chars + line.boilerplate_chars > len(line.text) * _MAX_LINK_SHARE
 
 
 # --- metadata ---------------------------------------------------------------------------------
@@ -379,7 +385,7 @@ def _meta_values(tree: LexborHTMLParser) -> dict[str, str]:
 
 def _page_title(tree: LexborHTMLParser) -> str | None:
     """The text of the first <title>, whitespace collapsed, or None."""
-    node = tree.css_first("title")
+    node = tree.css_first("head > title") or tree.css_first("title")
     if node is None:
         return None
     text = _SPACE_RUN.sub(" ", node.text() or "").strip()
@@ -408,17 +414,17 @@ def find_title(page_title: str | None, metas: dict[str, str], lines: list[Line])
     """Return the headline and the index of the line that shows it (-1 if no line does).
 
     The headline is the longest visible line or title-like <meta> that the <title> contains and
-    that covers at least half of the <title> without its site name; else a title-like <meta>;
-    else the <title> without its site name; else the single <h1>.
+    that covers at least half of the <title> without its site name (unless a title-like <meta>
+    is more than twice as long); else a title-like <meta>; else the <title> without its site
+    name; else the single <h1>.
     """
-    meta_titles = [metas[key] for key in _TITLE_META_KEYS if key in metas]
-    if page_title:
-        found = _title_within_page_title(page_title, meta_titles, lines)
-        if found is not None:
-            return found
-    if meta_titles:
-        title = _SPACE_RUN.sub(" ", meta_titles[0]).strip()
-        return title, _line_index(lines, comparable(title))
+    meta_titles = [_SPACE_RUN.sub(" ", metas[key]).strip() for key in _TITLE_META_KEYS if key in metas]
+    meta_title = meta_titles[0] if meta_titles else None
+    found = _title_within_page_title(page_title, meta_titles, lines) if page_title else None
+    if found is not None and (meta_title is None or not _much_longer(meta_title, found[0])):
+        return found
+    if meta_title:
+        return meta_title, _line_index(lines, comparable(meta_title))
     if page_title:
         title = strip_site_name(page_title)
         return title, _line_index(lines, comparable(title))
@@ -426,6 +432,11 @@ def find_title(page_title: str | None, metas: dict[str, str], lines: list[Line])
     if len(h1_lines) == 1:
         return lines[h1_lines[0]].text, h1_lines[0]
     return None, -1
+
+
+def _much_longer(text: str, other: str) -> bool:
+    """True if `text` has more than twice as many comparable characters as `other`."""
+    return len(comparable(text)) > 2 * len(comparable(other))
 
 
 def _title_within_page_title(
@@ -439,8 +450,9 @@ def _title_within_page_title(
         *((text, "meta", -1) for text in meta_titles),
         *((line.text, line.tag, i) for i, line in enumerate(lines)),
     )
+    longest = min(_MAX_TITLE_CHARS, 2 * len(page_title))
     for text, tag, index in candidates:
-        if len(text) > _MAX_TITLE_CHARS:
+        if len(text) > longest:
             continue
         key = comparable(text)
         if len(key) < needed or key not in whole:
@@ -534,7 +546,7 @@ def _date_from_keys(metas: dict[str, str], keys: tuple[str, ...]) -> str | None:
 def _date_from_generic_meta(metas: dict[str, str]) -> str | None:
     """A date from any <meta> whose key speaks of publishing (`*publish*time*`, `*pubdate*`...)."""
     for key, value in metas.items():
-        if ("publish" in key or "pub" in key.split(":")[-1][:3]) and ("time" in key or "date" in key):
+        if _PUBLISH_KEY.search(key):
             found = parse_date(value)
             if found is not None:
                 return found
@@ -606,12 +618,15 @@ def _date_from_filling_script(tree: LexborHTMLParser) -> str | None:
 
 
 def _dateline_near(lines: list[Line], title_index: int) -> str | None:
-    """The first date in the few lines after the headline line (then the few before it)."""
+    """The first date in the few lines after the headline line (then the few before it), leaving
+    out link and boilerplate lines (related articles, comments)."""
     if title_index < 0:
         return None
     after = lines[title_index + 1 : title_index + 1 + _DATELINE_LINES_AFTER]
     before = lines[max(0, title_index - _DATELINE_LINES_BEFORE) : title_index]
     for line in (*after, *reversed(before)):
+        if _is_link_or_boilerplate(line):
+            continue
         found = parse_date(line.text)
         if found is not None:
             return found
@@ -619,8 +634,11 @@ def _dateline_near(lines: list[Line], title_index: int) -> str | None:
 
 
 def _labelled_date(lines: list[Line]) -> str | None:
-    """The first date right after a label such as `发布时间：` or `日期:` anywhere in the text."""
+    """The first date right after a label such as `发布时间：` or `日期:` in a line that is neither
+    link text nor boilerplate (so not in a comment or a related-article list)."""
     for line in lines:
+        if _is_link_or_boilerplate(line):
+            continue
         for label in _DATE_LABEL.finditer(line.text):
             match = _DATE.search(line.text, label.end(), label.end() + 40)
             if match is not None and match.start() - label.end() <= 2:

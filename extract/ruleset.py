@@ -127,7 +127,7 @@ def expand(pattern: str, fragments: dict[str, str], where: str) -> str:
                 f"{where}: {{{missing[0]}}} is not defined.\n"
                 "  Define it in rules/lexicon/fragments.toml or as rules/lexicon/<name>.txt, or correct the name."
             )
-        new = _REF.sub(lambda m: fragments[m.group(1)], pattern)
+        new = _REF.sub(lambda m: f"(?:{fragments[m.group(1)]})", pattern)
         if new == pattern:
             return new
         pattern = new

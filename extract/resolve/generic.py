@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from extract.engine import Match
+from functools import cache
+
+import regex
+
+from extract.engine import Group, Match
 from extract.resolve import Context, Item, proof, resolver
 from extract.ruleset import FieldSpec
-from extract.textutil import clean_value, same
+from extract.textutil import clean_value, comparable
 
 
 def candidates(matches: list[Match]) -> list[Match]:
@@ -38,38 +42,123 @@ def first(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
     return []
 
 
+def _fallbacks_apart(matches: list[Match]) -> list[Match]:
+    """Rules marked `fallback = true` count only where no other rule of the field found anything."""
+    main = [m for m in matches if not m.rule.options.get("fallback")]
+    return main or matches
+
+
+def trim(ctx: Context, spec: FieldSpec, g: Group) -> Group | None:
+    """The group cut to the value proper, as the field's options say: text before the last
+    `break_chars` character and `lead_in` words at the start are dropped; `drop_marks` are removed."""
+    value, start = g.value, g.start
+    breaks = spec.options.get("break_chars", "")
+    cut = max((value.rfind(c) + 1 for c in breaks), default=0)
+    lead = spec.options.get("lead_in")
+    if lead:
+        pattern = lead_in_pattern(lead)
+        m = pattern.match(value, cut)
+        if m:
+            cut = m.end()
+    value, start = value[cut:], start + cut
+    stripped = clean_value(value)
+    if not stripped:
+        return None
+    start += value.find(stripped)
+    end = start + len(stripped)
+    marks = spec.options.get("drop_marks", "")
+    if marks:
+        stripped = stripped.translate(dict.fromkeys(map(ord, marks), None))
+    if len(stripped) < int(spec.options.get("min_length", 1)):
+        return None
+    return Group(stripped, start, end)
+
+
+@cache
+def lead_in_pattern(list_name: str) -> regex.Pattern[str]:
+    from extract.ruleset import RULES_DIR
+
+    path = RULES_DIR / "lexicon" / f"{list_name}.txt"
+    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    return regex.compile("(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")+")
+
+
+def _split(spec: FieldSpec, g: Group) -> list[Group]:
+    sep = spec.options.get("split")
+    if not sep:
+        return [g]
+    out, pos = [], 0
+    for part in regex.split(sep, g.value):
+        at = g.value.find(part, pos)
+        out.append(Group(part, g.start + at, g.start + at + len(part)))
+        pos = at + len(part)
+    return out
+
+
+def _known(items: list[Item], value: str, key: str | None) -> Item | None:
+    """An item already holding `value` or a longer form containing it."""
+    want = comparable(value)
+    for it in items:
+        have = comparable(it.value if key is None else it.value[key])
+        if want == have or want in have:
+            return it
+    return None
+
+
 @resolver("collect")
 def collect(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
-    """Every distinct value, in text order; a value contained in a longer one found earlier is dropped."""
+    """Every distinct value, in text order; a value contained in one found before is dropped."""
     items: list[Item] = []
-    for m in sorted(candidates(matches), key=lambda m: m.start):
-        g = m.groups.get("value")
-        if not g:
-            continue
-        value = clean_value(g.value)
-        if value and not any(same(value, it.value) for it in items):
-            items.append(Item(value, [proof(g, m.rule.id)]))
+    for m in sorted(_fallbacks_apart(candidates(matches)), key=lambda m: (m.start, -m.rule.priority)):
+        for name, g in m.groups.items():
+            if not name.startswith("value"):
+                continue
+            for part in _split(spec, g):
+                t = trim(ctx, spec, part)
+                if t and _known(items, t.value, None) is None:
+                    items.append(Item(t.value, [proof(t, m.rule.id)]))
     return items
+
+
+@resolver("best")
+def best(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+    """The values of the best match only (all its `value…` groups): one statement of who, not every mention."""
+    for m in candidates(matches):
+        items = collect(ctx, spec, [m])
+        if items:
+            return items
+    return []
 
 
 @resolver("objects")
 def objects(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
-    """One object per distinct `name`; other named groups fill its attributes (first non-empty wins)."""
+    """One object per distinct `name` (a `name_head` + `name_tail` pair joins into one name); other
+    named groups fill the attributes listed in the field's `attributes` (first found wins)."""
     keys: list[str] = list(spec.options.get("attributes", []))
-    items: dict[str, Item] = {}
-    for m in sorted(candidates(matches), key=lambda m: (m.start, -m.rule.priority)):
-        g = m.groups.get("name")
-        if not g or not clean_value(g.value):
-            continue
-        name = clean_value(g.value)
-        known = next((k for k in items if same(k, name)), None)
-        if known is None:
-            items[name] = Item({"name": name, **dict.fromkeys(keys)}, [proof(g, m.rule.id, ".name")])
-            known = name
-        item = items[known]
-        for key in keys:
-            a = m.groups.get(key)
-            if a and item.value.get(key) is None and clean_value(a.value):
-                item.value[key] = clean_value(a.value)
-                item.proofs.append(proof(a, m.rule.id, f".{key}"))
-    return list(items.values())
+    items: list[Item] = []
+    for m in sorted(_fallbacks_apart(candidates(matches)), key=lambda m: (m.start, -m.rule.priority)):
+        for g in _names_of(m):
+            for part in _split(spec, g):
+                t = trim(ctx, spec, part)
+                if not t:
+                    continue
+                item = _known(items, t.value, "name")
+                if item is None:
+                    item = Item({"name": t.value, **dict.fromkeys(keys)}, [proof(t, m.rule.id, ".name")])
+                    if "parties" in spec.options.get("list_attributes", []):
+                        item.value["parties"] = []
+                    items.append(item)
+                for key in keys:
+                    a = m.groups.get(key)
+                    if a and item.value.get(key) is None and clean_value(a.value):
+                        item.value[key] = clean_value(a.value)
+                        item.proofs.append(proof(a, m.rule.id, f".{key}"))
+    return items
+
+
+def _names_of(m: Match) -> list[Group]:
+    head, tail = m.groups.get("name_head"), m.groups.get("name_tail")
+    if head and tail:
+        return [Group(head.value + tail.value, head.start, tail.end)]
+    g = m.groups.get("name")
+    return [g] if g else []
