@@ -115,11 +115,13 @@ _MAX_LINES_TITLE_TO_BODY = 15
 _SIGN_OFF_LINES = 3
 _SIGN_OFF_MAX_CHARS = 60
 _SIGN_OFF = re.compile(r"编辑|记者|来源|校对|责编|审核|审校|通讯员|摄影|撰文|作者[:：]|原标题|[（(]完[)）]")
-# Short lines that open what follows an article: comments, related or recommended links, sharing.
+# Short lines that open what follows an article: comments, related or recommended links, sharing
+# (matched against the whole line).
 _SECTION_HEADING = re.compile(
     r"(?:相关(?:新闻|阅读|推荐|文章|链接|报道|专题|搜索)|推荐阅读|延伸阅读|热门推荐|精彩推荐|猜你喜欢|"
-    r"你可能(?:会)?喜欢|为你推荐|(?:网友|最新|热门|最热|全部|精彩)评论|我要评论|发表评论|写评论|"
-    r"查看(?:全部|更多)评论|评论\s*[(（]?\d*[)）]?|跟[贴帖]\s*\d*|参与\s*\d+|\d+\s*条评论|分享到[:：]?)"
+    r"你可能(?:会)?喜欢|为你推荐|评论|跟[贴帖]|参与|分享到|分享至)"
+    r"\s*[(（]?\s*[\d,]*\s*(?:条|人)?\s*[)）]?\s*[:：>›»]*"
+    r"|(?:(?:网友|最新|热门|最热|全部|精彩)评论|我要评论|发表评论|写评论|查看(?:全部|更多).{0,6}评论|[\d,]+\s*条评论).*"
 )
 _SECTION_HEADING_MAX_CHARS = 20
 _SECTION_HEADING_PENALTY = 300
@@ -350,7 +352,7 @@ def _prose_score(line: Line) -> int:
     penalty for short plain lines (captions, subheadings, buttons), a bigger one for link and
     boilerplate lines, and a large one for headings that open a comment or related-links section."""
     size = len(line.text)
-    if size <= _SECTION_HEADING_MAX_CHARS and _SECTION_HEADING.match(line.text):
+    if size <= _SECTION_HEADING_MAX_CHARS and _SECTION_HEADING.fullmatch(line.text):
         return -_SECTION_HEADING_PENALTY
     if _is_link_or_boilerplate(line):
         return -_NON_PROSE_PENALTY

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-QUOTES = "“”‘’「」『』\"'《》"
+_TRIM = ",,、;;::。 \t\n\u3000"  # characters, not a suffix: any of them is trimmed from both ends
 _QUOTE_TABLE = dict.fromkeys(map(ord, "“”‘’「」『』\"'"), None)
 
 
@@ -12,7 +12,7 @@ def clean_value(s: str | None) -> str:
     """A captured value without surrounding white space and stray punctuation."""
     if not s:
         return ""
-    return s.strip().strip(",,、;;::。 \u3000").strip()
+    return s.strip(_TRIM)
 
 
 def comparable(s: str) -> str:

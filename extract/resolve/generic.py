@@ -79,8 +79,14 @@ def lead_in_pattern(list_name: str) -> regex.Pattern[str]:
     from extract.ruleset import RULES_DIR
 
     path = RULES_DIR / "lexicon" / f"{list_name}.txt"
-    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
-    return regex.compile("(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")+")
+    words = [
+        w.strip()
+        for w in path.read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    ]
+    return regex.compile(
+        "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")+"
+    )
 
 
 def _split(spec: FieldSpec, g: Group) -> list[Group]:

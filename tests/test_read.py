@@ -1,0 +1,330 @@
+"""The read stage: decoding, finding files, and turning .txt/.html/.json/.jsonl into Articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.article import ReadError
+from extract.html_text import comparable, parse_html, strip_site_name
+from extract.read import decode, iter_input_files, read_file
+
+DEV_HTML = Path(__file__).resolve().parent.parent / "seeds" / "dev" / "html"
+
+TEXT = "北京市人民政府新闻办公室今天召开新闻发布会。\r\n据介绍，今年以来全市经济运行总体平稳。"
+TRADITIONAL = "台北市政府今天宣布，將於下週舉行記者會說明相關政策。"
+
+
+# --- decode ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(TEXT.encode("utf-8"), TEXT, id="utf-8, CRLF kept"),
+        pytest.param(b"\xef\xbb\xbf" + TEXT.encode("utf-8"), TEXT, id="utf-8 BOM stripped"),
+        pytest.param(TEXT.encode("gb18030"), TEXT, id="gb18030"),
+        pytest.param("今天天气很好".encode("gb18030"), "今天天气很好", id="short gb18030"),
+        pytest.param(TRADITIONAL.encode("big5"), TRADITIONAL, id="big5"),
+        pytest.param(TEXT.encode("utf-16"), TEXT, id="utf-16 with BOM"),
+        pytest.param(
+            b'<meta charset="gbk"><p>' + "今天".encode("gbk") + b"</p>",
+            '<meta charset="gbk"><p>今天</p>',
+            id="declared charset",
+        ),
+        pytest.param(b"", "", id="empty"),
+    ],
+)
+def test_decode(data: bytes, expected: str) -> None:
+    assert decode(data, "a.txt") == expected
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", id="NUL bytes"),
+        pytest.param(bytes(range(1, 9)) * 50 + b"text", id="control characters"),
+    ],
+)
+def test_decode_rejects_binary(data: bytes) -> None:
+    with pytest.raises(ReadError) as info:
+        decode(data, "pic.txt")
+    assert info.value.path == "pic.txt"
+    assert "binary" in info.value.message and "UTF-8" in info.value.message
+
+
+# --- iter_input_files ---------------------------------------------------------------------------
+
+
+def test_iter_input_files_walks_folders_in_order(tmp_path: Path) -> None:
+    for name in [
+        "b.txt",
+        "a.html",
+        "sub/c.jsonl",
+        "sub/d.JSON",
+        "e.pdf",
+        ".hidden.txt",
+        ".git/f.txt",
+        "g.htm",
+    ]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    extra = tmp_path / "e.pdf"
+    found = list(iter_input_files([tmp_path, tmp_path / "b.txt", extra]))
+    names = [path.relative_to(tmp_path).as_posix() for path in found]
+    assert names == ["a.html", "b.txt", "g.htm", "sub/c.jsonl", "sub/d.JSON", "e.pdf"]
+
+
+def test_iter_input_files_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="no such file or folder"):
+        list(iter_input_files([tmp_path / "nope"]))
+
+
+# --- read_file: txt, errors ---------------------------------------------------------------------
+
+
+def test_read_txt(tmp_path: Path) -> None:
+    path = tmp_path / "news_1.txt"
+    path.write_bytes(TEXT.encode("gb18030"))
+    result = read_file(path)
+    assert result.errors == []
+    [article] = result.articles
+    assert (article.doc_id, article.source, article.raw) == ("news_1", str(path), TEXT)
+    assert article.title is None and article.published is None
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("blank.txt", b"", "empty file"),
+        ("blank.jsonl", b" \n\t\n", "empty file"),
+        ("doc.pdf", b"%PDF-1.4", 'unsupported file type ".pdf"'),
+        ("pic.html", b"\x00\x01\x02", "binary"),
+        ("script.html", b"<html><script>render()</script></html>", "no visible text"),
+    ],
+)
+def test_read_file_whole_file_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = read_file(path)
+    assert result.articles == []
+    [error] = result.errors
+    assert error.path == str(path) and message in error.message
+
+
+# --- read_file: json, jsonl ---------------------------------------------------------------------
+
+
+def test_read_json_single_object(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    obj = {
+        "id": 42,
+        "headline": "标题",
+        "content": "正文",
+        "publish_time": "2019年9月7日 10:23",
+        "url": "http://x",
+    }
+    path.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
+    [article] = read_file(path).articles
+    assert (article.doc_id, article.raw, article.title) == ("42", "正文", "标题")
+    assert (article.published, article.url) == ("2019-09-07T10:23", "http://x")
+
+
+def test_read_json_list(tmp_path: Path) -> None:
+    path = tmp_path / "many.json"
+    items: list[object] = [
+        {"text": "甲"},
+        "not an object",
+        {"body": "丙", "doc_id": "c"},
+        {"title": "无正文"},
+    ]
+    path.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    result = read_file(path)
+    assert [(a.doc_id, a.raw) for a in result.articles] == [("many_1", "甲"), ("c", "丙")]
+    assert [str(e) for e in result.errors] == [
+        f"{path}: item 2 holds a JSON string, not an object; make it an object.",
+        f'{path}: item 4 has no article text (none of "text", "content", "body", "article" holds text);'
+        " add one.",
+    ]
+
+
+def test_read_jsonl_keeps_good_lines(tmp_path: Path) -> None:
+    path = tmp_path / "data.jsonl"
+    lines = [
+        '{"text": "第一篇", "date": "2020-01-02"}',
+        '{"text": "broken",',
+        "",
+        '{"content": "第四篇"}',
+        "[1]",
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = read_file(path)
+    assert [(a.doc_id, a.raw, a.published) for a in result.articles] == [
+        ("data_1", "第一篇", "2020-01-02"),
+        ("data_4", "第四篇", None),
+    ]
+    assert [e.path for e in result.errors] == [f"{path}:2", f"{path}:5"]
+    assert str(result.errors[0]).startswith(f"{path}:2: not valid JSON (")
+    assert result.errors[0].message.endswith("fix or remove the line.")
+
+
+def test_read_jsonl_single_line_uses_stem(tmp_path: Path) -> None:
+    path = tmp_path / "solo.jsonl"
+    path.write_text('{"article": "正文"}\n', encoding="utf-8")
+    assert [a.doc_id for a in read_file(path).articles] == ["solo"]
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html><head>
+<meta charset="utf-8">
+<title>暴雨致城区多处积水_某某新闻网</title>
+<link rel="canonical" href="https://news.example.cn/a/1.html">
+<style>p { color: red }</style>
+<script>var x = "2001-01-01 script text";</script>
+</head>
+<body>
+<div class="nav"><a href="/">首页</a> <a href="/n">新闻</a></div>
+<h1>暴雨致城区多处积水</h1>
+<div class="info">2019年09月07日 10:23 来源：某某日报</div>
+<noscript>请启用脚本</noscript>
+<!-- 注释 2002-02-02 -->
+<div class="content">
+<p>昨日下午，城区遭遇强降雨，多条道路出现积水，交通一度受阻，有关部门紧急组织排水。</p>
+<p>记者在现场看到，<b>排水车辆</b>陆续抵达，积水在傍晚前后基本退去，道路恢复通行。<br>市民表示出行受到一定影响。</p>
+</div>
+<h3>相关新闻</h3>
+<ul><li><a href="/b">另一条新闻 2018-01-01</a></li></ul>
+<div class="comment"><p>网友：这雨太大了，希望大家注意安全，出门记得带伞。发表时间：2017-03-03</p></div>
+</body></html>
+"""
+
+
+def test_html_text_drops_markup_and_keeps_paragraphs() -> None:
+    full = parse_html(PAGE, focus=False).text
+    for hidden in ("color", "script text", "请启用脚本", "注释", "<"):
+        assert hidden not in full
+    assert "记者在现场看到，排水车辆陆续抵达" in full
+    assert "\n市民表示出行受到一定影响。" in full
+
+
+def test_html_focus_keeps_article_only() -> None:
+    page = parse_html(PAGE)
+    assert page.text.splitlines() == [
+        "暴雨致城区多处积水",
+        "2019年09月07日 10:23 来源：某某日报",
+        "昨日下午，城区遭遇强降雨，多条道路出现积水，交通一度受阻，有关部门紧急组织排水。",
+        "记者在现场看到，排水车辆陆续抵达，积水在傍晚前后基本退去，道路恢复通行。",
+        "市民表示出行受到一定影响。",
+    ]
+
+
+def test_html_metadata_from_page() -> None:
+    page = parse_html(PAGE)
+    assert page.title == "暴雨致城区多处积水"
+    assert page.published == "2019-09-07T10:23"
+    assert page.url == "https://news.example.cn/a/1.html"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title", "published"),
+    [
+        pytest.param(
+            '<meta property="og:title" content="甲地新闻"><meta property="article:published_time"'
+            ' content="2020-05-06T07:08:09+08:00"><title>甲地新闻 - 某网</title>',
+            "<p>正文</p>",
+            "甲地新闻",
+            "2020-05-06T07:08:09",
+            id="meta tags",
+        ),
+        pytest.param(
+            '<meta property="og:title" content="截断的"><title>截断的"标题"全文_某网</title>',
+            '<h1>截断的"标题"全文</h1><p>发布时间：2021-3-4</p>',
+            '截断的"标题"全文',
+            "2021-03-04",
+            id="h1 within title beats a cut og:title",
+        ),
+        pytest.param(
+            "<title>站名--某地举行活动 纪念建校百年</title>",
+            "<div>站名</div><p>日期: 2012-06-24</p>",
+            "某地举行活动 纪念建校百年",
+            "2012-06-24",
+            id="site prefix stripped, labelled date",
+        ),
+        pytest.param(
+            "",
+            "<h1>唯一标题</h1><p>2011-01-01 08:00 来源：某报</p>",
+            "唯一标题",
+            "2011-01-01T08:00",
+            id="single h1, dateline under it",
+        ),
+        pytest.param(
+            "<title>标题</title>",
+            '<h1>标题</h1><ul><li><a href="/x">旧闻 2011-01-01</a></li></ul>'
+            '<div class="comment">2012-02-02</div>',
+            "标题",
+            None,
+            id="no date from related links or comments",
+        ),
+        pytest.param("<title>无日期</title>", "<p>没有日期的正文</p>", "无日期", None, id="no date"),
+    ],
+)
+def test_html_title_and_published(head: str, body: str, title: str, published: str | None) -> None:
+    page = parse_html(f"<html><head>{head}</head><body>{body}</body></html>")
+    assert (page.title, page.published) == (title, published)
+
+
+def test_html_date_filled_in_by_script() -> None:
+    html = (
+        "<title>标题</title><h2>标题</h2><em id='publish_time'>昨天</em>"
+        '<script>var s="2020-02-12";e(s,document.getElementById("publish_time"));</script>'
+    )
+    assert parse_html(html).published == "2020-02-12"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("他放弃百万年薪来到这里_凤凰网资讯_凤凰网", "他放弃百万年薪来到这里"),
+        ("交通运输部：着力打造区域综合交通网络-股票频道-和讯网", "交通运输部：着力打造区域综合交通网络"),
+        ("山西品牌丝路行正式启动 - 山西省人民政府门户网站", "山西品牌丝路行正式启动"),
+        ("只有标题", "只有标题"),
+    ],
+)
+def test_strip_site_name(title: str, expected: str) -> None:
+    assert strip_site_name(title) == expected
+
+
+def test_read_html_file(tmp_path: Path) -> None:
+    path = tmp_path / "page.htm"
+    path.write_bytes(PAGE.replace('charset="utf-8"', 'charset="gb2312"').encode("gb18030"))
+    [article] = read_file(path).articles
+    assert (article.doc_id, article.title, article.published) == (
+        "page",
+        "暴雨致城区多处积水",
+        "2019-09-07T10:23",
+    )
+    assert article.raw.startswith("暴雨致城区多处积水\n")
+
+
+# --- the dev pages ------------------------------------------------------------------------------
+
+
+def test_dev_pages_title_and_published() -> None:
+    """Headline and publication date of the real pages in seeds/dev/html against gold.jsonl."""
+    gold_path = DEV_HTML / "gold.jsonl"
+    if not gold_path.exists():
+        pytest.skip("seeds/dev/html is not here")
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    titles = published = 0
+    for entry in gold:
+        [article] = read_file(DEV_HTML / "pages" / f"{entry['doc_id']}.html").articles
+        accepted = {comparable(t) for t in [entry["title"], *entry.get("title_aliases", [])]}
+        titles += article.title is not None and comparable(article.title) in accepted
+        published += article.published is not None and article.published[:10] == entry["published"]
+    assert len(gold) == 21
+    assert titles >= 21
+    assert published >= 21
