@@ -115,13 +115,17 @@ _MAX_LINES_TITLE_TO_BODY = 15
 _SIGN_OFF_LINES = 3
 _SIGN_OFF_MAX_CHARS = 60
 _SIGN_OFF = re.compile(r"编辑|记者|来源|校对|责编|审核|审校|通讯员|摄影|撰文|作者[:：]|原标题|[（(]完[)）]")
-# Short lines that open what follows an article: comments, related or recommended links, sharing
-# (matched against the whole line).
+# Short lines (matched whole) that open what follows an article. Comments always come after it, so
+# a comments heading ends the article; related or recommended links and sharing buttons may also
+# sit inside it, so their headings only weigh heavily against going on.
+_COUNT = r"\s*[(（]?\s*[\d,]*\s*(?:条|人)?\s*[)）]?\s*[:：>›»]*"
+_COMMENTS_HEADING = re.compile(
+    rf"(?:评论|跟[贴帖]|参与){_COUNT}"
+    r"|(?:(?:网友|最新|热门|最热|全部|精彩)评论|我要评论|发表评论|写评论|查看(?:全部|更多).{0,6}评论|[\d,]+\s*条评论).*"
+)
 _SECTION_HEADING = re.compile(
     r"(?:相关(?:新闻|阅读|推荐|文章|链接|报道|专题|搜索)|推荐阅读|延伸阅读|热门推荐|精彩推荐|猜你喜欢|"
-    r"你可能(?:会)?喜欢|为你推荐|评论|跟[贴帖]|参与|分享到|分享至)"
-    r"\s*[(（]?\s*[\d,]*\s*(?:条|人)?\s*[)）]?\s*[:：>›»]*"
-    r"|(?:(?:网友|最新|热门|最热|全部|精彩)评论|我要评论|发表评论|写评论|查看(?:全部|更多).{0,6}评论|[\d,]+\s*条评论).*"
+    rf"你可能(?:会)?喜欢|为你推荐|分享到|分享至){_COUNT}"
 )
 _SECTION_HEADING_MAX_CHARS = 20
 _SECTION_HEADING_PENALTY = 300
@@ -132,13 +136,15 @@ _SCRIPT_WINDOW = 300
 
 @dataclass(frozen=True)
 class Line:
-    """One paragraph of visible text, the tag of the block element it sits in, and how many of its
-    characters are link text or sit in boilerplate (navigation, comments, related links, footer)."""
+    """One paragraph of visible text, the tag of the block element it sits in, how many of its
+    characters are link text or sit in boilerplate (navigation, comments, related links, footer),
+    and the machine-readable date of a <time> element in it."""
 
     text: str
     tag: str
     link_chars: int = 0
     boilerplate_chars: int = 0
+    datetime: str | None = None  # the `datetime` attribute of a <time> element in the line
 
 
 @dataclass(frozen=True)
@@ -220,6 +226,8 @@ def visible_lines(root: LexborNode) -> list[Line]:
         if tag == "a":
             pending.links += 1
             stack.append(_END_LINK)
+        elif tag == "time" and pending.datetime is None:
+            pending.datetime = attrs.get("datetime")
         if tag in _BLOCK_TAGS:
             pending.flush(block_tags[-1], lines)
             block_tags.append(tag)
@@ -241,6 +249,7 @@ class _Pending:
         self.boilerplate_chars = 0
         self.links = 0
         self.boilerplate = 0
+        self.datetime: str | None = None
 
     def add(self, text: str) -> None:
         """Append one text node's text."""
@@ -257,10 +266,13 @@ class _Pending:
         text = _SPACE_RUN.sub(" ", "".join(self.pieces)).strip()
         if text:
             size = len(text)
-            lines.append(Line(text, tag, min(self.link_chars, size), min(self.boilerplate_chars, size)))
+            lines.append(
+                Line(text, tag, min(self.link_chars, size), min(self.boilerplate_chars, size), self.datetime)
+            )
         self.pieces.clear()
         self.link_chars = 0
         self.boilerplate_chars = 0
+        self.datetime = None
 
 
 def _is_hidden(attrs: dict[str, str | None]) -> bool:
@@ -324,10 +336,13 @@ def _with_sign_off(lines: list[Line], end: int) -> int:
 
 
 def _best_end(lines: list[Line], start: int) -> tuple[int, int]:
-    """The end index maximising the summed score of `lines[start:end]`, and that sum."""
+    """The end index maximising the summed score of `lines[start:end]`, and that sum; the search
+    stops at a comments heading once enough prose is in."""
     total = best = 0
     best_end = start
     for i in range(start, len(lines)):
+        if best >= _MIN_BODY_CHARS and _is_comments_heading(lines[i]):
+            break
         total += _prose_score(lines[i])
         if total > best:
             best, best_end = total, i + 1
@@ -335,10 +350,14 @@ def _best_end(lines: list[Line], start: int) -> tuple[int, int]:
 
 
 def _best_run(lines: list[Line]) -> tuple[int, int, int]:
-    """`(start, end, sum)` of the run of lines with the highest summed score (Kadane)."""
+    """`(start, end, sum)` of the run of lines with the highest summed score (Kadane); no run
+    goes past a comments heading."""
     best = best_start = best_end = 0
     total = run_start = 0
     for i, line in enumerate(lines):
+        if _is_comments_heading(line):
+            total, run_start = 0, i + 1
+            continue
         if total <= 0:
             total, run_start = 0, i
         total += _prose_score(line)
@@ -352,13 +371,20 @@ def _prose_score(line: Line) -> int:
     penalty for short plain lines (captions, subheadings, buttons), a bigger one for link and
     boilerplate lines, and a large one for headings that open a comment or related-links section."""
     size = len(line.text)
-    if size <= _SECTION_HEADING_MAX_CHARS and _SECTION_HEADING.fullmatch(line.text):
+    if size <= _SECTION_HEADING_MAX_CHARS and (
+        _SECTION_HEADING.fullmatch(line.text) or _COMMENTS_HEADING.fullmatch(line.text)
+    ):
         return -_SECTION_HEADING_PENALTY
     if _is_link_or_boilerplate(line):
         return -_NON_PROSE_PENALTY
     if size >= _PROSE_MIN_CHARS or (size >= _SHORT_SENTENCE_MIN_CHARS and line.text.endswith(_SENTENCE_END)):
         return size
     return -_SHORT_LINE_PENALTY
+
+
+def _is_comments_heading(line: Line) -> bool:
+    """True if the line is a short heading that opens a comment section."""
+    return len(line.text) <= _SECTION_HEADING_MAX_CHARS and _COMMENTS_HEADING.fullmatch(line.text) is not None
 
 
 def _is_link_or_boilerplate(line: Line) -> bool:
@@ -620,8 +646,8 @@ def _date_from_filling_script(tree: LexborHTMLParser) -> str | None:
 
 
 def _dateline_near(lines: list[Line], title_index: int) -> str | None:
-    """The first date in the few lines after the headline line (then the few before it), leaving
-    out link and boilerplate lines (related articles, comments)."""
+    """The first date (a <time datetime>, else the text) in the few lines after the headline line,
+    then the few before it, leaving out link and boilerplate lines (related articles, comments)."""
     if title_index < 0:
         return None
     after = lines[title_index + 1 : title_index + 1 + _DATELINE_LINES_AFTER]
@@ -629,7 +655,7 @@ def _dateline_near(lines: list[Line], title_index: int) -> str | None:
     for line in (*after, *reversed(before)):
         if _is_link_or_boilerplate(line):
             continue
-        found = parse_date(line.text)
+        found = parse_date(line.datetime or "") or parse_date(line.text)
         if found is not None:
             return found
     return None

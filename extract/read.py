@@ -38,6 +38,7 @@ _BOMS = (
 # Encodings a declaration or a detector may name, mapped to the superset that decodes them safely.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs"}
 _CHINESE_ENCODINGS = frozenset({"gb18030", "big5hkscs", "cp950", "hz"})
+_UNTRUSTED_DECLARATIONS = frozenset({"utf-8", "latin-1", "iso8859-1", "cp1252"})
 _DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _DECLARATION_WINDOW = 4096
 # C0 controls other than tab, newline, vertical tab, form feed and carriage return, plus DEL.
@@ -68,17 +69,26 @@ def decode(data: bytes, path: str) -> str:
     charset the file declares (`<meta charset>`, `encoding=`); then detection (GB18030, Big5...).
     Raises ReadError naming `path` for binary data or bytes that no text encoding fits.
     """
+    text = _decode_by_bom(data, path)
+    if text is None:
+        if b"\x00" in data:
+            raise ReadError(
+                path, f"looks like a binary file (it contains NUL bytes), not text; {_CONVERT_HINT}."
+            )
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_non_utf8(data, path)
+    _reject_control_heavy(text, path)
+    return text
+
+
+def _decode_by_bom(data: bytes, path: str) -> str | None:
+    """The text after a leading byte-order mark, decoded as the mark says; None if there is none."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_strict(data[len(bom) :], encoding, path)
-    if b"\x00" in data:
-        raise ReadError(path, f"looks like a binary file (it contains NUL bytes), not text; {_CONVERT_HINT}.")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _decode_non_utf8(data, path)
-    _reject_control_heavy(text, path)
-    return text
+    return None
 
 
 def _decode_strict(data: bytes, encoding: str, path: str) -> str:
@@ -96,7 +106,8 @@ def _decode_strict(data: bytes, encoding: str, path: str) -> str:
 def _decode_non_utf8(data: bytes, path: str) -> str:
     """Decode bytes that are not UTF-8: by the declared charset if it fits, else by detection."""
     declared = _declared_encoding(data[:_DECLARATION_WINDOW])
-    if declared is not None and declared != "utf-8":
+    # A single-byte Western charset decodes any bytes, so its declaration proves nothing.
+    if declared is not None and declared not in _UNTRUSTED_DECLARATIONS:
         try:
             return data.decode(declared)
         except UnicodeDecodeError:
@@ -118,7 +129,7 @@ def _declared_encoding(head: bytes) -> str | None:
 def _codec_name(name: str) -> str | None:
     """Python's name for encoding `name`, widened to a safe superset (GBK → GB18030), or None."""
     try:
-        canonical = codecs.lookup(name).name
+        canonical = codecs.lookup(name.lower().removeprefix("x-")).name
     except LookupError:
         return None
     return _SUPERSETS.get(canonical, canonical)
@@ -173,7 +184,7 @@ def iter_input_files(inputs: Sequence[Path]) -> Iterator[Path]:
     for path in inputs:
         files = _walk(path) if path.is_dir() else iter((path,))
         for file in files:
-            key = os.path.realpath(file)
+            key = os.path.abspath(file)
             if key not in seen:
                 seen.add(key)
                 yield file

@@ -34,6 +34,11 @@ TRADITIONAL = "台北市政府今天宣布，將於下週舉行記者會說明�
             '<meta charset="gbk"><p>今天</p>',
             id="declared charset",
         ),
+        pytest.param(
+            b"<meta charset='iso-8859-1'><p>" + TEXT.encode("gbk"),
+            "<meta charset='iso-8859-1'><p>" + TEXT,
+            id="western declaration disbelieved",
+        ),
         pytest.param(b"", "", id="empty"),
     ],
 )
@@ -268,6 +273,13 @@ def test_html_metadata_from_page() -> None:
             "标题",
             None,
             id="no date from related links or comments",
+        ),
+        pytest.param(
+            "<title>标题_网</title>",
+            '<h1>标题</h1><p>作者 <time datetime="2018-07-08T09:10:11Z">三小时前</time></p>',
+            "标题",
+            "2018-07-08T09:10:11",
+            id="time element under headline",
         ),
         pytest.param("<title>无日期</title>", "<p>没有日期的正文</p>", "无日期", None, id="no date"),
     ],
