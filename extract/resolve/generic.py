@@ -54,8 +54,13 @@ def trim(ctx: Context, spec: FieldSpec, g: Group) -> Group | None:
     value, start = g.value, g.start
     breaks = spec.options.get("break_chars", "")
     cut = max((value.rfind(c) + 1 for c in breaks), default=0)
+    while cut < len(value) and value[cut] in "“”\"' ":
+        cut += 1
     lead = spec.options.get("lead_in")
     if lead:
+        # A lead-in word of two or more characters ends a clause wherever it stands
+        # (`专委会启动城市之心服务站`); a one-character one only at the start (`和欣公寓` keeps 和).
+        cut = max([cut, *(m.end() for m in break_words_pattern(lead).finditer(value, cut))])
         pattern = lead_in_pattern(lead)
         m = pattern.match(value, cut)
         if m:
@@ -75,18 +80,23 @@ def trim(ctx: Context, spec: FieldSpec, g: Group) -> Group | None:
 
 
 @cache
-def lead_in_pattern(list_name: str) -> regex.Pattern[str]:
+def _words(list_name: str) -> tuple[str, ...]:
     from extract.ruleset import RULES_DIR
 
     path = RULES_DIR / "lexicon" / f"{list_name}.txt"
-    words = [
-        w.strip()
-        for w in path.read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    ]
-    return regex.compile(
-        "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")+"
-    )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    words = {w.strip() for w in lines if w.strip() and not w.startswith("#")}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def lead_in_pattern(list_name: str) -> regex.Pattern[str]:
+    return regex.compile("(?:" + "|".join(regex.escape(w) for w in _words(list_name)) + ")+")
+
+
+@cache
+def break_words_pattern(list_name: str) -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(w) for w in _words(list_name) if len(w) > 1))
 
 
 def _split(spec: FieldSpec, g: Group) -> list[Group]:
@@ -102,13 +112,22 @@ def _split(spec: FieldSpec, g: Group) -> list[Group]:
 
 
 def _known(items: list[Item], value: str, key: str | None) -> Item | None:
-    """An item already holding `value` or a longer form containing it."""
+    """An item already holding `value`, a longer form containing it, or a shorter form it ends with
+    (`大厦白领驿家服务站` after `白领驿家服务站`: the same thing with its place in front)."""
     want = comparable(value)
     for it in items:
         have = comparable(it.value if key is None else it.value[key])
-        if want == have or want in have:
+        if want == have or want in have or want.endswith(have):
             return it
     return None
+
+
+def _generic(spec: FieldSpec, value: str) -> bool:
+    """A name made only of generic words (`社区党群服务中心`) names a kind of thing, not one thing."""
+    words = spec.options.get("generic")
+    if not words:
+        return False
+    return lead_in_pattern(words).fullmatch(value) is not None
 
 
 @resolver("collect")
@@ -142,11 +161,18 @@ def objects(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
     named groups fill the attributes listed in the field's `attributes` (first found wins)."""
     keys: list[str] = list(spec.options.get("attributes", []))
     items: list[Item] = []
+    last_seen: dict[int, int] = {}  # item index -> start of its latest mention
     for m in sorted(_fallbacks_apart(candidates(matches)), key=lambda m: (m.start, -m.rule.priority)):
+        if m.rule.options.get("attach_to_previous"):
+            # `该站位于…`: the attributes belong to the item mentioned last before the match.
+            before = [(pos, i) for i, pos in last_seen.items() if pos < m.start]
+            if before:
+                _fill(ctx, spec, items[max(before)[1]], m, keys)
+            continue
         for g in _names_of(m):
             for part in _split(spec, g):
                 t = trim(ctx, spec, part)
-                if not t:
+                if not t or _generic(spec, t.value):
                     continue
                 item = _known(items, t.value, "name")
                 if item is None:
@@ -154,12 +180,19 @@ def objects(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
                     if "parties" in spec.options.get("list_attributes", []):
                         item.value["parties"] = []
                     items.append(item)
-                for key in keys:
-                    a = m.groups.get(key)
-                    if a and item.value.get(key) is None and clean_value(a.value):
-                        item.value[key] = clean_value(a.value)
-                        item.proofs.append(proof(a, m.rule.id, f".{key}"))
+                last_seen[items.index(item)] = m.start
+                _fill(ctx, spec, item, m, keys)
     return items
+
+
+def _fill(ctx: Context, spec: FieldSpec, item: Item, m: Match, keys: list[str]) -> None:
+    """Attributes the match captured that the item does not have yet, cut like names are."""
+    for key in keys:
+        a = m.groups.get(key)
+        t = trim(ctx, FieldSpec(spec.name, spec.kind, spec.resolver, spec.order, {"break_chars": spec.options.get("break_chars", "")}), a) if a else None
+        if t and item.value.get(key) is None:
+            item.value[key] = t.value
+            item.proofs.append(proof(t, m.rule.id, f".{key}"))
 
 
 def _names_of(m: Match) -> list[Group]:
