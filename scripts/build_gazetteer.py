@@ -168,7 +168,7 @@ def city_short(name: str) -> tuple[str, ...]:
 
 
 def county_short(name: str) -> tuple[str, ...]:
-    """杨浦区 -> 杨浦, 浦东新区 -> 浦东, 六枝特区 -> 六枝, 石林彝族自治县 -> 石林, 鄂伦春自治旗 -> 鄂伦春旗.
+    """杨浦区 -> 杨浦, 浦东新区 -> 浦东, 六枝特区 -> 六枝, 石林彝族自治县 -> 石林|石林县, 鄂伦春自治旗 -> 鄂伦春旗.
 
     Empty when the stem is a single character (沛县, 城区).
     """
@@ -179,8 +179,10 @@ def county_short(name: str) -> tuple[str, ...]:
             raw = name[: -len(suffix)]
             stem = strip_ethnic(raw)
             if stem == raw or not _ok(stem):  # the name is only a nationality: 鄂伦春自治旗
-                stem = re.sub(r"族$", "", raw) + suffix[-1]
-            return (stem,) if _ok(stem) and not BANNER_PART.search(stem) else ()
+                return (re.sub(r"族$", "", raw) + suffix[-1],)
+            if BANNER_PART.search(stem):  # 喀喇沁左翼: not used alone
+                return ()
+            return (stem, stem + suffix[-1])  # 石林, 石林县: news writes both
     if BANNER_PART.search(name):  # 土默特左旗, 科尔沁左翼中旗: the stem alone is not used in text
         return ()
     for suffix in ("新区", "矿区", "特区", "区", "县", "市", "旗"):
@@ -281,7 +283,8 @@ def build(divisions: dict[str, Any], changes: dict[str, Any]) -> dict[str, str]:
     current = {r.name for r in rows.values()}
     uses = Counter(n for names in formers.values() for n in names)
     for code, names in formers.items():
-        rows[code].former = [n for n in names if n not in current and uses[n] == 1 and not GENERIC.match(n)]
+        keep = [n for n in names if n not in current and uses[n] == 1 and not GENERIC.match(n)]
+        rows[code].former = [n for n in keep if n not in rows[code].short]
 
     # Townships.
     forms = {f for r in rows.values() for f in (r.name, *r.short)}

@@ -37,6 +37,7 @@ class Context:
     doc: Document
     published: date | None = None
     results: dict[str, list[Item]] = field(default_factory=dict)
+    notes: dict[str, Any] = field(default_factory=dict)  # decisions resolvers share (one place decision)
 
     def scalar(self, name: str) -> Item | None:
         items = self.results.get(name) or []
@@ -66,3 +67,4 @@ from extract.resolve import event_date as event_date  # noqa: E402
 from extract.resolve import generic as generic  # noqa: E402
 from extract.resolve import headline as headline  # noqa: E402
 from extract.resolve import people as people  # noqa: E402
+from extract.resolve import places as places  # noqa: E402

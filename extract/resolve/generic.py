@@ -189,7 +189,21 @@ def _fill(ctx: Context, spec: FieldSpec, item: Item, m: Match, keys: list[str]) 
     """Attributes the match captured that the item does not have yet, cut like names are."""
     for key in keys:
         a = m.groups.get(key)
-        t = trim(ctx, FieldSpec(spec.name, spec.kind, spec.resolver, spec.order, {"break_chars": spec.options.get("break_chars", "")}), a) if a else None
+        t = (
+            trim(
+                ctx,
+                FieldSpec(
+                    spec.name,
+                    spec.kind,
+                    spec.resolver,
+                    spec.order,
+                    {"break_chars": spec.options.get("break_chars", "")},
+                ),
+                a,
+            )
+            if a
+            else None
+        )
         if t and item.value.get(key) is None:
             item.value[key] = t.value
             item.proofs.append(proof(t, m.rule.id, f".{key}"))

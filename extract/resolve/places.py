@@ -1,0 +1,259 @@
+"""Where the event took place: district, its city, and the street, decided together once.
+
+Every county-level and township mention is weighed by where it stands: in the headline, in the
+event's sentence (the sentence of the chosen date, venue or organiser), inside the organiser's name,
+or merely somewhere in the body. A township stands for its county. The county with the most weight
+is the event's; its city comes from the gazetteer, or, for a name several cities share (普陀区), from
+the text — null when the text cannot decide. The street is the township mentioned with most weight
+that lies in (or, with no district, decides) that county.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from extract.document import HEAD_CHARS
+from extract.engine import Match
+from extract.gazetteer import Division, Gazetteer, PlaceMention
+from extract.resolve import Context, Item, Proof, resolver
+from extract.ruleset import FieldSpec
+
+# Weights of a mention by where it stands (rules/district.toml names the anchors).
+IN_HEADLINE = 3.0
+IN_EVENT_SENTENCE = 3.0
+IN_ORGANISER = 4.0
+ELSEWHERE = 1.0
+_FULL_STREET = ("街道", "镇", "乡")
+CONSISTENT = 1.5
+MIN_WEIGHT = 2.0  # bonus for a county whose city or province is named too
+# After a short form, these make it part of another name (南山社区, 滨湖花园), not a county.
+_NOT_A_COUNTY_NEXT = (
+    "社区",
+    "小区",
+    "村",
+    "花园",
+    "公园",
+    "广场",
+    "大厦",
+    "中学",
+    "小学",
+    "大学",
+    "医院",
+    "地区",
+    "新城",
+    "新区",
+    "功能区",
+    "湾",
+)
+MASKED_IN_HEAD = 0.5  # a place in the page's furniture near the top (a breadcrumb) still hints
+
+
+@dataclass
+class Decision:
+    county: Division | None = None
+    county_proof: Proof | None = None
+    city: str | None = None
+    city_proofs: list[Proof] = field(default_factory=list)
+    street: Division | None = None
+    street_name: str | None = None
+    street_proof: Proof | None = None
+
+
+def _spans(ctx: Context, fields: list[str]) -> list[tuple[int, int]]:
+    """Spans of the values other fields chose (their evidence), widened to their sentences."""
+    text = ctx.doc.text
+    out = []
+    for name in fields:
+        for item in ctx.results.get(name, []):
+            for p in item.proofs:
+                if p.end <= p.start:
+                    continue
+                left = max(text.rfind(c, 0, p.start) for c in "。!?\n") + 1
+                rights = [i for i in (text.find(c, p.end) for c in "。!?\n") if i >= 0]
+                out.append((left, min(rights) if rights else len(text)))
+    return out
+
+
+def _weight(
+    m: PlaceMention,
+    headline: tuple[int, int] | None,
+    events: list[tuple[int, int]],
+    orgs: list[tuple[int, int]],
+) -> float:
+    if any(s <= m.start and m.end <= e for s, e in orgs):
+        return IN_ORGANISER
+    if headline and headline[0] <= m.start and m.end <= headline[1]:
+        return IN_HEADLINE
+    if any(s <= m.start < e for s, e in events):
+        return IN_EVENT_SENTENCE
+    return ELSEWHERE
+
+
+def decide(ctx: Context, spec: FieldSpec, matches: list[Match]) -> Decision:
+    """The place decision of this article, made once and shared by the district, city and street fields."""
+    if "places" in ctx.notes:
+        decision: Decision = ctx.notes["places"]
+        return decision
+    gaz = Gazetteer.load()
+    title = ctx.results.get(spec.options.get("headline", "title"), [])
+    headline = (title[0].proofs[0].start, title[0].proofs[0].end) if title and title[0].proofs else None
+    events = _spans(ctx, list(spec.options.get("event_fields", [])))
+    orgs = [
+        (p.start, p.end)
+        for it in ctx.results.get(spec.options.get("organisers", "organisers"), [])
+        for p in it.proofs
+    ]
+    body = ctx.doc.body
+    mentions = _mentions(gaz, matches)
+    mentioned_higher = {d.code for m in mentions for d in m.candidates if d.level in ("city", "province")}
+    county_weight: dict[str, float] = defaultdict(float)
+    first_seen: dict[str, PlaceMention] = {}
+    street_weight: dict[str, float] = defaultdict(float)
+    street_seen: dict[str, PlaceMention] = {}
+    for m in mentions:
+        w = _weight(m, headline, events, orgs)
+        if body[m.start : m.end] != m.text and not (headline and headline[0] <= m.start < headline[1]):
+            if m.start > HEAD_CHARS:
+                continue  # masked boilerplate: related links, bylines
+            w = MASKED_IN_HEAD
+        counties = {d.name for d in m.candidates if d.level == "county"}
+        if counties and not _names_county(m, body):
+            counties = set()
+        streets = [d for d in m.candidates if d.level == "street"]
+        for name in counties:
+            county_weight[name] += w
+            first_seen.setdefault(name, m)
+        if streets:
+            street_weight[m.text] += w
+            street_seen.setdefault(m.text, m)
+            parents = {d.county for d in streets if d.county}
+            if len(parents) == 1:  # a township speaks for its county only when its name is unique
+                parent = parents.pop()
+                county_weight[parent] += w / 4
+                first_seen.setdefault(parent, m)
+    # A county whose city or province the text also names is the likelier reading.
+    for name in county_weight:
+        if any(
+            d.city_code in mentioned_higher or d.province_code in mentioned_higher for d in gaz.counties(name)
+        ):
+            county_weight[name] += CONSISTENT
+    # A county named only by a short form, once, in passing, is too weak to be the event's.
+    strong = {n: w for n, w in county_weight.items() if w >= MIN_WEIGHT or first_seen[n].text == n}
+    decision = Decision()
+    if strong:
+        name = max(strong, key=lambda n: (strong[n], -first_seen[n].start))
+        resolution = gaz.resolve_county(name, ctx.doc.text)
+        mention = first_seen[name]
+        decision.county = resolution.division or gaz.counties(name)[0]
+        decision.county_proof = Proof("", mention.start, mention.end, "district.place_mention")
+        decision.city = resolution.city
+        decision.city_proofs = [Proof("", e.start, e.end, f"city.{e.kind}") for e in resolution.evidence[:3]]
+        if resolution.division is not None and not resolution.evidence:
+            decision.city_proofs = [Proof("", mention.start, mention.end, "city.unique_county")]
+    _decide_street(decision, street_weight, street_seen)
+    if decision.city is None and decision.county is None:
+        _city_alone(ctx, decision, mentions, headline, events, orgs)
+    ctx.notes["places"] = decision
+    return decision
+
+
+def _mentions(gaz: Gazetteer, matches: list[Match]) -> list[PlaceMention]:
+    """Gazetteer mentions, plus townships written `X街` for `X街道` (rules with `street_suffix`)."""
+    out = []
+    for m in matches:
+        g = m.groups.get("value")
+        if g is None:
+            continue
+        if isinstance(g.data, PlaceMention):
+            out.append(g.data)
+            continue
+        suffix = m.rule.options.get("street_suffix")
+        if suffix:
+            streets = tuple(gaz.streets(g.value + suffix))
+            if streets:
+                out.append(PlaceMention(g.start, g.end, g.value, streets))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _names_county(m: PlaceMention, text: str) -> bool:
+    """False where a short form is part of another name (南山社区) or names a city too (中山: 中山市)."""
+    if any(m.text == d.name for d in m.candidates if d.level == "county"):
+        return True
+    if any(d.level == "city" for d in m.candidates):
+        return False
+    return not text.startswith(_NOT_A_COUNTY_NEXT, m.end)
+
+
+def _decide_street(decision: Decision, weight: dict[str, float], seen: dict[str, PlaceMention]) -> None:
+    """The heaviest township in the decided county; failing one, the heaviest written out in full."""
+    ranked = sorted(weight, key=lambda n: (-weight[n], seen[n].start))
+    for in_county in (True, False):
+        for form in ranked:
+            streets = [d for d in seen[form].candidates if d.level == "street"]
+            if in_county:
+                if decision.county is not None:
+                    streets = [d for d in streets if d.county_code == decision.county.code]
+            elif not form.endswith(_FULL_STREET):
+                continue
+            if streets:
+                m = seen[form]
+                decision.street = streets[0]
+                # The name as the text writes it when written in full (湖南街道 stays 湖南街道).
+                decision.street_name = form if form.endswith(_FULL_STREET) else streets[0].name
+                decision.street_proof = Proof("", m.start, m.end, "street.place_mention")
+                return
+
+
+def _city_alone(
+    ctx: Context,
+    decision: Decision,
+    mentions: list[PlaceMention],
+    headline: tuple[int, int] | None,
+    events: list[tuple[int, int]],
+    orgs: list[tuple[int, int]],
+) -> None:
+    """No county named: the prefecture-level city the text weighs most (a city without districts)."""
+    weight: dict[str, float] = defaultdict(float)
+    seen: dict[str, PlaceMention] = {}
+    for m in mentions:
+        cities = {d.name for d in m.candidates if d.level == "city"}
+        if decision.street is not None and decision.street.city:
+            cities |= (
+                {decision.street.city}
+                if m.start == (decision.street_proof.start if decision.street_proof else -1)
+                else set()
+            )
+        for c in cities:
+            weight[c] += _weight(m, headline, events, orgs)
+            seen.setdefault(c, m)
+    if weight:
+        best = max(weight, key=lambda c: (weight[c], -seen[c].start))
+        m = seen[best]
+        decision.city = best
+        decision.city_proofs = [Proof("", m.start, m.end, "city.city_mention")]
+
+
+@resolver("event_district")
+def event_district(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+    d = decide(ctx, spec, matches)
+    if d.county is None or d.county_proof is None:
+        return []
+    return [Item(d.county.name, [d.county_proof])]
+
+
+@resolver("event_city")
+def event_city(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+    d = decide(ctx, spec, matches)
+    if d.city is None:
+        return []
+    proofs = d.city_proofs or ([d.county_proof] if d.county_proof else [])
+    return [Item(d.city, proofs)]
+
+
+@resolver("event_street")
+def event_street(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+    d = decide(ctx, spec, matches)
+    if d.street is None or d.street_proof is None:
+        return []
+    return [Item(d.street_name or d.street.name, [d.street_proof])]
