@@ -42,6 +42,9 @@ def name_end(text: str, start: int, longest: int) -> int:
         return start + 1 + compound  # `程在讲话`: a surname alone, no name to report
     if text[short] in stops:
         return short
+    after = text[long_ : long_ + 1]
+    if not after or not after.isalpha() or after in stops:
+        return long_  # `魏书华和…`, `黄安化说`: what follows the long form starts a new word
     cuts = boundaries(text[start : start + 7])
     if (long_ - start) in cuts:
         return long_
@@ -58,7 +61,7 @@ def is_common_word(word: str) -> bool:
     """A dictionary word of jieba's (单位, 同志) is not a person's name."""
     from extract.segment import word_frequency
 
-    return word_frequency(word) > 50
+    return word_frequency(word) > 1000
 
 
 def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
