@@ -81,7 +81,7 @@ def resolve_mention(ctx: Context, m: Match) -> Item | None:
 @resolver("event_date")
 def event_date(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
     """The date of the best-placed mention whose year can be resolved; [] when none can."""
-    for m in candidates(matches):
+    for m in candidates(matches, ctx):
         if "value" not in m.groups:
             continue
         item = resolve_mention(ctx, m)

@@ -12,9 +12,10 @@ from extract.ruleset import FieldSpec
 from extract.textutil import clean_value, comparable
 
 
-def candidates(matches: list[Match]) -> list[Match]:
+def candidates(matches: list[Match], ctx: Context | None = None) -> list[Match]:
     """Matches that may give a value: rules with `role = "stop"` end the zone where values are taken,
-    rules with `role = "reject"` veto the values they overlap; both give no value themselves."""
+    rules with `role = "reject"` veto the values they overlap; both give no value themselves. A rule
+    with `within = "<field>"` counts only inside the evidence of that field's value (the headline)."""
     stops = [m for m in matches if m.rule.options.get("role") == "stop"]
     limit = min(m.start for m in stops) if stops else None
     # A stop binds rules below its `binds_below` priority; stronger evidence may lie beyond it.
@@ -23,6 +24,9 @@ def candidates(matches: list[Match]) -> list[Match]:
     out = []
     for m in matches:
         if m.rule.options.get("role"):
+            continue
+        within = m.rule.options.get("within")
+        if within and not (ctx and _inside(m, ctx, str(within))):
             continue
         if limit is not None and m.start >= limit and m.rule.priority < binds_below:
             continue
@@ -35,11 +39,15 @@ def candidates(matches: list[Match]) -> list[Match]:
 @resolver("first")
 def first(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
     """The value of the best match (highest priority, then earliest)."""
-    for m in candidates(matches):
+    for m in candidates(matches, ctx):
         g = m.groups.get("value")
         if g and clean_value(g.value):
             return [Item(clean_value(g.value), [proof(g, m.rule.id)])]
     return []
+
+
+def _inside(m: Match, ctx: Context, field: str) -> bool:
+    return any(p.start <= m.start and m.end <= p.end for it in ctx.results.get(field, []) for p in it.proofs)
 
 
 def _fallbacks_apart(matches: list[Match]) -> list[Match]:
@@ -134,7 +142,7 @@ def _generic(spec: FieldSpec, value: str) -> bool:
 def collect(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
     """Every distinct value, in text order; a value contained in one found before is dropped."""
     items: list[Item] = []
-    for m in sorted(_fallbacks_apart(candidates(matches)), key=lambda m: (m.start, -m.rule.priority)):
+    for m in sorted(_fallbacks_apart(candidates(matches, ctx)), key=lambda m: (m.start, -m.rule.priority)):
         for name, g in m.groups.items():
             if not name.startswith("value"):
                 continue
@@ -148,7 +156,7 @@ def collect(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
 @resolver("best")
 def best(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
     """The values of the best match only (all its `value…` groups): one statement of who, not every mention."""
-    for m in candidates(matches):
+    for m in candidates(matches, ctx):
         items = collect(ctx, spec, [m])
         if items:
             return items
@@ -162,7 +170,7 @@ def objects(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
     keys: list[str] = list(spec.options.get("attributes", []))
     items: list[Item] = []
     last_seen: dict[int, int] = {}  # item index -> start of its latest mention
-    for m in sorted(_fallbacks_apart(candidates(matches)), key=lambda m: (m.start, -m.rule.priority)):
+    for m in sorted(_fallbacks_apart(candidates(matches, ctx)), key=lambda m: (m.start, -m.rule.priority)):
         if m.rule.options.get("attach_to_previous"):
             # `该站位于…`: the attributes belong to the item mentioned last before the match.
             before = [(pos, i) for i, pos in last_seen.items() if pos < m.start]

@@ -105,7 +105,7 @@ def _names(ctx: Context, g: Group) -> list[Group]:
 def people(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
     """One attendee per distinct name, in text order; the first title found for a person is kept."""
     items: dict[str, Item] = {}
-    for m in sorted(candidates(matches), key=lambda m: (m.start, -m.rule.priority)):
+    for m in sorted(candidates(matches, ctx), key=lambda m: (m.start, -m.rule.priority)):
         names = m.groups.get("names")
         if not names:
             continue
