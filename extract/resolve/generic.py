@@ -58,17 +58,18 @@ def _fallbacks_apart(matches: list[Match]) -> list[Match]:
 
 def trim(ctx: Context, spec: FieldSpec, g: Group) -> Group | None:
     """The group cut to the value proper, as the field's options say: text before the last
-    `break_chars` character and `lead_in` words at the start are dropped; `drop_marks` are removed."""
+    `break_chars` character or `break_words` word, and `lead_in` words at the start, are dropped;
+    `drop_marks` are removed."""
     value, start = g.value, g.start
     breaks = spec.options.get("break_chars", "")
     cut = max((value.rfind(c) + 1 for c in breaks), default=0)
     while cut < len(value) and value[cut] in "“”\"' ":
         cut += 1
+    breaks_list = spec.options.get("break_words")
+    if breaks_list:
+        cut = max([cut, *(m.end() for m in break_words_pattern(breaks_list).finditer(value, cut))])
     lead = spec.options.get("lead_in")
     if lead:
-        # A lead-in word of two or more characters ends a clause wherever it stands
-        # (`专委会启动城市之心服务站`); a one-character one only at the start (`和欣公寓` keeps 和).
-        cut = max([cut, *(m.end() for m in break_words_pattern(lead).finditer(value, cut))])
         pattern = lead_in_pattern(lead)
         m = pattern.match(value, cut)
         if m:
@@ -104,7 +105,7 @@ def lead_in_pattern(list_name: str) -> regex.Pattern[str]:
 
 @cache
 def break_words_pattern(list_name: str) -> regex.Pattern[str]:
-    return regex.compile("|".join(regex.escape(w) for w in _words(list_name) if len(w) > 1))
+    return regex.compile("|".join(regex.escape(w) for w in _words(list_name)))
 
 
 def _split(spec: FieldSpec, g: Group) -> list[Group]:
@@ -119,15 +120,31 @@ def _split(spec: FieldSpec, g: Group) -> list[Group]:
     return out
 
 
-def _known(items: list[Item], value: str, key: str | None) -> Item | None:
+def _known(items: list[Item], value: str, key: str | None, spec: FieldSpec | None = None) -> Item | None:
     """An item already holding `value`, a longer form containing it, or a shorter form it ends with
-    (`大厦白领驿家服务站` after `白领驿家服务站`: the same thing with its place in front)."""
+    (`大厦白领驿家服务站` after `白领驿家服务站`: the same thing with its place in front); with the
+    field's `generic` words removed from both, equal forms are the same item too
+    (`周家渡街道社区党群服务中心` and `周家渡党群服务中心`)."""
     want = comparable(value)
     for it in items:
         have = comparable(it.value if key is None else it.value[key])
         if want == have or want in have or want.endswith(have):
             return it
+        if spec is not None and _core(spec, want) == _core(spec, have):
+            return it
     return None
+
+
+def _prefer_shorter(spec: FieldSpec, item: Item, value: str) -> bool:
+    have = comparable(item.value["name"])
+    want = comparable(value)
+    return bool(spec.options.get("prefer_shorter")) and len(want) < len(have) and have.endswith(want)
+
+
+def _core(spec: FieldSpec, value: str) -> str:
+    """`value` without the field's generic words, for comparing two forms of one name."""
+    words = spec.options.get("generic")
+    return break_words_pattern(words).sub("", value) if words else value
 
 
 def _generic(spec: FieldSpec, value: str) -> bool:
@@ -182,7 +199,11 @@ def objects(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
                 t = trim(ctx, spec, part)
                 if not t or _generic(spec, t.value):
                     continue
-                item = _known(items, t.value, "name")
+                item = _known(items, t.value, "name", spec)
+                if item is not None and _prefer_shorter(spec, item, t.value):
+                    # The plain name (`白领驿家服务站`) over the same name with its place in front.
+                    item.value["name"] = t.value
+                    item.proofs[0] = proof(t, m.rule.id, ".name")
                 if item is None:
                     item = Item({"name": t.value, **dict.fromkeys(keys)}, [proof(t, m.rule.id, ".name")])
                     if "parties" in spec.options.get("list_attributes", []):
