@@ -25,8 +25,8 @@ IN_EVENT_SENTENCE = 3.0
 IN_ORGANISER = 4.0
 ELSEWHERE = 1.0
 _FULL_STREET = ("街道", "镇", "乡")
-CONSISTENT = 1.5
-MIN_WEIGHT = 2.0  # bonus for a county whose city or province is named too
+CONSISTENT = 1.5  # bonus for a county whose city or province is named too
+MIN_WEIGHT = 2.0  # below it, a county named only by a short form does not count
 # After a short form, these make it part of another name (南山社区, 滨湖花园), not a county.
 _NOT_A_COUNTY_NEXT = (
     "社区",
@@ -107,6 +107,10 @@ def decide(ctx: Context, spec: FieldSpec, matches: list[Match]) -> Decision:
     body = ctx.doc.body
     mentions = _mentions(gaz, matches)
     mentioned_higher = {d.code for m in mentions for d in m.candidates if d.level in ("city", "province")}
+    # A short form that begins a township named in full (长寿 and 长寿路街道) means that township.
+    street_heads = {
+        m.text[:k] for m in mentions if any(d.level == "street" for d in m.candidates) for k in (2, 3)
+    }
     county_weight: dict[str, float] = defaultdict(float)
     first_seen: dict[str, PlaceMention] = {}
     street_weight: dict[str, float] = defaultdict(float)
@@ -118,7 +122,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: list[Match]) -> Decision:
                 continue  # masked boilerplate: related links, bylines
             w = MASKED_IN_HEAD
         counties = {d.name for d in m.candidates if d.level == "county"}
-        if counties and not _names_county(m, body):
+        if counties and (not _names_county(m, body) or m.text in street_heads):
             counties = set()
         streets = [d for d in m.candidates if d.level == "street"]
         for name in counties:
@@ -132,14 +136,13 @@ def decide(ctx: Context, spec: FieldSpec, matches: list[Match]) -> Decision:
                 parent = parents.pop()
                 county_weight[parent] += w / 4
                 first_seen.setdefault(parent, m)
-    # A county whose city or province the text also names is the likelier reading.
-    for name in county_weight:
-        if any(
-            d.city_code in mentioned_higher or d.province_code in mentioned_higher for d in gaz.counties(name)
-        ):
-            county_weight[name] += CONSISTENT
     # A county named only by a short form, once, in passing, is too weak to be the event's.
     strong = {n: w for n, w in county_weight.items() if w >= MIN_WEIGHT or first_seen[n].text == n}
+    # Among the rest, a county whose city or province the text also names is the likelier reading.
+    for name in strong:
+        counties = gaz.counties(name)
+        if any(d.city_code in mentioned_higher or d.province_code in mentioned_higher for d in counties):
+            strong[name] += CONSISTENT
     decision = Decision()
     if strong:
         name = max(strong, key=lambda n: (strong[n], -first_seen[n].start))
