@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from extract.document import Document
@@ -38,18 +39,45 @@ class RuleTimeout(Exception):
     """A pattern ran past its time limit on one article."""
 
 
+def windows(rule: Rule, text: str) -> list[tuple[int, int]]:
+    """Where the rule's pattern may match: the whole text, or, for a rule with an anchor, the merged
+    windows around the anchor's hits. A pattern that opens with a character class tries every
+    position of the text; its anchor (a post title, a station word) is found in one quick pass."""
+    if rule.anchor is None:
+        return [(0, len(text))]
+    before, after = rule.window
+    spans: list[tuple[int, int]] = []
+    for hit in _anchor_hits(rule.anchor, text):
+        start, end = max(0, hit[0] - before), min(len(text), hit[1] + after)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+@lru_cache(maxsize=64)
+def _anchor_hits(anchor: regex.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in anchor.finditer(text, timeout=REGEX_TIMEOUT))
+
+
 def _pattern_matches(rule: Rule, text: str) -> Iterator[Match]:
     assert rule.pattern is not None
     try:
-        for m in rule.pattern.finditer(text, timeout=REGEX_TIMEOUT):
-            groups = {
-                name: Group(m.group(name), m.start(name), m.end(name))
-                for name in rule.pattern.groupindex
-                if m.start(name) >= 0 and m.group(name)
-            }
-            yield Match(rule, m.start(), m.end(), groups)
+        for start, end in windows(rule, text):
+            yield from _matches_in(rule, rule.pattern, text, start, end)
     except TimeoutError as e:
         raise RuleTimeout(f"rule {rule.id} ({rule.source}) ran past {REGEX_TIMEOUT}s") from e
+
+
+def _matches_in(rule: Rule, pattern: regex.Pattern[str], text: str, start: int, end: int) -> Iterator[Match]:
+    for m in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT):
+        groups = {
+            name: Group(m.group(name), m.start(name), m.end(name))
+            for name in pattern.groupindex
+            if m.start(name) >= 0 and m.group(name)
+        }
+        yield Match(rule, m.start(), m.end(), groups)
 
 
 def run_rule(rule: Rule, doc: Document) -> list[Match]:

@@ -7,6 +7,8 @@ name it with `finder = "<name>"`. Each finder's value group is called `value`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
+from typing import Any
 
 from extract.document import Document
 from extract.engine import Group
@@ -24,12 +26,18 @@ def find_date_mentions(text: str, doc: Document, rule: Rule) -> Found:
         yield m.span[0], m.span[1], {"value": Group(m.text, m.span[0], m.span[1], m)}
 
 
-def find_place_mentions(text: str, doc: Document, rule: Rule) -> Found:
-    """Every place name of the gazetteer; `data` holds the PlaceMention with its candidates."""
+@lru_cache(maxsize=4)
+def _places(text: str) -> tuple[Any, ...]:
+    """The gazetteer's mentions in `text`, computed once per text however many rules ask."""
     from extract.gazetteer import Gazetteer
 
+    return tuple(Gazetteer.load().find_places(text))
+
+
+def find_place_mentions(text: str, doc: Document, rule: Rule) -> Found:
+    """Every place name of the gazetteer; `data` holds the PlaceMention with its candidates."""
     levels = set(rule.options.get("levels", []))
-    for m in Gazetteer.load().find_places(text):
+    for m in _places(text):
         if levels and not levels & {c.level for c in m.candidates}:
             continue
         yield m.start, m.end, {"value": Group(m.text, m.start, m.end, m)}

@@ -43,6 +43,8 @@ class Rule:
     why: str
     pattern: regex.Pattern[str] | None
     finder: str | None
+    anchor: regex.Pattern[str] | None  # a cheap pattern the match must lie near (see engine.py)
+    window: tuple[int, int]  # characters before and after an anchor hit where the pattern may match
     options: dict[str, Any]
     examples: tuple[Example, ...]
     counter: tuple[str, ...]
@@ -143,7 +145,19 @@ def _examples(raw: Iterable[Any], where: str) -> tuple[Example, ...]:
     return tuple(out)
 
 
-_RULE_KEYS = {"id", "pattern", "finder", "priority", "scope", "why", "examples", "counter", "options"}
+_RULE_KEYS = {
+    "id",
+    "pattern",
+    "finder",
+    "anchor",
+    "window",
+    "priority",
+    "scope",
+    "why",
+    "examples",
+    "counter",
+    "options",
+}
 
 
 def _compile_rule(
@@ -167,6 +181,19 @@ def _compile_rule(
             raise RuleError(f"{where}: the pattern does not compile ({e}). Correct it.") from e
         if compiled.search("") is not None:
             raise RuleError(f"{where}: the pattern matches the empty string; it would match everywhere.")
+    anchor = None
+    window = (0, 0)
+    if "anchor" in entry:
+        try:
+            anchor = regex.compile(expand(str(entry["anchor"]), fragments, where))
+        except regex.error as e:
+            raise RuleError(f"{where}: the anchor does not compile ({e}). Correct it.") from e
+        win = entry.get("window")
+        if not (isinstance(win, list) and len(win) == 2 and all(isinstance(x, int) and x >= 0 for x in win)):
+            raise RuleError(
+                f"{where}: an anchor needs `window = [before, after]` (characters around each hit)."
+            )
+        window = (win[0], win[1])
     finder = entry.get("finder")
     if finder is not None and finder not in finders:
         raise RuleError(f"{where}: unknown finder {finder!r}; known: {sorted(finders)}.")
@@ -188,6 +215,8 @@ def _compile_rule(
         why=str(entry.get("why", "")),
         pattern=compiled,
         finder=finder,
+        anchor=anchor,
+        window=window,
         options=dict(entry.get("options", {})),
         examples=examples,
         counter=counter,

@@ -1,0 +1,38 @@
+"""Whichever OpenCC package is installed converts the sample and dev articles to the same Simplified
+text as opencc-python-reimplemented did when tests/data/t2s_sha256.json was made."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from extract.normalise import _t2s, has_traditional, normalise
+
+from .conftest import ROOT
+
+EXPECTED = json.loads((ROOT / "tests" / "data" / "t2s_sha256.json").read_text(encoding="utf-8"))
+
+
+def test_converter_output_is_unchanged() -> None:
+    assert len(EXPECTED) >= 50
+    for rel, digest in EXPECTED.items():
+        text = (ROOT / rel).read_text(encoding="utf-8")
+        got = hashlib.sha256(_t2s().convert(text).encode()).hexdigest()
+        assert got == digest, f"{rel}: the installed OpenCC converts this article differently"
+
+
+def test_traditional_detection_and_pinyin_glosses() -> None:
+    raw = "環(huán)人民廣場黨建聯(lián)席會議在世茂廣場舉行,區(qū)委書記出席。"
+    assert has_traditional(raw)
+    n = normalise(raw)
+    assert n.text == "环人民广场党建联席会议在世茂广场举行,区委书记出席。"
+    # every normalised character maps back to the raw character it came from
+    start = n.text.index("区委")
+    assert n.raw[slice(*n.raw_span(start, start + 2))] == "區(qū)委"
+
+
+def test_simplified_text_is_left_alone() -> None:
+    raw = "静安区南京西路街道举行会议(CBD)。"
+    assert not has_traditional(raw)
+    n = normalise(raw)
+    assert n.text == raw and n.to_raw == tuple(range(len(raw)))
