@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import regex
-from typing import Any
 
 from extract.document import Document
 from extract.ruleset import Rule
