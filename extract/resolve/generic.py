@@ -187,6 +187,7 @@ def objects(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
     keys: list[str] = list(spec.options.get("attributes", []))
     items: list[Item] = []
     last_seen: dict[int, int] = {}  # item index -> start of its latest mention
+    cores: list[str | None] = []  # item index -> the quoted part of its first name, if any
     for m in sorted(_fallbacks_apart(candidates(matches, ctx)), key=lambda m: (m.start, -m.rule.priority)):
         if m.rule.options.get("attach_to_previous"):
             # `该站位于…`: the attributes belong to the item mentioned last before the match.
@@ -199,7 +200,7 @@ def objects(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
                 t = trim(ctx, spec, part)
                 if not t or _generic(spec, t.value):
                     continue
-                item = _known(items, t.value, "name", spec)
+                item = _known(items, t.value, "name", spec) or _same_quoted(ctx, items, cores, t)
                 if item is not None and _prefer_shorter(spec, item, t.value):
                     # The plain name (`白领驿家服务站`) over the same name with its place in front.
                     item.value["name"] = t.value
@@ -209,9 +210,30 @@ def objects(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
                     if "parties" in spec.options.get("list_attributes", []):
                         item.value["parties"] = []
                     items.append(item)
+                    cores.append(_quoted_core(ctx, t))
                 last_seen[items.index(item)] = m.start
                 _fill(ctx, spec, item, m, keys)
     return items
+
+
+_QUOTED = regex.compile(r"“([^”]{2,12})”")
+
+
+def _quoted_core(ctx: Context, g: Group) -> str | None:
+    m = _QUOTED.search(ctx.doc.text, g.start, g.end)
+    return m.group(1) if m else None
+
+
+def _same_quoted(ctx: Context, items: list[Item], cores: list[str | None], g: Group) -> Item | None:
+    """An item whose quoted name reads as a variant of this one: same length, same first two
+    characters (`“四季人家”`, `“四季之家”`: one station, translated two ways)."""
+    core = _quoted_core(ctx, g)
+    if core is None:
+        return None
+    for item, other in zip(items, cores, strict=True):
+        if other and len(other) == len(core) and other[:2] == core[:2]:
+            return item
+    return None
 
 
 def _fill(ctx: Context, spec: FieldSpec, item: Item, m: Match, keys: list[str]) -> None:
