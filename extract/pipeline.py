@@ -12,12 +12,16 @@ from extract.normalise import normalise
 from extract.record import Evidence, Record
 from extract.resolve import RESOLVERS, Context, Item
 from extract.ruleset import RuleSet, default_ruleset
+from extract.timing import stage
 
 
 def prepare(article: Article) -> Document:
     """Normalise the raw text and mask its boilerplate."""
-    norm = normalise(article.raw)
-    return Document(article=article, norm=norm, body=mask_boilerplate(norm.text))
+    with stage("normalise"):
+        norm = normalise(article.raw)
+    with stage("clean"):
+        body = mask_boilerplate(norm.text)
+    return Document(article=article, norm=norm, body=body)
 
 
 def resolve_fields(doc: Document, ruleset: RuleSet) -> Context:
@@ -28,8 +32,10 @@ def resolve_fields(doc: Document, ruleset: RuleSet) -> Context:
         doc=doc, published=parse_published(doc.article.published) if doc.article.published else None
     )
     for spec in ruleset.fields:
-        matches = run_rules(ruleset.rules[spec.name], doc)
-        ctx.results[spec.name] = RESOLVERS[spec.resolver](ctx, spec, matches)
+        with stage("extract"):
+            matches = run_rules(ruleset.rules[spec.name], doc)
+        with stage("resolve"):
+            ctx.results[spec.name] = RESOLVERS[spec.resolver](ctx, spec, matches)
     return ctx
 
 
@@ -57,7 +63,9 @@ def extract_article(article: Article, ruleset: RuleSet | None = None) -> Record:
     """The record of one article."""
     ruleset = ruleset or default_ruleset()
     doc = prepare(article)
-    return build_record(doc, resolve_fields(doc, ruleset), ruleset)
+    ctx = resolve_fields(doc, ruleset)
+    with stage("record"):
+        return build_record(doc, ctx, ruleset)
 
 
 def extract_text(

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from extract.ruleset import RULES_DIR
+from extract.timing import stage
 
 USER_LISTS = ("post.txt",)  # words jieba must keep whole, so that a name never swallows a post
 
@@ -34,9 +35,10 @@ def boundaries(text: str) -> set[int]:
     """Offsets in `text` where jieba puts a word boundary (0 and len(text) included)."""
     cuts = {0}
     pos = 0
-    for word in _tokenizer().lcut(text, HMM=True):
-        pos += len(word)
-        cuts.add(pos)
+    with stage("segment"):
+        for word in _tokenizer().lcut(text, HMM=True):
+            pos += len(word)
+            cuts.add(pos)
     return cuts
 
 

@@ -1,0 +1,172 @@
+"""Benchmark: the pipeline against bare `jieba.lcut` over the same text, in one process.
+
+usage: python bench/bench.py [--mb 2] [--runs 5] [--rss-mb 10,100] [--workers-mb 4] [--quick]
+
+Builds a corpus of about N MB from the sample and dev articles (Simplified and Traditional mixed as
+they come), then reports, median of RUNS: bare jieba.lcut over the same texts (the baseline), the
+pipeline per stage (read, normalise, clean, segment, extract, resolve, write), total MB/s and
+articles/s, and the ratio pipeline/baseline; peak RSS of `extract run` over corpora of the sizes in
+--rss-mb; the speed-up of `--workers 2` over `--workers 1`. Writes JSON to bench/results/ and a table
+to stdout. Timings never go into unit tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "seeds" / "articles", ROOT / "seeds" / "dev" / "articles"]
+STAGES = ("read", "normalise", "clean", "segment", "extract", "resolve", "write")
+
+
+def corpus(megabytes: float) -> list[tuple[str, bytes]]:
+    """(name, bytes) articles adding up to about `megabytes` MB; copies differ by a trailing line so
+    that no cache keyed by text can serve a copy."""
+    originals = [(p.stem, p.read_bytes()) for src in SOURCES for p in sorted(src.glob("*.txt"))]
+    out: list[tuple[str, bytes]] = []
+    size, n = 0, 0
+    while size < megabytes * 1e6:
+        for stem, data in originals:
+            copy = data + f"\n({n})\n".encode()
+            out.append((f"{stem}_{n:05d}", copy))
+            size += len(copy)
+            n += 1
+            if size >= megabytes * 1e6:
+                break
+    return out
+
+
+def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, float]:
+    """One pass of baseline and pipeline; seconds per stage."""
+    import jieba
+
+    from extract.article import Article
+    from extract.pipeline import extract_article
+    from extract.read import decode
+    from extract.ruleset import default_ruleset
+    from extract.timing import Stopwatch, stage
+
+    ruleset = default_ruleset()
+    texts = [decode(data, name) for name, data in articles]
+    t = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    baseline = time.perf_counter() - t
+
+    watch = Stopwatch()
+    t = time.perf_counter()
+    with watch.active():
+        for name, data in articles:
+            with stage("read"):
+                article = Article(doc_id=name, source=name, raw=decode(data, name))
+            record = extract_article(article, ruleset)
+            with stage("write"):
+                text = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2)
+                (out_dir / f"{name}.json").write_text(text, encoding="utf-8")
+    total = time.perf_counter() - t
+    times = dict(watch.totals)
+    times["resolve"] = times.get("resolve", 0.0) - times.get("segment", 0.0)  # segment runs inside resolve
+    times["write"] = times.get("write", 0.0) + times.pop("record", 0.0)
+    return {"baseline": baseline, "total": total, **{s: times.get(s, 0.0) for s in STAGES}}
+
+
+def peak_rss(megabytes: float, workdir: Path) -> float:
+    """Peak RSS (MB) of a single-process `extract run` over a corpus of `megabytes` MB."""
+    src = workdir / f"rss_{megabytes}"
+    src.mkdir()
+    for name, data in corpus(megabytes):
+        (src / f"{name}.txt").write_bytes(data)
+    code = (
+        "import resource, sys\nfrom pathlib import Path\nfrom extract.runner import extract_paths\n"
+        "extract_paths([Path(sys.argv[1])], Path(sys.argv[2]), **({'workers': 1} "
+        "if 'workers' in extract_paths.__code__.co_varnames else {}))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(src), str(workdir / f"out_rss_{megabytes}")],
+        capture_output=True, text=True, check=True,
+    )
+    return int(done.stdout.strip().splitlines()[-1]) / 1024
+
+
+def workers_speedup(megabytes: float, workdir: Path) -> dict[str, float]:
+    """Wall time of `extract run --workers 1` and `--workers 2` over the same corpus."""
+    src = workdir / "workers"
+    src.mkdir()
+    for name, data in corpus(megabytes):
+        (src / f"{name}.txt").write_bytes(data)
+    seconds = {}
+    for n in (1, 2):
+        t = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "extract", "run", str(src), "-o", str(workdir / f"out_w{n}"), "--workers", str(n), "--quiet"],
+            capture_output=True, check=True,
+        )
+        seconds[f"workers_{n}_s"] = time.perf_counter() - t
+    seconds["speedup"] = seconds["workers_1_s"] / seconds["workers_2_s"]
+    return seconds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=2.0, help="corpus size for the stage timings")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--rss-mb", default="10,100", help="corpus sizes for peak RSS, comma-separated")
+    ap.add_argument("--workers-mb", type=float, default=4.0, help="corpus size for the --workers speed-up")
+    ap.add_argument("--quick", action="store_true", help="skip the RSS and workers measurements")
+    a = ap.parse_args()
+
+    articles = corpus(a.mb)
+    size = sum(len(d) for _, d in articles) / 1e6
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        run_once(articles[:20], Path(tmp))  # warm up: dictionaries, rules, gazetteer load once
+        for _ in range(a.runs):
+            runs.append(run_once(articles, Path(tmp)))
+    med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+    result: dict[str, object] = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "corpus_mb": round(size, 2),
+        "articles": len(articles),
+        "runs": a.runs,
+        "median_seconds": med,
+        "baseline_mb_s": size / med["baseline"],
+        "pipeline_mb_s": size / med["total"],
+        "pipeline_articles_s": len(articles) / med["total"],
+        "ratio_pipeline_over_baseline": med["baseline"] / med["total"],
+    }
+    if not a.quick:
+        with tempfile.TemporaryDirectory() as tmp:
+            result["peak_rss_mb"] = {mb: peak_rss(float(mb), Path(tmp)) for mb in a.rss_mb.split(",")}
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                result["workers"] = workers_speedup(a.workers_mb, Path(tmp))
+            except subprocess.CalledProcessError as e:
+                result["workers"] = {"error": (e.stderr or b"").decode()[-300:]}
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    out = ROOT / "bench" / "results" / f"{stamp}.json"
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"corpus {size:.2f} MB, {len(articles)} articles, median of {a.runs}")
+    print(f"{'stage':10} {'seconds':>8} {'share':>6}")
+    for s in STAGES:
+        print(f"{s:10} {med[s]:8.3f} {med[s] / med['total']:6.1%}")
+    print(f"{'total':10} {med['total']:8.3f}   {size / med['total']:.2f} MB/s, {len(articles) / med['total']:.0f} articles/s")
+    print(f"{'jieba':10} {med['baseline']:8.3f}   {size / med['baseline']:.2f} MB/s (bare jieba.lcut, same text)")
+    print(f"pipeline/jieba {med['baseline'] / med['total']:.2f}x (throughput ratio; >1 means faster than jieba)")
+    for key in ("peak_rss_mb", "workers"):
+        if key in result:
+            print(f"{key}: {result[key]}")
+    print(f"-> {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
