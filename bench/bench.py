@@ -93,7 +93,9 @@ def peak_rss(megabytes: float, workdir: Path) -> float:
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(src), str(workdir / f"out_rss_{megabytes}")],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return int(done.stdout.strip().splitlines()[-1]) / 1024
 
@@ -108,8 +110,20 @@ def workers_speedup(megabytes: float, workdir: Path) -> dict[str, float]:
     for n in (1, 2):
         t = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "extract", "run", str(src), "-o", str(workdir / f"out_w{n}"), "--workers", str(n), "--quiet"],
-            capture_output=True, check=True,
+            [
+                sys.executable,
+                "-m",
+                "extract",
+                "run",
+                str(src),
+                "-o",
+                str(workdir / f"out_w{n}"),
+                "--workers",
+                str(n),
+                "--quiet",
+            ],
+            capture_output=True,
+            check=True,
         )
         seconds[f"workers_{n}_s"] = time.perf_counter() - t
     seconds["speedup"] = seconds["workers_1_s"] / seconds["workers_2_s"]
@@ -134,7 +148,11 @@ def main() -> None:
             runs.append(run_once(articles, Path(tmp)))
     med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     result: dict[str, object] = {
-        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
         "corpus_mb": round(size, 2),
         "articles": len(articles),
         "runs": a.runs,
@@ -159,9 +177,15 @@ def main() -> None:
     print(f"{'stage':10} {'seconds':>8} {'share':>6}")
     for s in STAGES:
         print(f"{s:10} {med[s]:8.3f} {med[s] / med['total']:6.1%}")
-    print(f"{'total':10} {med['total']:8.3f}   {size / med['total']:.2f} MB/s, {len(articles) / med['total']:.0f} articles/s")
-    print(f"{'jieba':10} {med['baseline']:8.3f}   {size / med['baseline']:.2f} MB/s (bare jieba.lcut, same text)")
-    print(f"pipeline/jieba {med['baseline'] / med['total']:.2f}x (throughput ratio; >1 means faster than jieba)")
+    print(
+        f"{'total':10} {med['total']:8.3f}   {size / med['total']:.2f} MB/s, {len(articles) / med['total']:.0f} articles/s"
+    )
+    print(
+        f"{'jieba':10} {med['baseline']:8.3f}   {size / med['baseline']:.2f} MB/s (bare jieba.lcut, same text)"
+    )
+    print(
+        f"pipeline/jieba {med['baseline'] / med['total']:.2f}x (throughput ratio; >1 means faster than jieba)"
+    )
     for key in ("peak_rss_mb", "workers"):
         if key in result:
             print(f"{key}: {result[key]}")

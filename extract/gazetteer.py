@@ -24,7 +24,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-
 __all__ = ["CountyResolution", "Division", "Evidence", "Gazetteer", "PlaceMention", "default_folder"]
 
 LEVELS = ("province", "city", "county", "street")

@@ -140,8 +140,8 @@ def decide(ctx: Context, spec: FieldSpec, matches: list[Match]) -> Decision:
     strong = {n: w for n, w in county_weight.items() if w >= MIN_WEIGHT or first_seen[n].text == n}
     # Among the rest, a county whose city or province the text also names is the likelier reading.
     for name in strong:
-        counties = gaz.counties(name)
-        if any(d.city_code in mentioned_higher or d.province_code in mentioned_higher for d in counties):
+        same_name = gaz.counties(name)
+        if any(d.city_code in mentioned_higher or d.province_code in mentioned_higher for d in same_name):
             strong[name] += CONSISTENT
     decision = Decision()
     if strong:
