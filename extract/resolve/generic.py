@@ -58,13 +58,17 @@ def _fallbacks_apart(matches: list[Match]) -> list[Match]:
 
 def trim(ctx: Context, spec: FieldSpec, g: Group) -> Group | None:
     """The group cut to the value proper, as the field's options say: text before the last
-    `break_chars` character or `break_words` word, and `lead_in` words at the start, are dropped;
+    `break_chars` character, `break_words` word or `break_pattern` match, and `lead_in` words at the
+    start, are dropped;
     `drop_marks` are removed."""
     value, start = g.value, g.start
     breaks = spec.options.get("break_chars", "")
     cut = max((value.rfind(c) + 1 for c in breaks), default=0)
     while cut < len(value) and value[cut] in "“”\"' ":
         cut += 1
+    pattern_break = spec.options.get("break_pattern")
+    if pattern_break:
+        cut = max([cut, *(m.end() for m in _compiled(str(pattern_break)).finditer(value, cut))])
     breaks_list = spec.options.get("break_words")
     if breaks_list:
         cut = max([cut, *(m.end() for m in break_words_pattern(breaks_list).finditer(value, cut))])
@@ -90,12 +94,22 @@ def trim(ctx: Context, spec: FieldSpec, g: Group) -> Group | None:
 
 @cache
 def _words(list_name: str) -> tuple[str, ...]:
+    """The words of one list, or of several joined by `+` (`name_lead_in+station_prefix`)."""
     from extract.ruleset import RULES_DIR
 
+    if "+" in list_name:
+        return tuple(
+            sorted({w for part in list_name.split("+") for w in _words(part)}, key=lambda w: (-len(w), w))
+        )
     path = RULES_DIR / "lexicon" / f"{list_name}.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     words = {w.strip() for w in lines if w.strip() and not w.startswith("#")}
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
 
 
 @cache

@@ -149,7 +149,8 @@ def decide(ctx: Context, spec: FieldSpec, matches: list[Match]) -> Decision:
         resolution = gaz.resolve_county(name, ctx.doc.text)
         mention = first_seen[name]
         decision.county = resolution.division or gaz.counties(name)[0]
-        decision.county_proof = Proof("", mention.start, mention.end, "district.place_mention")
+        how = "place_mention" if any(d.level == "county" for d in mention.candidates) else "from_township"
+        decision.county_proof = Proof("", mention.start, mention.end, f"district.{how}")
         decision.city = resolution.city
         decision.city_proofs = [Proof("", e.start, e.end, f"city.{e.kind}") for e in resolution.evidence[:3]]
         if resolution.division is not None and not resolution.evidence:
