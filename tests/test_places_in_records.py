@@ -1,0 +1,40 @@
+"""District and city of whole records, for names several cities share: decided from the text, else
+no city. The texts are invented for the cases, not taken from articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import extract_text
+
+CASES = [
+    ("舟山市普陀区沈家门街道今天召开党建联席会议。", "普陀区", "舟山市"),
+    ("上海市普陀区长寿路街道6月5日召开党建联席会议。", "普陀区", "上海市"),
+    ("普陀区长寿路街道举行党建联席会议,区委副书记王明出席。", "普陀区", "上海市"),
+    ("普陀区召开区域化党建联席会议,区委书记王明出席。", "普陀区", None),
+    ("南京市鼓楼区宁海路街道举行党建联盟签约仪式。", "鼓楼区", "南京市"),
+    ("福建省福州市鼓楼区温泉街道举行党建联盟签约仪式。", "鼓楼区", "福州市"),
+    ("徐州市鼓楼区举行党建联盟签约仪式。", "鼓楼区", "徐州市"),
+    ("开封市鼓楼区召开党建工作会议。", "鼓楼区", "开封市"),
+    ("鼓楼区召开党建工作会议,区委书记王明出席。", "鼓楼区", None),
+    ("北京市朝阳区召开区域化党建工作会议。", "朝阳区", "北京市"),
+    ("吉林省长春市朝阳区召开区域化党建工作会议。", "朝阳区", "长春市"),
+    ("静安南京西路街道举行区域化党建联席会议。", "静安区", "上海市"),
+]
+
+
+@pytest.mark.parametrize(("text", "district", "city"), CASES, ids=[c[0][:10] for c in CASES])
+def test_shared_district_names_take_their_city_from_the_text(
+    text: str, district: str, city: str | None
+) -> None:
+    record = extract_text(text)
+    assert (record.district, record.city) == (district, city)
+
+
+def test_the_event_district_wins_over_a_guest_from_elsewhere() -> None:
+    text = (
+        "6月5日,杨浦区四平路街道举行区域化党建联席会议。杨浦区委副书记王明,"
+        "陕西省驻沪单位党总支书记、西安市雁塔区委原副书记李强出席。"
+    )
+    record = extract_text(text)
+    assert (record.district, record.city, record.street) == ("杨浦区", "上海市", "四平路街道")
