@@ -3,38 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
 
 import regex
 
 from extract.document import Document
+from extract.finders import FINDERS
+from extract.match import Group, Match
 from extract.ruleset import Rule
 
 REGEX_TIMEOUT = 2.0  # seconds per pattern per article; past it the article fails, never hangs
-
-
-@dataclass(frozen=True)
-class Group:
-    """A captured piece of text: its value, its span in the normalised text, anything a finder parsed."""
-
-    value: str
-    start: int
-    end: int
-    data: Any = None
-
-
-@dataclass(frozen=True)
-class Match:
-    rule: Rule
-    start: int
-    end: int
-    groups: dict[str, Group] = field(default_factory=dict)
-
-    def value(self, name: str = "value") -> str | None:
-        g = self.groups.get(name)
-        return g.value if g else None
 
 
 class RuleTimeout(Exception):
@@ -86,8 +64,6 @@ def run_rule(rule: Rule, doc: Document) -> list[Match]:
     """Every match of one rule in the text its scope names."""
     text = doc.scope_text(rule.scope)
     if rule.finder is not None:
-        from extract.finders import FINDERS
-
         return [
             Match(rule, start, end, groups) for start, end, groups in FINDERS[rule.finder](text, doc, rule)
         ]

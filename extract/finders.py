@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from extract.document import Document
-from extract.engine import Group
+from extract.match import Group
 from extract.ruleset import Rule
 
 Found = Iterator[tuple[int, int, dict[str, Group]]]

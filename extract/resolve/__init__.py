@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from extract.document import Document
-from extract.engine import Group, Match
+from extract.match import Group, Match
 from extract.ruleset import FieldSpec
 
 

@@ -12,7 +12,7 @@ import datetime
 import regex
 
 from extract.dates import DateMention, find_dates, year_hints, years_in
-from extract.engine import Match
+from extract.match import Match
 from extract.resolve import Context, Item, Proof, proof, resolver
 from extract.resolve.generic import candidates
 from extract.ruleset import FieldSpec

@@ -6,7 +6,7 @@ from functools import cache
 
 import regex
 
-from extract.engine import Group, Match
+from extract.match import Group, Match
 from extract.resolve import Context, Item, proof, resolver
 from extract.ruleset import FieldSpec
 from extract.textutil import clean_value, comparable

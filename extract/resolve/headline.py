@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extract.dates import parse_published
-from extract.engine import Match
+from extract.match import Match
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import first
 from extract.ruleset import FieldSpec

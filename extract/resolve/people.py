@@ -11,7 +11,7 @@ from functools import cache
 
 import regex
 
-from extract.engine import Group, Match
+from extract.match import Group, Match
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import candidates
 from extract.ruleset import RULES_DIR, FieldSpec

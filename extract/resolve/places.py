@@ -14,8 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from extract.document import HEAD_CHARS
-from extract.engine import Match
 from extract.gazetteer import Division, Gazetteer, PlaceMention
+from extract.match import Match
 from extract.resolve import Context, Item, Proof, resolver
 from extract.ruleset import FieldSpec
 
