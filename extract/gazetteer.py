@@ -185,7 +185,9 @@ class Gazetteer:
     @classmethod
     def load(cls, folder: Path | None = None) -> Gazetteer:
         """The gazetteer of ``folder`` (default ``<repo>/rules/places``), parsed once and cached."""
-        return _load((folder or default_folder()).resolve())
+        if folder is None:
+            return _load_default()
+        return _load(folder.resolve())
 
     @classmethod
     def from_folder(cls, folder: Path) -> Gazetteer:
@@ -361,6 +363,12 @@ class Gazetteer:
             if kinds:
                 kind = min(kinds, key=lambda k: (_TIERS[k], k))
                 yield Evidence(kind, m.text, m.start, m.end, c.code)
+
+
+@functools.cache
+def _load_default() -> Gazetteer:
+    """The project's gazetteer; cached apart so that a look-up costs no path resolution."""
+    return _load(default_folder().resolve())
 
 
 @functools.lru_cache(maxsize=4)
