@@ -19,6 +19,7 @@ from extract.segment import boundaries
 from extract.textutil import clean_value
 
 _SPLIT = regex.compile(r"[、和及与]")
+_POST_ENDINGS = frozenset("长记任员")  # 校长, 书记, 主任, 委员: a post, not a given name
 
 
 @cache
@@ -54,14 +55,17 @@ def name_end(text: str, start: int, longest: int) -> int:
 
 
 _CLAUSE_BREAK = regex.compile(r"[为向由的]")
-_NOT_A_TITLE = regex.compile(r"了|就|表示|说|是|把|被|将|在")
+_NOT_A_TITLE = regex.compile(r"了|就|表示|说|是|把|被|将|在|让|他|她|我们|你们|大家")
 
 
 def is_common_word(word: str) -> bool:
-    """A dictionary word of jieba's (单位, 同志) is not a person's name."""
+    """Not a person's name: a common word of jieba's dictionary (单位, 同志), a name whose first two
+    characters are one (焦虑不), or one that ends in a post (陈校长, 王书记)."""
     from extract.segment import word_frequency
 
-    return word_frequency(word) > 1000
+    if word_frequency(word) > 1000 or (len(word) == 3 and word_frequency(word[:2]) > 1000):
+        return True
+    return word[-1] in _POST_ENDINGS or word[-2:] in _word_list("post")
 
 
 def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
@@ -73,7 +77,7 @@ def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
     cut = breaks[-1] if breaks else 0
     m = regex.compile(_lead_pattern()).match(g.value, cut)
     cut = m.end() if m else cut
-    value = clean_value(g.value[cut:])
+    value = clean_value(g.value[cut:]).lstrip("“”\"'")
     if not value or len(value) > 60 or _NOT_A_TITLE.search(value):
         return None, None
     start = g.start + g.value.index(value, cut) if value in g.value[cut:] else g.start + cut

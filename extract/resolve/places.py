@@ -45,6 +45,11 @@ _NOT_A_COUNTY_NEXT = (
     "新区",
     "功能区",
     "湾",
+    "集团",
+    "公司",
+    "科技",
+    "股份",
+    "地产",
 )
 MASKED_IN_HEAD = 0.5  # a place in the page's furniture near the top (a breadcrumb) still hints
 
