@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from extract.task import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, help="Structured records from Chinese local news."
@@ -18,23 +21,79 @@ app = typer.Typer(
 def run(
     inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (searched recursively).")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("out"),
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            show_default="one per core",
+            help="Processes to extract with; 1 runs in this process, with no pool.",
+        ),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="Where to extract: local (this machine) or dask (a Dask cluster).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Address of a running Dask scheduler (tcp://host:8786); without it, --engine dask "
+            "starts a local cluster of --workers processes.",
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-bytes", min=1, help="Input files larger than this fail, reported in errors.jsonl."
+        ),
+    ] = DEFAULT_MAX_BYTES,
+    fresh: Annotated[
+        bool,
+        typer.Option("--fresh", help="Extract every article again, ignoring records of earlier runs in OUT."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
 ) -> None:
-    """Extract one record per article into OUT/<doc_id>.json and OUT/records.jsonl."""
-    from extract.record import Record
+    """Extract one record per article into OUT/<doc_id>.json and OUT/records.jsonl.
+
+    Articles that give no record are listed in OUT/errors.jsonl. Run again into the same OUT to
+    resume: records whose input, rules and code are unchanged are kept. Exit status: 0 when every
+    article gave a record, 1 when some failed, 2 when the run could not start (bad option, missing
+    input, broken rule file).
+    """
+    import os
+
+    from extract.progress import RunProgress
     from extract.ruleset import RuleError
-    from extract.runner import Failure, extract_paths
+    from extract.runner import RunError, extract_paths
 
-    def report(item: Record | Failure) -> None:
-        if isinstance(item, Failure):
-            typer.echo(f"failed: {item.path} ({item.stage}): {item.message}", err=True)
-
+    show = not quiet and sys.stdout.isatty()
     try:
-        summary = extract_paths(inputs, out, on_record=None if quiet else report)
-    except RuleError as e:
+        with RunProgress() if show else nullcontext() as progress:
+            summary = extract_paths(
+                inputs,
+                out,
+                on_file=progress.update if progress else None,
+                workers=workers or os.cpu_count() or 1,
+                engine=engine,
+                scheduler=scheduler,
+                max_bytes=max_bytes,
+                resume=not fresh,
+            )
+    except (RuleError, RunError) as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e
-    typer.echo(f"{summary.line()} -> {out}")
+    except OSError as e:
+        typer.echo(f"error: cannot write to {out}: {e}. Fix that and run again to resume.", err=True)
+        raise typer.Exit(2) from e
+    except KeyboardInterrupt as e:
+        typer.echo(f"interrupted: the records in {out} are kept; run the same command to resume.", err=True)
+        raise typer.Exit(130) from e
+    where = f"; failures are listed in {out / 'errors.jsonl'}" if summary.failed else ""
+    typer.echo(f"{summary.line()} -> {out}{where}")
+    note = summary.renames_note()
+    if note and not quiet:
+        typer.echo(note)
     raise typer.Exit(1 if summary.failed else 0)
 
 

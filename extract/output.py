@@ -1,5 +1,5 @@
-"""Records to disk: one `<doc_id>.json` each (temp file + rename), `records.jsonl` and `errors.jsonl`
-appended line by line and flushed, so a killed run never leaves half a record."""
+"""The output folder: one `<doc_id>.json` per record (temp file + rename), `records.jsonl` and
+`errors.jsonl` appended line by line and flushed, so a killed run never leaves half a record."""
 
 from __future__ import annotations
 
@@ -11,39 +11,71 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-from extract.record import Record
+RECORDS = "records.jsonl"
+ERRORS = "errors.jsonl"
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Names stay well under the 255-byte limit of common file systems once ".json" and a temp prefix
+# are added; CJK characters take three bytes each in UTF-8.
+_MAX_ID_BYTES = 150
+_TEMP = re.compile(r"^\..+\.tmp$")
 
 
 def safe_id(doc_id: str) -> str:
-    """A doc_id that names a file inside OUT: no separators, no control characters, no leading dots."""
-    safe = _UNSAFE.sub("_", doc_id).strip("._") or "doc"
-    if safe != doc_id:
-        safe = f"{safe[:80]}_{hashlib.sha1(doc_id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
-    return safe
+    """`doc_id` itself when it can name a file inside OUT, else a safe form of it plus a hash of the
+    original: no path separators, control characters or leading dots, and at most 150 bytes."""
+    safe = _UNSAFE.sub("_", doc_id).strip("._-")
+    if safe and safe == doc_id and len(safe.encode("utf-8")) <= _MAX_ID_BYTES:
+        return safe
+    digest = hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    head = safe.encode("utf-8")[: _MAX_ID_BYTES - 9].decode("utf-8", "ignore").rstrip("._-")
+    return f"{head}_{digest}" if head else f"doc_{digest}"
+
+
+def dumps(data: Any, *, indent: int | None = None) -> str:
+    """JSON text that any JSON reader takes: a lone surrogate (from a `\\ud800` escape in the input,
+    or an undecodable byte in a file name) becomes U+FFFD, one character for one, so spans still
+    index the text as read."""
+    return _SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False, indent=indent))
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to a temporary name beside `path`, then rename: readers see all of it or none."""
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
+    with tmp.open("w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
     os.replace(tmp, path)
 
 
+def remove_temp_files(out: Path) -> None:
+    """Remove the temporary files a killed run left in `out` (`.<name>.tmp`, only ours)."""
+    for entry in os.scandir(out):
+        if entry.is_file(follow_symlinks=False) and _TEMP.match(entry.name):
+            os.unlink(entry.path)
+
+
 class Writer:
-    """Writes records and failures into `out`; use as a context manager."""
+    """Writes records and failures into `out`; use as a context manager.
+
+    `records.jsonl` and `errors.jsonl` are started afresh by every run and written in input order,
+    so a resumed run ends with the same files as an uninterrupted one.
+    """
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.written = 0
-        self.failed = 0
         self._records: TextIO | None = None
         self._errors: TextIO | None = None
 
     def __enter__(self) -> Writer:
         self.out.mkdir(parents=True, exist_ok=True)
-        self._records = (self.out / "records.jsonl").open("w", encoding="utf-8")
-        self._errors = (self.out / "errors.jsonl").open("w", encoding="utf-8")
+        remove_temp_files(self.out)
+        self._records = (self.out / RECORDS).open("w", encoding="utf-8", newline="\n")
+        self._errors = (self.out / ERRORS).open("w", encoding="utf-8", newline="\n")
         return self
 
     def __exit__(
@@ -53,19 +85,32 @@ class Writer:
             if f:
                 f.close()
 
-    def record(self, record: Record) -> None:
-        assert self._records is not None
-        data = record.model_dump(mode="json")
-        write_atomic(
-            self.out / f"{record.doc_id}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        )
-        self._records.write(json.dumps(data, ensure_ascii=False) + "\n")
-        self._records.flush()
-        self.written += 1
+    def record_path(self, doc_id: str) -> Path:
+        return self.out / f"{doc_id}.json"
 
-    def failure(self, path: str, stage: str, error: str, message: str) -> None:
+    def record(self, data: dict[str, Any]) -> str:
+        """Write one record (its `doc_id` already safe and unique); return the SHA-256 of its file."""
+        assert self._records is not None
+        text = dumps(data, indent=2) + "\n"
+        write_atomic(self.record_path(data["doc_id"]), text)
+        self._append(self._records, dumps(data))
+        return sha256_text(text)
+
+    def reuse(self, text: str) -> None:
+        """List a record kept from an earlier run (the text of its file) in records.jsonl."""
+        assert self._records is not None
+        self._append(self._records, dumps(json.loads(text)))
+
+    def failure(self, entry: dict[str, Any]) -> None:
         assert self._errors is not None
-        entry: dict[str, Any] = {"path": path, "stage": stage, "error": error, "message": message}
-        self._errors.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        self._errors.flush()
-        self.failed += 1
+        self._append(self._errors, dumps(entry))
+
+    def remove_records(self, doc_ids: set[str]) -> None:
+        """Delete the record files of `doc_ids` (records an earlier run wrote for inputs now gone)."""
+        for doc_id in doc_ids:
+            self.record_path(doc_id).unlink(missing_ok=True)
+
+    @staticmethod
+    def _append(f: TextIO, line: str) -> None:
+        f.write(line + "\n")
+        f.flush()

@@ -1,103 +1,231 @@
-"""Articles from paths to records on disk, article by article; failures reported, never fatal."""
+"""Input paths to records on disk, file by file in input order; failures reported, never fatal.
+
+The run lists the input files, decides from OUT's manifest which are unchanged since an earlier
+run (their records are kept), sends the rest to an engine (this process, a process pool or Dask)
+and writes what comes back in input order: records, `records.jsonl`, `errors.jsonl`, manifest.
+"""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Generator, Sequence
+from contextlib import closing
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.article import Article, ReadError
-from extract.output import Writer, safe_id
-from extract.record import Record
+from extract.article import ReadError
+from extract.ids import DocIds
+from extract.manifest import Doc, Entry, ManifestWriter, file_digest, load_manifest, setup_digest
+from extract.output import Writer, sha256_text
+from extract.task import DEFAULT_MAX_BYTES, Failure, FileResult, FileTask, process_file
+
+__all__ = ["DEFAULT_MAX_BYTES", "Failure", "RunError", "RunSummary", "extract_paths"]
+
+ENGINES = ("local", "dask")
+
+
+class RunError(Exception):
+    """A run that cannot start or go on: a missing input, an unusable OUT, an engine that fails."""
 
 
 @dataclass
 class RunSummary:
+    """Counts of a run, updated as it goes. `read` counts articles read (records written or kept,
+    and articles that failed extraction); `failed` counts files, lines and articles that gave no
+    record; `skipped` counts records kept from an earlier run because nothing they depend on changed."""
+
+    files: int = 0
+    files_done: int = 0
     read: int = 0
     written: int = 0
+    skipped: int = 0
     failed: int = 0
     renamed: int = 0
+    shared_stems: int = 0
+    renames: list[str] = field(default_factory=list)  # a few "source -> doc_id", for the summary
 
     def line(self) -> str:
-        extra = f", {self.renamed} ids made unique" if self.renamed else ""
-        return f"{self.read} articles read, {self.written} records written, {self.failed} failed{extra}"
+        """The counts, on one line."""
+        parts = [f"{self.read} articles read", f"{self.written} records written"]
+        if self.skipped:
+            parts.append(f"{self.skipped} unchanged (skipped)")
+        parts.append(f"{self.failed} failed")
+        return ", ".join(parts)
+
+    def renames_note(self) -> str | None:
+        """What a reader of OUT needs to know about doc ids that are not the input's own name."""
+        if not self.renamed:
+            return None
+        shared = f"; {self.shared_stems} input files share a name with another" if self.shared_stems else ""
+        return (
+            f"{self.renamed} doc ids were changed to stay unique and safe as file names{shared} "
+            f"(each record's `source` names its input), e.g. {'; '.join(self.renames)}"
+        )
 
 
-@dataclass(frozen=True)
-class Failure:
-    path: str
-    stage: str
-    error: str
-    message: str
-
-
-def iter_articles(inputs: Sequence[Path]) -> Iterator[Article | Failure]:
-    """Every article of every input file, or a Failure where a file (or a line of it) can't be read."""
-    from extract.read import iter_input_files, read_file
-
-    try:
-        files = list(iter_input_files(inputs))
-    except ReadError as e:
-        yield Failure(e.path, "read", type(e).__name__, e.message)
-        return
-    for path in files:
-        try:
-            result = read_file(path)
-        except ReadError as e:
-            yield Failure(e.path, "read", type(e).__name__, e.message)
-            continue
-        except OSError as e:
-            yield Failure(str(path), "read", type(e).__name__, f"cannot open the file ({e.strerror}).")
-            continue
-        yield from result.articles
-        for err in result.errors:
-            yield Failure(err.path, "read", type(err).__name__, err.message)
-
-
-def _unique(article: Article, seen: set[str]) -> tuple[Article, bool]:
-    doc_id = safe_id(article.doc_id)
-    renamed = doc_id != article.doc_id
-    if doc_id in seen:
-        digest = hashlib.sha1(article.source.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        doc_id, renamed = f"{doc_id}_{digest}", True
-    seen.add(doc_id)
-    return (replace(article, doc_id=doc_id) if doc_id != article.doc_id else article), renamed
+OnFile = Callable[[RunSummary, list[Failure]], None]
 
 
 def extract_paths(
-    inputs: Sequence[Path], out: Path, on_record: Callable[[Record | Failure], None] | None = None
+    inputs: Sequence[Path],
+    out: Path,
+    on_file: OnFile | None = None,
+    *,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    resume: bool = True,
 ) -> RunSummary:
-    """Read every article under `inputs`, write its record into `out`; report failures in errors.jsonl."""
-    from extract.pipeline import extract_article
+    """Write a record for every article under `inputs` into `out` and return the run's counts.
+
+    Raises RunError (no article is read) for a missing input or an unusable `out`, and RuleError
+    for a broken rule file; a bad input only ever becomes a line of `out/errors.jsonl`.
+    `on_file` is called after each input file with the counts so far and that file's failures.
+    """
     from extract.ruleset import default_ruleset
 
-    ruleset = default_ruleset()  # a broken rule file stops the run here, before any article
-    summary = RunSummary()
-    seen: set[str] = set()
-    with Writer(out) as writer:
-        for item in iter_articles(inputs):
-            if isinstance(item, Failure):
-                writer.failure(item.path, item.stage, item.error, item.message)
-                summary.failed += 1
-                if on_record:
-                    on_record(item)
-                continue
-            summary.read += 1
-            article, renamed = _unique(item, seen)
-            summary.renamed += renamed
-            try:
-                record = extract_article(article, ruleset)
-            except Exception as e:  # one bad article must not stop a run over millions
-                message = f"{type(e).__name__}: {e}. The article was skipped; please report it with the file."
-                failure = Failure(article.source, "extract", type(e).__name__, message)
-                writer.failure(failure.path, failure.stage, failure.error, failure.message)
-                summary.failed += 1
-                if on_record:
-                    on_record(failure)
-                continue
-            writer.record(record)
-            summary.written += 1
-            if on_record:
-                on_record(record)
+    if engine not in ENGINES:
+        raise RunError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}.")
+    if scheduler is not None and engine != "dask":
+        raise RunError("--scheduler needs --engine dask.")
+    if workers < 1:
+        raise RunError(f"--workers must be 1 or more, not {workers}.")
+    files = _list_files(inputs)
+    _check_out(out)
+    default_ruleset()  # a broken rule file stops the run here, before any article
+    setup = setup_digest()
+    previous = load_manifest(out) if resume else {}
+    kept = [_unchanged(path, previous.get(str(path)), setup, max_bytes) for path in files]
+    tasks = [FileTask(str(path), max_bytes) for path, entry in zip(files, kept, strict=True) if entry is None]
+    ids = DocIds(inputs, files)
+    summary = RunSummary(files=len(files), shared_stems=ids.shared_stems)
+    with (
+        Writer(out) as writer,
+        ManifestWriter(out) as manifest,
+        closing(_results(tasks, engine, workers, scheduler)) as results,
+    ):
+        for path, entry in zip(files, kept, strict=True):
+            failures: list[Failure] = []
+            if entry is not None and _reuse(entry, ids, writer, summary):
+                manifest.keep(entry)
+            else:
+                result = process_file(FileTask(str(path), max_bytes)) if entry else next(results)
+                done, failures = _write(result, setup, ids, writer, summary, engine == "dask")
+                if done is not None:
+                    manifest.add(done)
+            summary.files_done += 1
+            if on_file:
+                on_file(summary, failures)
+        # Records an earlier run wrote for inputs no longer given, or under ids that changed.
+        writer.remove_records(
+            {doc.id for e in previous.values() for doc in e.docs if not ids.is_taken(doc.id)}
+        )
+        manifest.finish()
     return summary
+
+
+def _list_files(inputs: Sequence[Path]) -> list[Path]:
+    from extract.read import iter_input_files
+
+    try:
+        return list(iter_input_files(inputs))
+    except ReadError as e:
+        raise RunError(f"{e.path}: {e.message}") from e
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise RunError(f"{out}: the output path is a file; give a folder with -o.")
+
+
+def _unchanged(path: Path, entry: Entry | None, setup: str, max_bytes: int) -> Entry | None:
+    """`entry` if it describes `path` as it is now, read with the same rules and code; else None."""
+    if entry is None or entry.setup != setup:
+        return None
+    try:
+        if path.stat().st_size > max_bytes or file_digest(path) != entry.input:
+            return None
+    except OSError:
+        return None
+    return entry
+
+
+def _results(
+    tasks: list[FileTask], engine: str, workers: int, scheduler: str | None
+) -> Generator[FileResult, None, None]:
+    from extract.parallel import EngineError, run_dask, run_pool, run_serial
+
+    try:
+        if engine == "dask":
+            yield from run_dask(tasks, workers, scheduler)
+        elif workers > 1 and len(tasks) > 1:
+            yield from run_pool(tasks, min(workers, len(tasks)))
+        else:
+            yield from run_serial(tasks)
+    except EngineError as e:
+        raise RunError(str(e)) from e
+
+
+def _reuse(entry: Entry, ids: DocIds, writer: Writer, summary: RunSummary) -> bool:
+    """List the records an earlier run wrote for an unchanged file; False (and nothing done) if any
+    is missing or altered, or its id would now differ."""
+    texts = []
+    for doc in entry.docs:
+        try:
+            text = writer.record_path(doc.id).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return False
+        if sha256_text(text) != doc.sha:
+            return False
+        texts.append(text)
+    finals = ids.propose(entry.source, [doc.proposed for doc in entry.docs])
+    if finals != [doc.id for doc in entry.docs]:
+        return False
+    ids.commit(finals)
+    for text in texts:
+        writer.reuse(text)
+    for failure in entry.failures:
+        writer.failure(failure)
+    summary.read += len(texts)
+    summary.skipped += len(texts)
+    summary.failed += len(entry.failures)
+    _count_renames(summary, entry.source, [(doc.proposed, doc.id) for doc in entry.docs])
+    return True
+
+
+def _write(
+    result: FileResult, setup: str, ids: DocIds, writer: Writer, summary: RunSummary, check_setup: bool
+) -> tuple[Entry | None, list[Failure]]:
+    """Write one file's records and failures; its manifest entry, or None if the file must be done
+    again next time (it was not read, or an article failed extraction). With `check_setup` (workers
+    on other machines), a result made with other rules or code stops the run."""
+    if check_setup and result.setup != setup:
+        raise RunError(
+            f"{result.path}: a worker read this file with other rules or another version of extract "
+            "than this machine has; install the same version, with the same rules, everywhere."
+        )
+    proposed = [str(data["doc_id"]) for data in result.records]
+    finals = ids.propose(result.path, proposed)
+    ids.commit(finals)
+    docs = []
+    for data, first_id, doc_id in zip(result.records, proposed, finals, strict=True):
+        data["doc_id"] = doc_id
+        docs.append(Doc(first_id, doc_id, writer.record(data)))
+    for failure in result.failures:
+        writer.failure(failure.as_dict())
+    summary.read += len(docs) + sum(f.stage == "extract" for f in result.failures)
+    summary.written += len(docs)
+    summary.failed += len(result.failures)
+    _count_renames(summary, result.path, list(zip(proposed, finals, strict=True)))
+    if result.input_sha is None or any(f.stage != "read" for f in result.failures):
+        return None, result.failures
+    failures = tuple(f.as_dict() for f in result.failures)
+    return Entry(result.path, result.input_sha, setup, tuple(docs), failures), result.failures
+
+
+def _count_renames(summary: RunSummary, source: str, pairs: list[tuple[str, str]]) -> None:
+    for proposed, final in pairs:
+        if proposed != final:
+            summary.renamed += 1
+            if len(summary.renames) < 3:
+                summary.renames.append(f"{source} -> {final}")

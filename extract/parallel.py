@@ -1,0 +1,189 @@
+"""Where the work runs: in this process, in a local process pool, or on a Dask cluster.
+
+Each engine runs `process_file` over the file tasks (in chunks of a few files) and yields the
+results in input order, with a bounded number of chunks in flight, so memory does not grow with
+the number of inputs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from itertools import islice
+from typing import Any
+
+from extract.task import Failure, FileResult, FileTask, process_file, process_files, warm_up, worker_setup
+
+CHUNK = 4  # files per round trip to a worker
+IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: enough to keep it busy, few enough to bound memory
+SCHEDULER_TIMEOUT = "20s"  # to connect to a Dask scheduler given with --scheduler
+DASK_HINT = "install with pip install '.[dask]' (or pip install 'dask[bag]' distributed)"
+
+ChunkFn = Callable[[list[FileTask]], list[FileResult]]
+
+
+class EngineError(Exception):
+    """An engine that cannot start: a missing optional package, an unreachable scheduler."""
+
+
+def _chunks(tasks: Iterable[FileTask], size: int) -> Iterator[list[FileTask]]:
+    it = iter(tasks)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def run_serial(tasks: Iterable[FileTask]) -> Iterator[FileResult]:
+    """Every task in this process, one after another: no pool, no pickling."""
+    for task in tasks:
+        yield process_file(task)
+
+
+class _Pool:
+    """A process pool that can be replaced when a worker dies (a crash in C code, the OOM killer)."""
+
+    def __init__(self, workers: int) -> None:
+        import multiprocessing
+
+        self.workers = workers
+        # "spawn": a fork would copy the progress bar's thread and any lock it holds.
+        self._context = multiprocessing.get_context("spawn")
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_start_worker)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker() -> None:
+    """Load the rules, and end this worker when the run that started it is gone (killed with
+    SIGKILL, it cannot stop its pool): a worker must not outlive its run."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-run", daemon=True).start()
+    warm_up()
+
+
+def run_pool(tasks: Iterable[FileTask], workers: int, fn: ChunkFn = process_files) -> Iterator[FileResult]:
+    """The tasks over `workers` processes, results in input order. A chunk whose worker died is
+    done again file by file, and a file that kills a worker on its own becomes a Failure."""
+    pool = _Pool(workers)
+    window: deque[tuple[list[FileTask], Future[list[FileResult]]]] = deque()
+    chunks = _chunks(tasks, CHUNK)
+
+    def fill() -> None:
+        while len(window) < workers * IN_FLIGHT_PER_WORKER and (chunk := next(chunks, None)):
+            window.append((chunk, pool.executor.submit(fn, chunk)))
+
+    try:
+        fill()
+        while window:
+            chunk, future = window.popleft()
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                pool.restart()
+                results = [_alone(pool, fn, task) for task in chunk]
+                for i, (queued, _) in enumerate(window):
+                    window[i] = (queued, pool.executor.submit(fn, queued))
+            yield from results
+            fill()
+    finally:
+        pool.close()
+
+
+def _alone(pool: _Pool, fn: ChunkFn, task: FileTask) -> FileResult:
+    """One task on its own in the pool; if its worker dies too, a Failure for the file."""
+    try:
+        return pool.executor.submit(fn, [task]).result()[0]
+    except BrokenProcessPool:
+        pool.restart()
+        message = (
+            "the worker process died while reading this file (a crash in a library, or out of "
+            "memory); the file was skipped. Run it alone with --workers 1 to see the error, and "
+            "report it with the file."
+        )
+        return FileResult(
+            task.path, None, worker_setup(), failures=[Failure(task.path, "read", "WorkerDied", message)]
+        )
+
+
+def _import_dask() -> tuple[Any, Any, Any]:
+    try:
+        import dask.bag as db
+        from distributed import Client, LocalCluster
+    except ImportError as e:
+        raise EngineError(f"--engine dask needs Dask, which is not installed ({e}); {DASK_HINT}.") from e
+    return db, Client, LocalCluster
+
+
+def run_dask(tasks: Sequence[FileTask], workers: int, scheduler: str | None = None) -> Iterator[FileResult]:
+    """The tasks as a Dask bag mapped with `process_file`, on the scheduler at `scheduler` or on a
+    local cluster of `workers` processes; results come back to this process in input order."""
+    db, client_class, cluster_class = _import_dask()
+    with _dask_client(client_class, cluster_class, workers, scheduler) as client:
+        if not tasks:
+            return
+        parts = db.from_sequence(list(tasks), partition_size=CHUNK).map(process_file).to_delayed()
+        limit = max(1, len(client.scheduler_info().get("workers", {}))) * IN_FLIGHT_PER_WORKER
+        window: deque[Any] = deque()
+        pending = iter(parts)
+        while True:
+            while len(window) < limit and (part := next(pending, None)) is not None:
+                window.append(client.compute(part))
+            if not window:
+                break
+            future = window.popleft()
+            try:
+                results = future.result()
+            except Exception as e:  # process_file reports bad input itself: this is the cluster
+                raise EngineError(
+                    f"a Dask worker failed ({type(e).__name__}: {e}); check that extract is installed "
+                    "on every worker. Records written so far are kept; run again to resume."
+                ) from e
+            future.release()
+            yield from results
+
+
+@contextmanager
+def _dask_client(client_class: Any, cluster_class: Any, workers: int, scheduler: str | None) -> Iterator[Any]:
+    """A client of the scheduler at `scheduler`, or of a local cluster started and stopped here."""
+    if scheduler is not None:
+        try:
+            client = client_class(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except OSError as e:
+            raise EngineError(
+                f"cannot reach the Dask scheduler at {scheduler} ({e}); check the address and that the "
+                "scheduler is running."
+            ) from e
+        with client:
+            yield client
+        return
+    with (
+        cluster_class(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port: two runs on one machine must not clash
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        client_class(cluster) as client,
+    ):
+        yield client

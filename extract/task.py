@@ -1,0 +1,161 @@
+"""The unit of work a worker runs: one input file in, its records and failures out.
+
+`process_file` never raises for a bad input: whatever an article or file cannot give becomes a
+Failure saying which file (and line, or article), which stage, and what to do. It runs in the main
+process, in a pool worker or on a Dask worker alike, so what it takes and returns pickles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from extract.article import Article
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input, or a part of one, that gave no record."""
+
+    path: str  # the file, or `file:line` for a line of a JSON Lines file
+    stage: str  # "read": the input could not be read; "extract": reading worked, extracting failed
+    error: str  # the error's class
+    message: str  # what failed and what to do
+    doc_id: str | None = None  # the article, when reading got that far
+
+    def as_dict(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {"path": self.path}
+        if self.doc_id is not None:
+            entry["doc_id"] = self.doc_id
+        entry.update(stage=self.stage, error=self.error, message=self.message)
+        return entry
+
+
+@dataclass(frozen=True)
+class FileTask:
+    path: str
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class FileResult:
+    """What one input file gave: records (JSON data, doc_id as proposed by the reader) in file
+    order, failures, the file's SHA-256 (None when it was not read) and the setup digest of the
+    process that did the work."""
+
+    path: str
+    input_sha: str | None
+    setup: str
+    records: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+@cache
+def worker_setup() -> str:
+    """The setup digest (rules and code) of this process, read once: what its records come from."""
+    from extract.manifest import setup_digest
+
+    return setup_digest()
+
+
+def process_file(task: FileTask) -> FileResult:
+    """Read one input file and extract a record from each of its articles."""
+    path = Path(task.path)
+    result = FileResult(task.path, None, worker_setup())
+    unreadable = _size_failure(path, task.max_bytes)
+    if unreadable is not None:
+        result.failures.append(unreadable)
+        return result
+    try:
+        result.input_sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        articles, failures = _read(path)
+    except OSError as e:
+        message = f"cannot open the file ({e.strerror}); check that it exists and is readable."
+        result.failures.append(Failure(task.path, "read", type(e).__name__, message))
+        return result
+    result.failures.extend(failures)
+    if not articles and not failures:
+        result.failures.append(
+            Failure(task.path, "read", "NoArticles", "the file holds no article; add one or remove the file.")
+        )
+    for article in articles:
+        record, failure = _extract(article)
+        if record is not None:
+            result.records.append(record)
+        if failure is not None:
+            result.failures.append(failure)
+    return result
+
+
+def process_files(tasks: list[FileTask]) -> list[FileResult]:
+    """`process_file` over a chunk of tasks: one round trip to a worker for several small files."""
+    return [process_file(task) for task in tasks]
+
+
+def warm_up() -> None:
+    """Load the rules once in a fresh worker process, before its first article."""
+    from extract.ruleset import default_ruleset
+
+    default_ruleset()
+    worker_setup()
+
+
+def _size_failure(path: Path, max_bytes: int) -> Failure | None:
+    """A Failure for a file that is not a regular file or is over `max_bytes`; None if it can be read."""
+    try:
+        info = path.stat()
+    except OSError as e:
+        message = f"cannot open the file ({e.strerror}); check that it exists and is readable."
+        return Failure(str(path), "read", type(e).__name__, message)
+    if not stat.S_ISREG(info.st_mode):
+        message = "is not a regular file (a device, pipe or socket); give article files or folders."
+        return Failure(str(path), "read", "NotAFile", message)
+    if info.st_size <= max_bytes:
+        return None
+    message = (
+        f"the file is {info.st_size:,} bytes, over the limit of {max_bytes:,}; split it into smaller "
+        "files or raise the limit with --max-bytes."
+    )
+    return Failure(str(path), "read", "InputTooLarge", message)
+
+
+def _read(path: Path) -> tuple[list[Article], list[Failure]]:
+    """The file's articles, and a Failure for each file or part of it that could not be read."""
+    from extract.read import read_file
+
+    try:
+        result = read_file(path)
+    except Exception as e:  # a bug in a reader must cost this file, not the run
+        message = f"{type(e).__name__}: {e}; the file was skipped. This is a bug in extract: please report it with the file."
+        return [], [Failure(str(path), "read", type(e).__name__, message)]
+    failures = [Failure(err.path, "read", type(err).__name__, err.message) for err in result.errors]
+    return list(result.articles), failures
+
+
+def _extract(article: Article) -> tuple[dict[str, Any] | None, Failure | None]:
+    """The record of one article as JSON data, or the Failure that stopped it."""
+    from extract.engine import RuleTimeout
+    from extract.pipeline import extract_article
+    from extract.ruleset import default_ruleset
+
+    try:
+        record = extract_article(article, default_ruleset())
+        return record.model_dump(mode="json"), None
+    except RuleTimeout as e:
+        message = (
+            f"article {article.doc_id}: {e}; the article was skipped. Split very long text without "
+            "punctuation into smaller articles, or report the rule with the file."
+        )
+        return None, Failure(article.source, "extract", type(e).__name__, message, article.doc_id)
+    except Exception as e:  # one bad article must not stop a run over millions
+        message = (
+            f"article {article.doc_id}: {type(e).__name__}: {e}; the article was skipped. This is a "
+            "bug in extract: please report it with the file."
+        )
+        return None, Failure(article.source, "extract", type(e).__name__, message, article.doc_id)

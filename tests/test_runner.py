@@ -1,0 +1,401 @@
+"""`extract run`: failures reported, exit status, unique ids, resume, workers, Dask, start-up."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extract.cli import app
+from extract.manifest import MANIFEST, tree_digest
+from extract.runner import RunError, RunSummary, extract_paths
+from extract.task import FileTask, process_files
+
+from .conftest import ROOT, SEEDS
+
+ARTICLES = sorted((SEEDS / "articles").glob("*.txt"))
+GOOD = "6月25日下午，杨浦区四平路街道举行区域化党建联席会议。区委副书记王建国出席会议并讲话。\n"
+
+
+def folder_bytes(out: Path, *, skip: frozenset[str] = frozenset({MANIFEST})) -> dict[str, bytes]:
+    """Every file under `out` (relative name -> bytes), but those named in `skip`."""
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name not in skip
+    }
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["run", *args])
+    return result.exit_code, result.output
+
+
+def small_corpus(folder: Path, count: int) -> Path:
+    """`count` short articles with distinct names, cut from the sample articles' paragraphs."""
+    paragraphs = [
+        p.strip()
+        for path in ARTICLES
+        for p in path.read_text(encoding="utf-8").split("\n")
+        if len(p.strip()) > 20
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        chosen = [paragraphs[(i * 7 + k * 13) % len(paragraphs)][:300] for k in range(3)]
+        (folder / f"n{i:04d}.txt").write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    return folder
+
+
+# --- failures and exit status ---------------------------------------------------------------------
+
+
+def test_every_failure_has_a_line_and_the_run_goes_on(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(GOOD, encoding="utf-8")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "lines.jsonl").write_text(f"{json.dumps({'text': GOOD})}\n{{broken\n", encoding="utf-8")
+    code, output = run_cli(str(inputs), "-o", str(tmp_path / "out"), "-w", "1")
+    assert code == 1, output
+    errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert [e["path"] for e in errors] == [str(inputs / "empty.txt"), f"{inputs / 'lines.jsonl'}:2"]
+    assert all(set(e) >= {"path", "stage", "error", "message"} and e["message"] for e in errors)
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == ["good.json", "lines_1.json"]
+    assert output.splitlines()[0].startswith("2 articles read, 2 records written, 2 failed")
+
+
+def test_exit_status_is_0_when_nothing_failed(tmp_path: Path) -> None:
+    code, output = run_cli(str(ARTICLES[0]), "-o", str(tmp_path / "out"))
+    assert code == 0, output
+    assert (tmp_path / "out" / "errors.jsonl").read_text() == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["no/such/folder"], id="missing input"),
+        pytest.param(["--scheduler", "tcp://127.0.0.1:1"], id="scheduler without dask"),
+        pytest.param(["--engine", "spark"], id="unknown engine"),
+        pytest.param(["--workers", "0"], id="no workers"),
+    ],
+)
+def test_usage_errors_exit_2_before_writing(tmp_path: Path, args: list[str]) -> None:
+    inputs = args if args[0] == "no/such/folder" else [str(ARTICLES[0]), *args]
+    code, output = run_cli(*inputs, "-o", str(tmp_path / "out"))
+    assert code == 2, output
+    assert not (tmp_path / "out").exists()
+
+
+def test_broken_rule_file_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extract import ruleset
+
+    def broken() -> None:
+        raise ruleset.RuleError("rules/x.toml:3: rule x.y: {nope} is not defined.")
+
+    monkeypatch.setattr(ruleset, "default_ruleset", broken)
+    code, output = run_cli(str(ARTICLES[0]), "-o", str(tmp_path / "out"))
+    assert code == 2
+    assert "rules/x.toml:3" in output
+
+
+def test_regex_timeout_becomes_a_failure_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.engine
+
+    monkeypatch.setattr(extract.engine, "REGEX_TIMEOUT", 1e-6)
+    source = tmp_path / "slow.txt"
+    source.write_text(GOOD * 400, encoding="utf-8")
+    code, _ = run_cli(str(source), "-o", str(tmp_path / "out"), "-w", "1")
+    assert code == 1
+    (error,) = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert (error["path"], error["stage"], error["error"]) == (str(source), "extract", "RuleTimeout")
+    assert "rule " in error["message"] and "article slow" in error["message"]
+
+
+def test_input_over_max_bytes_fails_cleanly(tmp_path: Path) -> None:
+    big, small = tmp_path / "big.txt", tmp_path / "small.txt"
+    big.write_text(GOOD * 100, encoding="utf-8")
+    small.write_text(GOOD, encoding="utf-8")
+    code, _ = run_cli(str(big), str(small), "-o", str(tmp_path / "out"), "--max-bytes", "1000")
+    assert code == 1
+    (error,) = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert (error["path"], error["error"]) == (str(big), "InputTooLarge")
+    assert "--max-bytes" in error["message"]
+    assert [p.name for p in (tmp_path / "out").glob("*.json")] == ["small.json"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_given_as_input_is_not_read(tmp_path: Path) -> None:
+    code, _ = run_cli("/dev/zero", str(ARTICLES[0]), "-o", str(tmp_path / "out"))
+    assert code == 1
+    (error,) = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert (error["path"], error["error"]) == ("/dev/zero", "NotAFile")
+
+
+def test_quiet_prints_one_line(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, output = run_cli(str(ARTICLES[0]), str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out"), "-q")
+    assert code == 1
+    assert len(output.splitlines()) == 1
+
+
+# --- doc ids ---------------------------------------------------------------------------------------
+
+
+def test_inputs_sharing_a_stem_get_ids_from_their_paths(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    (inputs / "x").mkdir(parents=True)
+    for name in ("a.txt", "a.html", "x/a.txt", "b.txt"):
+        text = f"<p>{GOOD}</p>" if name.endswith(".html") else GOOD
+        (inputs / name).write_text(text, encoding="utf-8")
+    expected = {
+        name: f"a_{hashlib.sha1(name.encode()).hexdigest()[:8]}" for name in ("a.txt", "a.html", "x/a.txt")
+    }
+    expected["b.txt"] = "b"
+    for order, out in (([inputs], tmp_path / "o1"), ([inputs / "x", inputs], tmp_path / "o2")):
+        summary = extract_paths(order, out)
+        ids = {
+            Path(r["source"]).relative_to(inputs).as_posix(): r["doc_id"]
+            for r in map(json.loads, (out / "records.jsonl").read_text().splitlines())
+        }
+        assert ids == expected, order
+        assert summary.renamed == 3 and summary.shared_stems == 3
+        assert "3 input files share a name" in (summary.renames_note() or "")
+
+
+def test_ids_from_inside_files_stay_inside_out(tmp_path: Path) -> None:
+    lines = [
+        {"id": i, "text": GOOD} for i in ("../../evil", "/tmp/evil", "a\\b", "\x00", "dup", "dup", "DUP")
+    ]
+    source = tmp_path / "in" / "ids.jsonl"
+    source.parent.mkdir()
+    source.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    out = tmp_path / "deep" / "out"
+    summary = extract_paths([source], out)
+    assert summary.written == len(lines)
+    written = sorted(p.name for p in out.iterdir() if p.suffix == ".json")
+    assert len(written) == len(lines)
+    assert all(not name.startswith(".") and "/" not in name for name in written)
+    outside = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if out not in p.parents)
+    assert outside == ["deep", "deep/out", "in", "in/ids.jsonl"]
+
+
+# --- resume --------------------------------------------------------------------------------------
+
+
+def test_resume_skips_unchanged_inputs_and_redoes_changed_ones(tmp_path: Path) -> None:
+    inputs = small_corpus(tmp_path / "in", 6)
+    out = tmp_path / "out"
+    first = extract_paths([inputs], out)
+    assert (first.written, first.skipped) == (6, 0)
+    changed = inputs / "n0002.txt"
+    changed.write_text(GOOD, encoding="utf-8")
+    second = extract_paths([inputs], out)
+    assert (second.written, second.skipped) == (1, 5)
+    fresh = tmp_path / "fresh"
+    extract_paths([inputs], fresh)
+    assert folder_bytes(out) == folder_bytes(fresh)
+    third = extract_paths([inputs], out, resume=False)
+    assert (third.written, third.skipped) == (6, 0)
+    assert len((out / MANIFEST).read_text().splitlines()) == 6, "the manifest is rewritten, not grown"
+
+
+def test_changed_rules_or_code_redo_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inputs = small_corpus(tmp_path / "in", 3)
+    extract_paths([inputs], tmp_path / "out")
+    monkeypatch.setattr("extract.runner.setup_digest", lambda: "other rules")
+    again = extract_paths([inputs], tmp_path / "out")
+    assert (again.written, again.skipped) == (3, 0)
+
+
+def test_rule_digest_covers_paths_and_contents(tmp_path: Path) -> None:
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "a.toml").write_text("x = 1\n")
+    (tmp_path / "lexicon" / "names.txt").write_text("王\n")
+    before = tree_digest(tmp_path)
+    (tmp_path / "lexicon" / "names.txt").write_text("李\n")
+    edited = tree_digest(tmp_path)
+    (tmp_path / "lexicon" / "names.txt").rename(tmp_path / "lexicon" / "other.txt")
+    assert len({before, edited, tree_digest(tmp_path)}) == 3
+
+
+def test_altered_or_missing_records_are_redone(tmp_path: Path) -> None:
+    inputs = small_corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    extract_paths([inputs], out)
+    (out / "n0000.json").unlink()
+    (out / "n0001.json").write_text("{}", encoding="utf-8")
+    (out / ".n0002.json.tmp").write_text("half a rec", encoding="utf-8")  # a killed write
+    with (out / MANIFEST).open("a", encoding="utf-8") as f:
+        f.write('{"v": 1, "source": "trunc')  # a killed append
+    again = extract_paths([inputs], out)
+    assert (again.written, again.skipped) == (2, 1)
+    fresh = tmp_path / "fresh"
+    extract_paths([inputs], fresh)
+    assert folder_bytes(out) == folder_bytes(fresh)
+
+
+def test_records_of_inputs_no_longer_given_are_removed(tmp_path: Path) -> None:
+    inputs = small_corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    extract_paths([inputs], out)
+    (inputs / "n0001.txt").unlink()
+    extract_paths([inputs], out)
+    assert sorted(p.name for p in out.glob("*.json")) == ["n0000.json", "n0002.json"]
+
+
+def test_records_jsonl_grows_as_files_finish(tmp_path: Path) -> None:
+    inputs = small_corpus(tmp_path / "in", 4)
+    seen: list[tuple[int, int]] = []
+
+    def check(summary: RunSummary, failures: object) -> None:
+        lines = (tmp_path / "out" / "records.jsonl").read_text().count("\n")
+        seen.append((summary.files_done, lines))
+
+    extract_paths([inputs], tmp_path / "out", check)
+    assert seen == [(1, 1), (2, 2), (3, 3), (4, 4)]
+
+
+def test_resume_after_sigkill_matches_an_uninterrupted_run(tmp_path: Path) -> None:
+    corpus = small_corpus(tmp_path / "in", 300)
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "n0001.txt").write_text(GOOD, encoding="utf-8")  # shares a stem
+    (corpus / "zz_empty.txt").write_bytes(b"")
+    (corpus / "zz_lines.jsonl").write_text(f"{json.dumps({'text': GOOD})}\nnot json\n", encoding="utf-8")
+    command = [sys.executable, "-m", "extract", "run", str(corpus), "-q"]
+
+    whole = tmp_path / "whole"
+    done = subprocess.run(
+        [*command, "-o", str(whole), "-w", "2"], capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 1, done.stderr
+    total = len(list(whole.glob("*.json")))
+    assert total == 302
+
+    resumed = tmp_path / "resumed"
+    killed = subprocess.Popen([*command, "-o", str(resumed), "-w", "2"], stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while len(list(resumed.glob("*.json"))) < 20 and killed.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    killed.send_signal(signal.SIGKILL)
+    assert killed.wait() == -signal.SIGKILL, "the run ended before it could be killed"
+    assert 20 <= len(list(resumed.glob("*.json"))) < total
+
+    again = subprocess.run(
+        [*command, "-o", str(resumed), "-w", "1"], capture_output=True, text=True, timeout=600
+    )
+    assert again.returncode == 1, again.stderr
+    skipped = int(again.stdout.split(" unchanged")[0].rsplit(", ", 1)[1].split()[0])
+    assert skipped >= 20, again.stdout
+    assert folder_bytes(resumed) == folder_bytes(whole)
+
+
+# --- workers and engines --------------------------------------------------------------------------
+
+
+def test_pool_output_equals_one_worker(tmp_path: Path) -> None:
+    inputs = [SEEDS / "articles", ROOT / "tests" / "hostile"]
+    one, two = tmp_path / "one", tmp_path / "two"
+    extract_paths(inputs, one, workers=1)
+    summary = extract_paths(inputs, two, workers=2)
+    assert summary.written > 30
+    assert folder_bytes(one, skip=frozenset()) == folder_bytes(two, skip=frozenset())
+
+
+def test_one_worker_spawns_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import concurrent.futures
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a process pool was started")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr("extract.parallel.ProcessPoolExecutor", no_pool)
+    assert extract_paths(ARTICLES[:2], tmp_path / "out", workers=1).written == 2
+
+
+def crash_on_poison(tasks: list[FileTask]) -> list[object]:
+    """A chunk function whose worker dies on any file named `poison` (as a crash in C code would)."""
+    if any("poison" in task.path for task in tasks):
+        os._exit(3)
+    return process_files(tasks)  # type: ignore[return-value]
+
+
+def test_a_dead_worker_costs_only_its_file(tmp_path: Path) -> None:
+    from extract.parallel import run_pool
+
+    paths = []
+    for name in ("a", "b", "poison", "c", "d", "e"):
+        paths.append(tmp_path / f"{name}.txt")
+        paths[-1].write_text(GOOD, encoding="utf-8")
+    results = list(run_pool([FileTask(str(p)) for p in paths], 2, fn=crash_on_poison))  # type: ignore[arg-type]
+    assert [r.path for r in results] == [str(p) for p in paths]
+    assert [len(r.records) for r in results] == [1, 1, 0, 1, 1, 1]
+    assert results[2].failures[0].error == "WorkerDied"
+
+
+def test_dask_on_a_cluster_gives_the_local_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("dask.bag")
+    distributed = pytest.importorskip("distributed")
+
+    inputs = [SEEDS / "articles", ROOT / "tests" / "hostile"]
+    extract_paths(inputs, tmp_path / "local")
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"
+    ) as cluster:
+        extract_paths(inputs, tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address)
+        assert folder_bytes(tmp_path / "dask") == folder_bytes(tmp_path / "local")
+        # Workers whose rules differ from this machine's stop the run.
+        monkeypatch.setattr("extract.runner.setup_digest", lambda: "rules of another machine")
+        with pytest.raises(RunError, match="other rules or another version"):
+            extract_paths(inputs, tmp_path / "mixed", engine="dask", scheduler=cluster.scheduler_address)
+
+
+def test_dask_engine_starts_its_own_cluster(tmp_path: Path) -> None:
+    pytest.importorskip("dask.bag")
+    pytest.importorskip("distributed")
+
+    code, output = run_cli(
+        *map(str, ARTICLES[:3]), "-o", str(tmp_path / "out"), "--engine", "dask", "-w", "2"
+    )
+    assert code == 0, output
+    assert len(list((tmp_path / "out").glob("*.json"))) == 3
+
+
+def test_dask_missing_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "dask.bag", None)
+    with pytest.raises(RunError, match=r"pip install '\.\[dask\]'"):
+        extract_paths(ARTICLES[:1], tmp_path / "out", engine="dask")
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed")
+    monkeypatch.setattr("extract.parallel.SCHEDULER_TIMEOUT", "1s")
+    code, output = run_cli(
+        str(ARTICLES[0]), "-o", str(tmp_path / "out"), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"
+    )
+    assert code == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in output
+
+
+# --- start-up ------------------------------------------------------------------------------------
+
+
+def test_help_loads_no_rules_or_language_tools() -> None:
+    probe = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from extract.cli import app\n"
+        "for args in (['--help'], ['run', '--help']):\n"
+        "    assert CliRunner().invoke(app, args).exit_code == 0\n"
+        "heavy = ('jieba', 'opencc', 'regex', 'dask', 'distributed', 'extract.ruleset', 'extract.pipeline')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
