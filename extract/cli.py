@@ -1,4 +1,6 @@
-"""The `extract` command: run, eval, schema. A thin layer over extract.runner and extract.score."""
+"""The `extract` command: run, eval, schema, and the review commands of extract.cli_review.
+
+A thin layer over extract.runner, extract.score and the review modules."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from extract.cli_review import register as register_review_commands
 from extract.task import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
@@ -106,15 +109,27 @@ def evaluate(
     min_macro: Annotated[
         float | None, typer.Option("--min-macro", help="Exit 1 when macro F1 is below.")
     ] = None,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            help="Score only some documents: SPLIT.json:KEY (a list of doc ids under KEY), or a file of ids.",
+        ),
+    ] = None,
 ) -> None:
     """Score records against gold, per field (SPEC.md section 4)."""
-    from extract.score import score_paths
+    from extract.score import load_subset, score_paths
 
     for path, what in ((gold, "gold"), (pred, "predictions")):
         if not path.exists():
             typer.echo(f"error: {what} path {path} does not exist.", err=True)
             raise typer.Exit(2)
-    result = score_paths(gold, pred)
+    try:
+        subset = load_subset(only) if only else None
+    except ValueError as e:
+        typer.echo(f"error: --only {only}: {e}", err=True)
+        raise typer.Exit(2) from e
+    result = score_paths(gold, pred, only=subset)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -152,6 +167,8 @@ def schema() -> None:
     json.dump(Record.model_json_schema(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
+
+register_review_commands(app)
 
 if __name__ == "__main__":
     app()

@@ -219,5 +219,31 @@ def load_json_dir(path: Path) -> dict[str, dict[str, Any]]:
     return records
 
 
-def score_paths(gold: Path, pred: Path) -> Score:
-    return score_records(load_json_dir(gold), load_json_dir(pred))
+def score_paths(gold: Path, pred: Path, only: set[str] | None = None) -> Score:
+    """Score the records in `pred` against the gold in `gold`; `only` keeps those doc ids alone."""
+    golds = load_json_dir(gold)
+    if only is not None:
+        golds = {doc: g for doc, g in golds.items() if doc in only}
+    return score_records(golds, load_json_dir(pred))
+
+
+def load_subset(spec: str) -> set[str]:
+    """Doc ids from `SPLIT.json:KEY` (a JSON object holding lists of ids) or a file of ids, one a line.
+
+    Raises ValueError saying what is wrong with the file or the key."""
+    head, _, key = spec.rpartition(":")
+    path = Path(head) if head and Path(head).is_file() else Path(spec)
+    key = key if path != Path(spec) else ""
+    if not path.is_file():
+        raise ValueError(f"{path} is not a file")
+    text = path.read_text(encoding="utf-8")
+    if not key:
+        return {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path} is not valid JSON ({e})") from e
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        keys = sorted(k for k, v in data.items() if isinstance(v, list)) if isinstance(data, dict) else []
+        raise ValueError(f"{path} has no list of ids under {key!r}; it has {keys}")
+    return {str(x) for x in data[key]}

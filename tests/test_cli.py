@@ -1,0 +1,63 @@
+"""The command line as a user meets it: eval tables, subsets and thresholds, the schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from extract.cli import app
+
+from .conftest import SEEDS
+
+runner = CliRunner()
+
+
+def test_eval_prints_the_table_and_the_macro_line(seed_records: Path) -> None:
+    result = runner.invoke(app, ["eval", str(SEEDS / "gold"), str(seed_records)])
+    assert result.exit_code == 0, result.output
+    assert "attendees.title" in result.output
+    assert result.output.strip().splitlines()[-1].startswith("documents 5  macro F1 ")
+
+
+def test_eval_min_macro_fails_below_the_threshold(seed_records: Path) -> None:
+    ok = runner.invoke(app, ["eval", str(SEEDS / "gold"), str(seed_records), "--min-macro", "0.5"])
+    assert ok.exit_code == 0
+    too_high = runner.invoke(app, ["eval", str(SEEDS / "gold"), str(seed_records), "--min-macro", "1.01"])
+    assert too_high.exit_code == 1
+
+
+def test_eval_only_scores_the_named_subset(dev_records: Path) -> None:
+    split = SEEDS / "dev" / "split.json"
+    ids = json.loads(split.read_text(encoding="utf-8"))["holdout"]
+    result = runner.invoke(
+        app, ["eval", str(SEEDS / "dev" / "gold"), str(dev_records), "--only", f"{split}:holdout", "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["documents"] == len(ids)
+    bad = runner.invoke(
+        app, ["eval", str(SEEDS / "dev" / "gold"), str(dev_records), "--only", f"{split}:nokey"]
+    )
+    assert bad.exit_code == 2
+    assert "holdout" in bad.output
+
+
+def test_eval_errors_are_grouped_by_field_and_rule(dev_records: Path) -> None:
+    result = runner.invoke(app, ["eval", str(SEEDS / "dev" / "gold"), str(dev_records), "--errors"])
+    assert result.exit_code == 0
+    headers = [line for line in result.output.splitlines() if line.startswith("## ")]
+    assert headers, "no error groups printed"
+    assert all(" — " in h and h.rsplit(": ", 1)[1].isdigit() for h in headers)
+
+
+def test_eval_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", str(tmp_path / "nope"), str(tmp_path)])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_schema_is_the_record_model() -> None:
+    result = runner.invoke(app, ["schema"])
+    schema = json.loads(result.output)
+    assert {"doc_id", "date", "attendees", "evidence"} <= set(schema["properties"])
