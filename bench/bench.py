@@ -52,7 +52,7 @@ def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, floa
     from extract.article import Article
     from extract.pipeline import extract_article
     from extract.read import decode
-    from extract.ruleset import default_ruleset
+    from extract.registry import default_ruleset
     from extract.timing import Stopwatch, stage
 
     ruleset = default_ruleset()

@@ -10,8 +10,9 @@ from extract.document import Document
 from extract.engine import run_rules
 from extract.normalise import normalise
 from extract.record import Evidence, Record
+from extract.registry import default_ruleset
 from extract.resolve import RESOLVERS, Context, Item
-from extract.ruleset import RuleSet, default_ruleset
+from extract.ruleset import RuleSet
 from extract.timing import stage
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -262,12 +261,3 @@ def load_ruleset(folder: Path = RULES_DIR, *, finders: set[str], resolvers: set[
         rules[spec.name] = tuple(compiled)
     specs.sort(key=lambda s: (s.order, s.name))
     return RuleSet(fields=tuple(specs), rules=rules, fragments=fragments)
-
-
-@cache
-def default_ruleset() -> RuleSet:
-    """The project's rules, loaded and compiled once per process."""
-    from extract import finders as finder_registry
-    from extract.resolve import RESOLVERS
-
-    return load_ruleset(RULES_DIR, finders=set(finder_registry.FINDERS), resolvers=set(RESOLVERS))

@@ -82,7 +82,7 @@ def extract_paths(
     for a broken rule file; a bad input only ever becomes a line of `out/errors.jsonl`.
     `on_file` is called after each input file with the counts so far and that file's failures.
     """
-    from extract.ruleset import default_ruleset
+    from extract.registry import default_ruleset
 
     if engine not in ENGINES:
         raise RunError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}.")

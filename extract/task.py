@@ -100,7 +100,7 @@ def process_files(tasks: list[FileTask]) -> list[FileResult]:
 
 def warm_up() -> None:
     """Load the rules once in a fresh worker process, before its first article."""
-    from extract.ruleset import default_ruleset
+    from extract.registry import default_ruleset
 
     default_ruleset()
     worker_setup()
@@ -142,7 +142,7 @@ def _extract(article: Article) -> tuple[dict[str, Any] | None, Failure | None]:
     """The record of one article as JSON data, or the Failure that stopped it."""
     from extract.engine import RuleTimeout
     from extract.pipeline import extract_article
-    from extract.ruleset import default_ruleset
+    from extract.registry import default_ruleset
 
     try:
         record = extract_article(article, default_ruleset())

@@ -9,7 +9,7 @@ import pytest
 from extract.article import Article
 from extract.engine import run_rule
 from extract.pipeline import prepare
-from extract.ruleset import default_ruleset
+from extract.registry import default_ruleset
 
 from .conftest import SEEDS
 

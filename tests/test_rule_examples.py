@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extract.engine import match_text
-from extract.ruleset import Example, Rule, default_ruleset
+from extract.registry import default_ruleset
+from extract.ruleset import Example, Rule
 
 RULES = [rule for rules in default_ruleset().rules.values() for rule in rules]
 

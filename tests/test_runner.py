@@ -95,12 +95,13 @@ def test_usage_errors_exit_2_before_writing(tmp_path: Path, args: list[str]) -> 
 
 
 def test_broken_rule_file_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from extract import ruleset
+    from extract import registry
+    from extract.ruleset import RuleError
 
     def broken() -> None:
-        raise ruleset.RuleError("rules/x.toml:3: rule x.y: {nope} is not defined.")
+        raise RuleError("rules/x.toml:3: rule x.y: {nope} is not defined.")
 
-    monkeypatch.setattr(ruleset, "default_ruleset", broken)
+    monkeypatch.setattr(registry, "default_ruleset", broken)
     code, output = run_cli(str(ARTICLES[0]), "-o", str(tmp_path / "out"))
     assert code == 2
     assert "rules/x.toml:3" in output
