@@ -47,7 +47,7 @@ def _pattern_matches(rule: Rule, text: str) -> Iterator[Match]:
         for start, end in windows(rule, text):
             yield from _matches_in(rule, rule.pattern, text, start, end)
     except TimeoutError as e:
-        raise RuleTimeout(f"rule {rule.id} ({rule.source}) ran past {REGEX_TIMEOUT}s") from e
+        raise RuleTimeout(f"{rule.source} ran past its {REGEX_TIMEOUT}s time limit") from e
 
 
 def _matches_in(rule: Rule, pattern: regex.Pattern[str], text: str, start: int, end: int) -> Iterator[Match]:

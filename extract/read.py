@@ -270,6 +270,9 @@ def _read_html(path: Path, text: str) -> ReadResult:
     return ReadResult(articles=[article])
 
 
+_TOO_DEEP = "JSON nested too deeply to be an article; flatten it or remove it from the input."
+
+
 def _read_json(path: Path, text: str) -> ReadResult:
     """One article per object: the file holds one object or a list of objects."""
     source = str(path)
@@ -277,6 +280,8 @@ def _read_json(path: Path, text: str) -> ReadResult:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         return _failed(f"{source}:{e.lineno}", f"not valid JSON ({e.msg}, column {e.colno}); fix the file.")
+    except RecursionError:
+        return _failed(source, _TOO_DEEP)
     if isinstance(data, dict):
         return _from_objects(path, [(None, data)], "item")
     if isinstance(data, list):
@@ -305,6 +310,8 @@ def _read_jsonl(path: Path, text: str) -> ReadResult:
                     f"not valid JSON ({e.msg}, column {e.colno}); fix or remove the line.",
                 )
             )
+        except RecursionError:
+            errors.append(ReadError(f"{source}:{number}", _TOO_DEEP))
     if len(parsed) == 1 and not errors:
         parsed = [(None, parsed[0][1])]
     result = _from_objects(path, parsed, "line")

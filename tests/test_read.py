@@ -340,3 +340,15 @@ def test_dev_pages_title_and_published() -> None:
     assert len(gold) == 21
     assert titles >= 21
     assert published >= 21
+
+
+def test_json_nested_too_deeply_is_a_read_error_not_a_crash(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_bytes(b"[" * 5000 + b"]" * 5000)
+    result = read_file(deep)
+    assert not result.articles
+    assert "nested too deeply" in result.errors[0].message
+    lines = tmp_path / "deep.jsonl"
+    lines.write_bytes(b'{"text": "\xe5\x9c\xa8"}\n' + b"[" * 5000 + b"]" * 5000 + b"\n")
+    result = read_file(lines)
+    assert len(result.articles) == 1 and "nested too deeply" in result.errors[0].message
