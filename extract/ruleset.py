@@ -26,6 +26,32 @@ class RuleError(Exception):
     """A rule file that cannot be used: the message names the file, the line, the rule and the remedy."""
 
 
+def check_backtracking(rules: list[Rule]) -> None:
+    """Refuse a pattern that backtracks catastrophically (see extract/backtrack.py); patterns that
+    passed before are not probed again."""
+    from extract import backtrack
+
+    known = backtrack.passed_before()
+    passed = []
+    for rule in rules:
+        for pattern in (rule.pattern, rule.anchor):
+            if pattern is None:
+                continue
+            key = backtrack.digest(pattern.pattern)
+            if key in known:
+                continue
+            slow = backtrack.slow_probe(pattern, (ex.text for ex in rule.examples))
+            if slow is not None:
+                raise RuleError(
+                    f"{rule.source}: the pattern backtracks catastrophically (it ran past "
+                    f"{backtrack.PROBE_TIMEOUT}s on a probe like {slow!r}).\n"
+                    "  Bound its repetitions, or make a repeated group atomic (?>...) or possessive (*+)."
+                )
+            passed.append(key)
+    if passed:
+        backtrack.remember(passed)
+
+
 @dataclass(frozen=True)
 class Example:
     text: str
@@ -259,5 +285,6 @@ def load_ruleset(folder: Path = RULES_DIR, *, finders: set[str], resolvers: set[
             seen[rule.id] = where
             compiled.append(rule)
         rules[spec.name] = tuple(compiled)
+    check_backtracking([r for rs in rules.values() for r in rs])
     specs.sort(key=lambda s: (s.order, s.name))
     return RuleSet(fields=tuple(specs), rules=rules, fragments=fragments)
