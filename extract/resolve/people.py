@@ -74,7 +74,9 @@ def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
     if g is None:
         return None, None
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(g.value)]
-    cut = breaks[-1] if breaks else 0
+    # `处长魏书华和街道主任`: another person's post and name, joined by 和, end before this title.
+    breaks += [m.end() for m in _post_name_joined().finditer(g.value)]
+    cut = max(breaks, default=0)
     m = regex.compile(_lead_pattern()).match(g.value, cut)
     cut = m.end() if m else cut
     value = clean_value(g.value[cut:]).lstrip("“”\"'")
@@ -105,6 +107,20 @@ def _names(ctx: Context, g: Group) -> list[Group]:
     return out
 
 
+@cache
+def _post_name_joined() -> regex.Pattern[str]:
+    posts = "|".join(regex.escape(w) for w in sorted(_word_list("post"), key=len, reverse=True))
+    return regex.compile(rf"(?:{posts})\p{{Han}}{{2,3}}?[和与及]")
+
+
+def _joined(head: Group | None, tail: Group | None) -> Group | None:
+    """A title captured in two adjacent parts (the post found first, the words before it looked
+    back for) as one group."""
+    if head is None or tail is None:
+        return head or tail
+    return Group(head.value + tail.value, head.start, tail.end)
+
+
 @resolver("people")
 def people(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
     """One attendee per distinct name, in text order; the first title found for a person is kept."""
@@ -113,7 +129,7 @@ def people(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
         names = m.groups.get("names")
         if not names:
             continue
-        title, tgroup = _title(ctx, m.groups.get("title"))
+        title, tgroup = _title(ctx, _joined(m.groups.get("title"), m.groups.get("title_tail")))
         for name in _names(ctx, names):
             if len(name.value) < 2 or is_common_word(name.value):
                 continue
