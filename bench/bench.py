@@ -1,6 +1,6 @@
 """Benchmark: the pipeline against bare `jieba.lcut` over the same text, in one process.
 
-usage: python bench/bench.py [--mb 2] [--runs 5] [--rss-mb 10,100] [--workers-mb 4] [--quick]
+usage: python bench/bench.py [--mb 2] [--runs 5] [--rss-mb 10,100] [--workers-mb 8] [--quick]
 
 Builds a corpus of about N MB from the sample and dev articles (Simplified and Traditional mixed as
 they come), then reports, median of RUNS: bare jieba.lcut over the same texts (the baseline), the
@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,21 +29,30 @@ SOURCES = [ROOT / "seeds" / "articles", ROOT / "seeds" / "dev" / "articles"]
 STAGES = ("read", "normalise", "clean", "segment", "extract", "resolve", "write")
 
 
-def corpus(megabytes: float) -> list[tuple[str, bytes]]:
+def articles_of(megabytes: float) -> Iterator[tuple[str, bytes]]:
     """(name, bytes) articles adding up to about `megabytes` MB; copies differ by a trailing line so
     that no cache keyed by text can serve a copy."""
     originals = [(p.stem, p.read_bytes()) for src in SOURCES for p in sorted(src.glob("*.txt"))]
-    out: list[tuple[str, bytes]] = []
     size, n = 0, 0
     while size < megabytes * 1e6:
         for stem, data in originals:
             copy = data + f"\n({n})\n".encode()
-            out.append((f"{stem}_{n:05d}", copy))
+            yield f"{stem}_{n:05d}", copy
             size += len(copy)
             n += 1
             if size >= megabytes * 1e6:
                 break
-    return out
+
+
+def corpus(megabytes: float) -> list[tuple[str, bytes]]:
+    return list(articles_of(megabytes))
+
+
+def write_corpus(megabytes: float, folder: Path) -> None:
+    """The corpus as files, written one by one: the benchmark process never holds it whole."""
+    folder.mkdir()
+    for name, data in articles_of(megabytes):
+        (folder / f"{name}.txt").write_bytes(data)
 
 
 def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, float]:
@@ -82,14 +92,14 @@ def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, floa
 def peak_rss(megabytes: float, workdir: Path) -> float:
     """Peak RSS (MB) of a single-process `extract run` over a corpus of `megabytes` MB."""
     src = workdir / f"rss_{megabytes}"
-    src.mkdir()
-    for name, data in corpus(megabytes):
-        (src / f"{name}.txt").write_bytes(data)
+    write_corpus(megabytes, src)
+    # VmHWM is the peak RSS of this process image; ru_maxrss would include the parent's peak, which
+    # Linux carries over a fork.
     code = (
-        "import resource, sys\nfrom pathlib import Path\nfrom extract.runner import extract_paths\n"
-        "extract_paths([Path(sys.argv[1])], Path(sys.argv[2]), **({'workers': 1} "
-        "if 'workers' in extract_paths.__code__.co_varnames else {}))\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "import sys\nfrom pathlib import Path\nfrom extract.runner import extract_paths\n"
+        "extract_paths([Path(sys.argv[1])], Path(sys.argv[2]), workers=1)\n"
+        "status = Path('/proc/self/status').read_text()\n"
+        "print(next(int(l.split()[1]) for l in status.splitlines() if l.startswith('VmHWM:')))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(src), str(workdir / f"out_rss_{megabytes}")],
@@ -103,9 +113,7 @@ def peak_rss(megabytes: float, workdir: Path) -> float:
 def workers_speedup(megabytes: float, workdir: Path) -> dict[str, float]:
     """Wall time of `extract run --workers 1` and `--workers 2` over the same corpus."""
     src = workdir / "workers"
-    src.mkdir()
-    for name, data in corpus(megabytes):
-        (src / f"{name}.txt").write_bytes(data)
+    write_corpus(megabytes, src)
     seconds = {}
     for n in (1, 2):
         t = time.perf_counter()
@@ -135,7 +143,7 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=2.0, help="corpus size for the stage timings")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--rss-mb", default="10,100", help="corpus sizes for peak RSS, comma-separated")
-    ap.add_argument("--workers-mb", type=float, default=4.0, help="corpus size for the --workers speed-up")
+    ap.add_argument("--workers-mb", type=float, default=8.0, help="corpus size for the --workers speed-up")
     ap.add_argument("--quick", action="store_true", help="skip the RSS and workers measurements")
     a = ap.parse_args()
 

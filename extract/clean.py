@@ -41,7 +41,8 @@ def clean_rules(path: Path = RULES_DIR / "page" / "boilerplate.toml") -> CleanRu
         return CleanRules(
             # A header alone on its line (or ending it) starts the page's tail.
             tail_headers=regex.compile(rf"^[\s>》»|\-—【\[]*(?:{tail})[\s::】\]>》»|]*$", regex.M),
-            drop_lines=regex.compile(rf"^[^\n]*(?:{drop})[^\n]*$", regex.M),
+            # The marks themselves; the lines that hold them are found around each hit.
+            drop_lines=regex.compile(drop, regex.M),
             bylines=regex.compile(byline, regex.M),
         )
     except (KeyError, regex.error) as e:
@@ -50,10 +51,7 @@ def clean_rules(path: Path = RULES_DIR / "page" / "boilerplate.toml") -> CleanRu
         ) from e
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
+_NOT_NEWLINE = regex.compile(r"[^\n]")
 
 
 def boilerplate_spans(text: str, rules: CleanRules | None = None) -> list[tuple[int, int]]:
@@ -66,17 +64,27 @@ def boilerplate_spans(text: str, rules: CleanRules | None = None) -> list[tuple[
         if m.start() > len(text) * 0.3:
             spans.append((m.start(), len(text)))
             break
-    spans.extend((m.start(), m.end()) for m in rules.drop_lines.finditer(text))
+    for m in rules.drop_lines.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        spans.append((start, len(text) if end < 0 else end))
     spans.extend((m.start(), m.end()) for m in rules.bylines.finditer(text))
     return spans
 
 
 def mask_boilerplate(text: str, rules: CleanRules | None = None) -> str:
     """`text` with boilerplate replaced by spaces; line breaks and length are kept."""
-    spans = boilerplate_spans(text, rules)
+    spans = sorted(boilerplate_spans(text, rules))
     if not spans:
         return text
-    chars = list(text)
+    out: list[str] = []
+    pos = 0
     for start, end in spans:
-        _blank(chars, start, end)
-    return "".join(chars)
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        out.append(text[pos:start])
+        out.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from extract.article import Article
 from extract.normalise import Normalised
 
-HEAD_CHARS = 1500
+HEAD_CHARS = 1500  # where a page states its publication time
+TOP_CHARS = 800  # where a page prints its headline (the furthest in the sample and dev sets: 240)
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,11 @@ class Document:
         return self.norm.text
 
     def scope_text(self, scope: str) -> str:
-        """The text a rule of `scope` reads: the masked body, the whole page, or the page's head."""
+        """The text a rule of `scope` reads: the masked body, the whole page, its head or its top."""
         if scope == "body":
             return self.body
         if scope == "head":
             return self.norm.text[:HEAD_CHARS]
+        if scope == "top":
+            return self.norm.text[:TOP_CHARS]
         return self.norm.text

@@ -7,6 +7,7 @@ Traditional characters.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -62,15 +63,41 @@ def has_traditional(text: str) -> bool:
     return not _traditional_chars().isdisjoint(text)
 
 
+# Full-width ASCII and the ideographic space: the width folding news text needs, one character for
+# one, so the offset map stays the identity. Anything else NFKC changes takes the slow path.
+_WIDTH = {0x3000: " ", **{c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}}
+
+
+@cache
+def _changes_under_nfkc() -> re.Pattern[str]:
+    """Characters of the Basic Multilingual Plane that NFKC changes, plus every astral character
+    (checked one by one): the only places width folding has to look at. Built once, in ~30 ms.
+    The standard library's `re` scans a class this large a hundred times faster than `regex`."""
+    changed = [
+        chr(c)
+        for c in range(0x80, 0x10000)
+        if not 0xD800 <= c < 0xE000 and unicodedata.normalize("NFKC", chr(c)) != chr(c)
+    ]
+    return re.compile("[" + "".join(re.escape(c) for c in changed) + "\U00010000-\U0010ffff]")
+
+
 def _fold_width(raw: str) -> tuple[str, list[int]]:
-    if unicodedata.is_normalized("NFKC", raw):
-        return raw, list(range(len(raw)))
+    folded = raw.translate(_WIDTH)
+    if unicodedata.is_normalized("NFKC", folded):
+        return folded, list(range(len(raw)))
     out: list[str] = []
     index: list[int] = []
-    for i, ch in enumerate(raw):
-        folded = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
-        out.append(folded)
-        index.extend([i] * len(folded))
+    pos = 0
+    for m in _changes_under_nfkc().finditer(folded):
+        i = m.start()
+        one = unicodedata.normalize("NFKC", folded[i])
+        out.append(folded[pos:i])
+        out.append(one)
+        index.extend(range(pos, i))
+        index.extend([i] * len(one))
+        pos = i + 1
+    out.append(folded[pos:])
+    index.extend(range(pos, len(folded)))
     return "".join(out), index
 
 

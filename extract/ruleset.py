@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-SCOPES = ("body", "page", "head")
+SCOPES = ("body", "page", "head", "top")
 _REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _MAX_DEPTH = 8
 
