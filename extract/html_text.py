@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from extract.textutil import comparable
 
 # Elements whose content a reader never sees as text.
 _SKIP_TAGS = frozenset(
@@ -100,8 +101,6 @@ _DATE_LABEL = re.compile(r"(?:发布|发表|出版|上传)?(?:时间|日期)\s*[
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|—+|\s[-–]\s)\s*")
 _TITLE_DASH_TAIL = re.compile(r"-[^-]{1,12}$")
 _SAVED_FROM = re.compile(r"^\s*(?:saved from url=\(\d+\))?\s*(https?://\S+)\s*$")
-_QUOTES = "\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\"'"
-_QUOTE_TABLE = str.maketrans("", "", _QUOTES)
 
 _MAX_TITLE_CHARS = 200
 _SENTENCE_END = tuple('。！？!?…”"')
@@ -418,12 +417,6 @@ def _page_title(tree: LexborHTMLParser) -> str | None:
         return None
     text = _SPACE_RUN.sub(" ", node.text() or "").strip()
     return text or None
-
-
-def comparable(text: str) -> str:
-    """`text` as titles are compared: NFKC, no whitespace, no quote marks."""
-    folded = unicodedata.normalize("NFKC", text)
-    return _SPACE_RUN.sub("", folded).translate(_QUOTE_TABLE)
 
 
 def strip_site_name(page_title: str) -> str:

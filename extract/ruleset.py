@@ -16,6 +16,8 @@ from typing import Any
 
 import regex
 
+from extract.lexicon import read_words
+
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 SCOPES = ("body", "page", "head", "top")
 _REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -125,14 +127,7 @@ def load_fragments(folder: Path) -> dict[str, str]:
     fragments: dict[str, str] = {}
     lexicon = folder / "lexicon"
     for path in sorted(lexicon.glob("*.txt")):
-        words = {
-            w.strip()
-            for w in path.read_text(encoding="utf-8").splitlines()
-            if w.strip() and not w.lstrip().startswith("#")
-        }
-        fragments[path.stem] = (
-            "(?:" + "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
-        )
+        fragments[path.stem] = "(?:" + "|".join(regex.escape(w) for w in read_words(path)) + ")"
     frag_file = lexicon / "fragments.toml"
     if frag_file.exists():
         data, _ = _load_toml(frag_file)

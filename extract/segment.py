@@ -9,10 +9,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from extract.ruleset import RULES_DIR
+from extract.lexicon import words
 from extract.timing import stage
 
-USER_LISTS = ("post.txt",)  # words jieba must keep whole, so that a name never swallows a post
+USER_LISTS = ("post",)  # words jieba must keep whole, so that a name never swallows a post
 
 
 @cache
@@ -24,10 +24,8 @@ def _tokenizer() -> Any:
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     for name in USER_LISTS:
-        for line in (RULES_DIR / "lexicon" / name).read_text(encoding="utf-8").splitlines():
-            word = line.strip()
-            if word and not word.startswith("#"):
-                tok.add_word(word, freq=20000)
+        for word in words(name):
+            tok.add_word(word, freq=20000)
     return tok
 
 

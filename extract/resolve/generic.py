@@ -6,6 +6,7 @@ from functools import cache
 
 import regex
 
+from extract.lexicon import words
 from extract.match import Group, Match
 from extract.resolve import Context, Item, proof, resolver
 from extract.ruleset import FieldSpec
@@ -93,33 +94,18 @@ def trim(ctx: Context, spec: FieldSpec, g: Group) -> Group | None:
 
 
 @cache
-def _words(list_name: str) -> tuple[str, ...]:
-    """The words of one list, or of several joined by `+` (`name_lead_in+station_prefix`)."""
-    from extract.ruleset import RULES_DIR
-
-    if "+" in list_name:
-        return tuple(
-            sorted({w for part in list_name.split("+") for w in _words(part)}, key=lambda w: (-len(w), w))
-        )
-    path = RULES_DIR / "lexicon" / f"{list_name}.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    words = {w.strip() for w in lines if w.strip() and not w.startswith("#")}
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
-
-
-@cache
 def _compiled(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern)
 
 
 @cache
 def lead_in_pattern(list_name: str) -> regex.Pattern[str]:
-    return regex.compile("(?:" + "|".join(regex.escape(w) for w in _words(list_name)) + ")+")
+    return regex.compile("(?:" + "|".join(regex.escape(w) for w in words(list_name)) + ")+")
 
 
 @cache
 def break_words_pattern(list_name: str) -> regex.Pattern[str]:
-    return regex.compile("|".join(regex.escape(w) for w in _words(list_name)))
+    return regex.compile("|".join(regex.escape(w) for w in words(list_name)))
 
 
 def _split(spec: FieldSpec, g: Group) -> list[Group]:

@@ -11,10 +11,11 @@ from functools import cache
 
 import regex
 
+from extract.lexicon import words
 from extract.match import Group, Match
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import candidates
-from extract.ruleset import RULES_DIR, FieldSpec
+from extract.ruleset import FieldSpec
 from extract.segment import boundaries
 from extract.textutil import clean_value
 
@@ -23,19 +24,14 @@ _POST_ENDINGS = frozenset("长记任员")  # 校长, 书记, 主任, 委员: a p
 
 
 @cache
-def _word_list(name: str) -> frozenset[str]:
-    path = RULES_DIR / "lexicon" / f"{name}.txt"
-    return frozenset(
-        w.strip()
-        for w in path.read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    )
+def _list(name: str) -> frozenset[str]:
+    return frozenset(words(name))
 
 
 def name_end(text: str, start: int, longest: int) -> int:
     """Where the name starting at `start` ends: 2 or 3 characters (4 for a compound surname)."""
-    stops = _word_list("name_stop_chars")
-    compound = 1 if text[start : start + 2] in _word_list("surname") else 0
+    stops = _list("name_stop_chars")
+    compound = 1 if text[start : start + 2] in _list("surname") else 0
     short, long_ = start + 2 + compound, start + min(longest, 3 + compound)
     if long_ <= short:
         return short
@@ -65,7 +61,7 @@ def is_common_word(word: str) -> bool:
 
     if word_frequency(word) > 1000 or (len(word) == 3 and word_frequency(word[:2]) > 1000):
         return True
-    return word[-1] in _POST_ENDINGS or word[-2:] in _word_list("post")
+    return word[-1] in _POST_ENDINGS or word[-2:] in _list("post")
 
 
 def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
@@ -88,7 +84,7 @@ def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
 
 @cache
 def _lead_pattern() -> str:
-    words = sorted(_word_list("title_lead_in"), key=len, reverse=True)
+    words = sorted(_list("title_lead_in"), key=len, reverse=True)
     return "(?:" + "|".join(regex.escape(w) for w in words) + ")+"
 
 
@@ -109,7 +105,7 @@ def _names(ctx: Context, g: Group) -> list[Group]:
 
 @cache
 def _post_name_joined() -> regex.Pattern[str]:
-    posts = "|".join(regex.escape(w) for w in sorted(_word_list("post"), key=len, reverse=True))
+    posts = "|".join(regex.escape(w) for w in sorted(_list("post"), key=len, reverse=True))
     return regex.compile(rf"(?:{posts})\p{{Han}}{{2,3}}?[和与及]")
 
 

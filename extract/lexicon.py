@@ -1,0 +1,24 @@
+"""Word lists kept in rules/lexicon/<name>.txt: one word a line, `#` opens a comment line."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "rules" / "lexicon"
+
+
+def read_words(path: Path) -> tuple[str, ...]:
+    """The distinct words of one list file, longest first (so alternations prefer the longest)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = {w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")}
+    return tuple(sorted(found, key=lambda w: (-len(w), w)))
+
+
+@cache
+def words(name: str) -> tuple[str, ...]:
+    """The words of the project's list `name`, or of several lists joined by `+` (`a+b`)."""
+    if "+" in name:
+        joined = {w for part in name.split("+") for w in words(part)}
+        return tuple(sorted(joined, key=lambda w: (-len(w), w)))
+    return read_words(LEXICON_DIR / f"{name}.txt")
