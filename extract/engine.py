@@ -10,7 +10,7 @@ import regex
 from extract.document import Document
 from extract.finders import FINDERS
 from extract.match import Group, Match
-from extract.ruleset import Rule
+from extract.ruleset import Anchor, Rule
 
 REGEX_TIMEOUT = 2.0  # seconds per pattern per article; past it the article fails, never hangs
 
@@ -37,8 +37,10 @@ def windows(rule: Rule, text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=64)
-def _anchor_hits(anchor: regex.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in anchor.finditer(text, timeout=REGEX_TIMEOUT))
+def _anchor_hits(anchor: Anchor, text: str) -> tuple[tuple[int, int], ...]:
+    if isinstance(anchor, regex.Pattern):
+        return tuple(m.span() for m in anchor.finditer(text, timeout=REGEX_TIMEOUT))
+    return tuple(m.span() for m in anchor.finditer(text))  # an `re` anchor: plain words, no backtracking
 
 
 def _pattern_matches(rule: Rule, text: str) -> Iterator[Match]:

@@ -8,11 +8,12 @@ has a `pattern` (a `regex` pattern with named groups, `{fragment}` references sp
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import regex
 
@@ -54,6 +55,18 @@ def check_backtracking(rules: list[Rule]) -> None:
         backtrack.remember(passed)
 
 
+Anchor: TypeAlias = "re.Pattern[str] | regex.Pattern[str]"
+
+
+def compile_anchor(source: str) -> Anchor:
+    """An anchor is mostly an alternation of words, which the standard library's `re` scans several
+    times faster than `regex`; an anchor that needs `regex` (\\p{Han}, ...) gets it."""
+    try:
+        return re.compile(source)
+    except re.error:
+        return regex.compile(source)
+
+
 @dataclass(frozen=True)
 class Example:
     text: str
@@ -70,7 +83,7 @@ class Rule:
     why: str
     pattern: regex.Pattern[str] | None
     finder: str | None
-    anchor: regex.Pattern[str] | None  # a cheap pattern the match must lie near (see engine.py)
+    anchor: Anchor | None  # a cheap pattern the match must lie near (see engine.py)
     window: tuple[int, int]  # characters before and after an anchor hit where the pattern may match
     options: dict[str, Any]
     examples: tuple[Example, ...]
@@ -205,7 +218,7 @@ def _compile_rule(
     window = (0, 0)
     if "anchor" in entry:
         try:
-            anchor = regex.compile(expand(str(entry["anchor"]), fragments, where))
+            anchor = compile_anchor(expand(str(entry["anchor"]), fragments, where))
         except regex.error as e:
             raise RuleError(f"{where}: the anchor does not compile ({e}). Correct it.") from e
         win = entry.get("window")

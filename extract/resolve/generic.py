@@ -22,6 +22,7 @@ def candidates(matches: list[Match], ctx: Context | None = None) -> list[Match]:
     # A stop binds rules below its `binds_below` priority; stronger evidence may lie beyond it.
     binds_below = max((int(m.rule.options.get("binds_below", 1 << 30)) for m in stops), default=0)
     rejects = [(m.start, m.end) for m in matches if m.rule.options.get("role") == "reject"]
+    # A veto applies to the value a match gives (its `value` group), not to the context around it.
     out = []
     for m in matches:
         if m.rule.options.get("role"):
@@ -31,7 +32,9 @@ def candidates(matches: list[Match], ctx: Context | None = None) -> list[Match]:
             continue
         if limit is not None and m.start >= limit and m.rule.priority < binds_below:
             continue
-        if any(s < m.end and m.start < e for s, e in rejects):
+        g = m.groups.get("value")
+        start, end = (g.start, g.end) if g else (m.start, m.end)
+        if any(s < end and start < e for s, e in rejects):
             continue
         out.append(m)
     return out
