@@ -60,6 +60,7 @@ def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, floa
     import jieba
 
     from extract.article import Article
+    from extract.output import dumps
     from extract.pipeline import extract_article
     from extract.read import decode
     from extract.registry import default_ruleset
@@ -74,14 +75,15 @@ def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, floa
 
     watch = Stopwatch()
     t = time.perf_counter()
-    with watch.active():
+    with watch.active(), (out_dir / "records.jsonl").open("w", encoding="utf-8") as lines:
         for name, data in articles:
             with stage("read"):
                 article = Article(doc_id=name, source=name, raw=decode(data, name))
             record = extract_article(article, ruleset)
-            with stage("write"):
-                text = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2)
-                (out_dir / f"{name}.json").write_text(text, encoding="utf-8")
+            with stage("write"):  # what extract.output.Writer does: a file and a JSON Lines line
+                data = record.model_dump(mode="json")
+                (out_dir / f"{name}.json").write_text(dumps(data, indent=2) + "\n", encoding="utf-8")
+                lines.write(dumps(data) + "\n")
     total = time.perf_counter() - t
     times = dict(watch.totals)
     times["resolve"] = times.get("resolve", 0.0) - times.get("segment", 0.0)  # segment runs inside resolve

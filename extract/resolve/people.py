@@ -73,7 +73,7 @@ def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
     # `处长魏书华和街道主任`: another person's post and name, joined by 和, end before this title.
     breaks += [m.end() for m in _post_name_joined().finditer(g.value)]
     cut = max(breaks, default=0)
-    m = regex.compile(_lead_pattern()).match(g.value, cut)
+    m = _lead_pattern().match(g.value, cut)
     cut = m.end() if m else cut
     value = clean_value(g.value[cut:]).lstrip("“”\"'")
     if not value or len(value) > 60 or _NOT_A_TITLE.search(value):
@@ -83,9 +83,8 @@ def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
 
 
 @cache
-def _lead_pattern() -> str:
-    words = sorted(_list("title_lead_in"), key=len, reverse=True)
-    return "(?:" + "|".join(regex.escape(w) for w in words) + ")+"
+def _lead_pattern() -> regex.Pattern[str]:
+    return regex.compile("(?:" + "|".join(regex.escape(w) for w in words("title_lead_in")) + ")+")
 
 
 def _names(ctx: Context, g: Group) -> list[Group]:
