@@ -39,8 +39,8 @@ def windows(rule: Rule, text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=64)
 def _anchor_hits(anchor: Anchor, text: str) -> tuple[tuple[int, int], ...]:
     if isinstance(anchor, regex.Pattern):
-        return tuple(m.span() for m in anchor.finditer(text, timeout=REGEX_TIMEOUT))
-    return tuple(m.span() for m in anchor.finditer(text))  # an `re` anchor: plain words, no backtracking
+        return tuple([m.span() for m in anchor.finditer(text, timeout=REGEX_TIMEOUT)])
+    return tuple([m.span() for m in anchor.finditer(text)])  # an `re` anchor: plain words, no backtracking
 
 
 def _pattern_matches(rule: Rule, text: str) -> Iterator[Match]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -179,6 +180,7 @@ class Gazetteer:
         }
         self._forms: dict[str, tuple[Division, ...]] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}
+        self._runs: re.Pattern[str] = re.compile("$^")
         self._build_index()
 
     # ----------------------------------------------------------------------------------- loading
@@ -240,6 +242,10 @@ class Gazetteer:
             lengths[form[:2]].add(len(form))
         self._forms = forms
         self._lengths = {head: tuple(sorted(ls, reverse=True)) for head, ls in lengths.items()}
+        # Runs of characters that occur in some form: the scan looks only there (re scans a class of
+        # a few thousand characters at C speed).
+        chars = sorted({c for form in forms for c in form})
+        self._runs = re.compile("[" + "".join(re.escape(c) for c in chars) + "]{2,}")
 
     # ----------------------------------------------------------------------------------- lookup
     def get(self, code: str) -> Division | None:
@@ -278,7 +284,21 @@ class Gazetteer:
         """
         mentions: list[PlaceMention] = []
         forms, lengths = self._forms, self._lengths
-        i, n = 0, len(text) - 1
+        for run in self._runs.finditer(text):  # every form is two or more of these characters
+            self._scan(text, run.start(), run.end(), forms, lengths, mentions)
+        return mentions
+
+    def _scan(
+        self,
+        text: str,
+        i: int,
+        stop: int,
+        forms: dict[str, tuple[Division, ...]],
+        lengths: dict[str, tuple[int, ...]],
+        mentions: list[PlaceMention],
+    ) -> None:
+        """Leftmost-longest forms within text[i:stop] (a run of name characters), added to `mentions`."""
+        n = stop - 1
         while i < n:
             sizes = lengths.get(text[i : i + 2])
             if sizes is None:
@@ -304,7 +324,6 @@ class Gazetteer:
             if nxt.startswith(_ROAD_HEADS) and all(form != d.name for d in divisions):
                 continue
             mentions.append(PlaceMention(start, end, form, divisions))
-        return mentions
 
     # ----------------------------------------------------------------------------------- resolution
     def resolve_county(self, name: str, context: str) -> CountyResolution:
