@@ -24,11 +24,15 @@ class Document:
         return self.norm.text
 
     def scope_text(self, scope: str) -> str:
-        """The text a rule of `scope` reads: the masked body, the whole page, its head or its top."""
+        """The text a rule of `scope` reads: the masked body, the whole page, its head or its top, or
+        the head as printed followed by the masked body."""
         if scope == "body":
             return self.body
         if scope == "head":
             return self.norm.text[:HEAD_CHARS]
         if scope == "top":
             return self.norm.text[:TOP_CHARS]
+        if scope == "head+body":
+            # The head as printed (a breadcrumb names the site's district), the body after it.
+            return self.norm.text[:HEAD_CHARS] + self.body[HEAD_CHARS:]
         return self.norm.text

@@ -33,8 +33,7 @@ def resolve_fields(doc: Document, ruleset: RuleSet) -> Context:
         doc=doc, published=parse_published(doc.article.published) if doc.article.published else None
     )
     for spec in ruleset.fields:
-        with stage("extract"):
-            matches = run_rules(ruleset.rules[spec.name], doc)
+        matches = run_rules(ruleset.rules[spec.name], doc)  # lazy: rules run as the resolver asks
         with stage("resolve"):
             ctx.results[spec.name] = RESOLVERS[spec.resolver](ctx, spec, matches)
     return ctx

@@ -20,7 +20,7 @@ import regex
 from extract.lexicon import read_words
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-SCOPES = ("body", "page", "head", "top")
+SCOPES = ("body", "page", "head", "top", "head+body")
 _REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _MAX_DEPTH = 8
 

@@ -6,7 +6,7 @@ spec and its matches (best first) and returns items: a value and the evidence be
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -44,7 +44,7 @@ class Context:
         return items[0] if items else None
 
 
-Resolver = Callable[[Context, FieldSpec, list[Match]], list[Item]]
+Resolver = Callable[[Context, FieldSpec, Iterable[Match]], list[Item]]
 RESOLVERS: dict[str, Resolver] = {}
 
 

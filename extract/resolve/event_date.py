@@ -8,6 +8,7 @@ to the year before); 3. a year the text ties to the event (in the same sentence 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 import regex
 
@@ -79,7 +80,7 @@ def resolve_mention(ctx: Context, m: Match) -> Item | None:
 
 
 @resolver("event_date")
-def event_date(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+def event_date(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """The date of the best-placed mention whose year can be resolved; [] when none can."""
     for m in candidates(matches, ctx):
         if "value" not in m.groups:

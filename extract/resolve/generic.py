@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import regex
@@ -13,35 +14,45 @@ from extract.ruleset import FieldSpec
 from extract.textutil import clean_value, comparable
 
 
-def candidates(matches: list[Match], ctx: Context | None = None) -> list[Match]:
-    """Matches that may give a value: rules with `role = "stop"` end the zone where values are taken,
-    rules with `role = "reject"` veto the values they overlap; both give no value themselves. A rule
-    with `within = "<field>"` counts only inside the evidence of that field's value (the headline)."""
-    stops = [m for m in matches if m.rule.options.get("role") == "stop"]
-    limit = min(m.start for m in stops) if stops else None
-    # A stop binds rules below its `binds_below` priority; stronger evidence may lie beyond it.
-    binds_below = max((int(m.rule.options.get("binds_below", 1 << 30)) for m in stops), default=0)
-    rejects = [(m.start, m.end) for m in matches if m.rule.options.get("role") == "reject"]
-    # A veto applies to the value a match gives (its `value` group), not to the context around it.
-    out = []
+def candidates(matches: Iterable[Match], ctx: Context | None = None) -> Iterator[Match]:
+    """Matches that may give a value, in the order given: rules with `role = "stop"` end the zone
+    where values are taken, rules with `role = "reject"` veto the values they overlap; both give no
+    value themselves. A rule with `within = "<field>"` counts only inside the evidence of that
+    field's value (the headline). Role matches come first (engine.run_rules), so the others can be
+    filtered as they come."""
+    stops: list[Match] = []
+    rejects: list[tuple[int, int]] = []
+    limit: int | None = None
+    binds_below = 0
+    ready = False
     for m in matches:
-        if m.rule.options.get("role"):
+        role = m.rule.options.get("role")
+        if role:
+            if role == "stop":
+                stops.append(m)
+            elif role == "reject":
+                rejects.append((m.start, m.end))
             continue
+        if not ready:
+            limit = min((s.start for s in stops), default=None)
+            # A stop binds rules below its `binds_below` priority; stronger evidence may lie beyond it.
+            binds_below = max((int(s.rule.options.get("binds_below", 1 << 30)) for s in stops), default=0)
+            ready = True
         within = m.rule.options.get("within")
         if within and not (ctx and _inside(m, ctx, str(within))):
             continue
         if limit is not None and m.start >= limit and m.rule.priority < binds_below:
             continue
+        # A veto applies to the value a match gives (its `value` group), not to the context around it.
         g = m.groups.get("value")
         start, end = (g.start, g.end) if g else (m.start, m.end)
         if any(s < end and start < e for s, e in rejects):
             continue
-        out.append(m)
-    return out
+        yield m
 
 
 @resolver("first")
-def first(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+def first(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """The value of the best match (highest priority, then earliest)."""
     for m in candidates(matches, ctx):
         g = m.groups.get("value")
@@ -54,10 +65,11 @@ def _inside(m: Match, ctx: Context, field: str) -> bool:
     return any(p.start <= m.start and m.end <= p.end for it in ctx.results.get(field, []) for p in it.proofs)
 
 
-def _fallbacks_apart(matches: list[Match]) -> list[Match]:
+def _fallbacks_apart(matches: Iterable[Match]) -> list[Match]:
     """Rules marked `fallback = true` count only where no other rule of the field found anything."""
-    main = [m for m in matches if not m.rule.options.get("fallback")]
-    return main or matches
+    every = list(matches)
+    main = [m for m in every if not m.rule.options.get("fallback")]
+    return main or every
 
 
 def trim(ctx: Context, spec: FieldSpec, g: Group) -> Group | None:
@@ -159,7 +171,7 @@ def _generic(spec: FieldSpec, value: str) -> bool:
 
 
 @resolver("collect")
-def collect(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+def collect(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """Every distinct value, in text order; a value contained in one found before is dropped."""
     items: list[Item] = []
     for m in sorted(_fallbacks_apart(candidates(matches, ctx)), key=lambda m: (m.start, -m.rule.priority)):
@@ -174,7 +186,7 @@ def collect(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
 
 
 @resolver("best")
-def best(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+def best(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """The values of the best match only (all its `value…` groups): one statement of who, not every mention."""
     for m in candidates(matches, ctx):
         items = collect(ctx, spec, [m])
@@ -184,7 +196,7 @@ def best(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
 
 
 @resolver("objects")
-def objects(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """One object per distinct `name` (a `name_head` + `name_tail` pair joins into one name); other
     named groups fill the attributes listed in the field's `attributes` (first found wins)."""
     keys: list[str] = list(spec.options.get("attributes", []))

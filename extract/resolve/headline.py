@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from extract.dates import parse_published
 from extract.match import Match
 from extract.resolve import Context, Item, Proof, resolver
@@ -23,14 +25,14 @@ def _page_value(ctx: Context, spec: FieldSpec) -> Item | None:
 
 
 @resolver("page_or_first")
-def page_or_first(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+def page_or_first(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """The page's metadata value if it has one, else the best match in the text."""
     page = _page_value(ctx, spec)
     return [page] if page else first(ctx, spec, matches)
 
 
 @resolver("timestamp")
-def timestamp(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+def timestamp(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """A publication stamp as ISO `YYYY-MM-DD[THH:MM[:SS]]`: metadata first, then the best stamp in the text."""
     items = page_or_first(ctx, spec, matches)
     if not items:

@@ -7,6 +7,7 @@ the title, and merges repeated people, keeping the first title found.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import regex
@@ -117,7 +118,7 @@ def _joined(head: Group | None, tail: Group | None) -> Group | None:
 
 
 @resolver("people")
-def people(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+def people(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """One attendee per distinct name, in text order; the first title found for a person is kept."""
     items: dict[str, Item] = {}
     for m in sorted(candidates(matches, ctx), key=lambda m: (m.start, -m.rule.priority)):

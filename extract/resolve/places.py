@@ -11,6 +11,7 @@ that lies in (or, with no district, decides) that county.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extract.document import HEAD_CHARS
@@ -95,7 +96,7 @@ def _weight(
     return ELSEWHERE
 
 
-def decide(ctx: Context, spec: FieldSpec, matches: list[Match]) -> Decision:
+def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     """The place decision of this article, made once and shared by the district, city and street fields."""
     if "places" in ctx.notes:
         decision: Decision = ctx.notes["places"]
@@ -167,7 +168,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: list[Match]) -> Decision:
     return decision
 
 
-def _mentions(gaz: Gazetteer, matches: list[Match]) -> list[PlaceMention]:
+def _mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
     """Gazetteer mentions, plus townships written `X街` for `X街道` (rules with `street_suffix`)."""
     out = []
     for m in matches:
@@ -244,7 +245,7 @@ def _city_alone(
 
 
 @resolver("event_district")
-def event_district(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+def event_district(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     d = decide(ctx, spec, matches)
     if d.county is None or d.county_proof is None:
         return []
@@ -252,7 +253,7 @@ def event_district(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[
 
 
 @resolver("event_city")
-def event_city(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+def event_city(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     d = decide(ctx, spec, matches)
     if d.city is None:
         return []
@@ -261,7 +262,7 @@ def event_city(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item
 
 
 @resolver("event_street")
-def event_street(ctx: Context, spec: FieldSpec, matches: list[Match]) -> list[Item]:
+def event_street(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     d = decide(ctx, spec, matches)
     if d.street is None or d.street_proof is None:
         return []
