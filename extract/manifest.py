@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
@@ -43,7 +43,17 @@ class Entry:
     failures: tuple[dict[str, Any], ...] = field(default=())
 
     def to_json(self) -> str:
-        return dumps({"v": _VERSION, **asdict(self)})
+        # Built by hand: dataclasses.asdict deep-copies, which the parent of a pool pays per file.
+        return dumps(
+            {
+                "v": _VERSION,
+                "source": self.source,
+                "input": self.input,
+                "setup": self.setup,
+                "docs": [{"proposed": d.proposed, "id": d.id, "sha": d.sha} for d in self.docs],
+                "failures": list(self.failures),
+            }
+        )
 
     @classmethod
     def from_json(cls, line: str) -> Entry:
@@ -143,14 +153,15 @@ class ManifestWriter:
     def add(self, entry: Entry) -> None:
         """An entry for a file done in this run."""
         assert self._log is not None
-        self._log.write(entry.to_json() + "\n")
+        line = entry.to_json() + "\n"
+        self._log.write(line)
         self._log.flush()
-        self.keep(entry)
+        self.keep(entry, line)
 
-    def keep(self, entry: Entry) -> None:
-        """An entry of an earlier run, still true."""
+    def keep(self, entry: Entry, line: str | None = None) -> None:
+        """An entry of an earlier run, still true (`line`: its JSON text, when already made)."""
         assert self._next is not None
-        self._next.write(entry.to_json() + "\n")
+        self._next.write(line or entry.to_json() + "\n")
 
     def finish(self) -> None:
         """Replace the manifest by this run's entries, in input order."""
