@@ -31,16 +31,20 @@ class DocIds:
     """Assigns the final doc ids of a run, file by file in input order."""
 
     def __init__(self, inputs: Sequence[Path], files: Sequence[Path]) -> None:
-        base = _common_folder(inputs)
-        self._relative = {str(f): Path(os.path.relpath(os.path.abspath(f), base)).as_posix() for f in files}
+        # Relative paths are worked out when needed, not kept for every file: a run over a million
+        # files should not hold a million of them.
+        self._base = _common_folder(inputs)
         shared = Counter(f.stem.casefold() for f in files)
         self._stem_ids = {
-            str(f): f"{f.stem}_{_hash8(self._relative[str(f)])}"
+            str(f): f"{f.stem}_{_hash8(self._relative(str(f)))}"
             for f in files
             if shared[f.stem.casefold()] > 1
         }
         # Case-folded, so that ids stay distinct on case-insensitive file systems too.
         self._taken: set[str] = set()
+
+    def _relative(self, source: str) -> str:
+        return Path(os.path.relpath(os.path.abspath(source), self._base)).as_posix()
 
     @property
     def shared_stems(self) -> int:
@@ -50,7 +54,6 @@ class DocIds:
     def propose(self, source: str, proposed: Sequence[str]) -> list[str]:
         """The final ids of the records of input file `source`, given the ids its reader proposed;
         `commit` them once used."""
-        relative = self._relative.get(source, source)
         stem = Path(source).stem
         stem_id = self._stem_ids.get(source)
         finals: list[str] = []
@@ -60,7 +63,7 @@ class DocIds:
                 doc_id = stem_id + doc_id[len(stem) :]
             doc_id = safe_id(doc_id)
             if self._is_taken(doc_id, taken):
-                doc_id = f"{doc_id}_{_hash8(f'{relative}#{place}')}"
+                doc_id = f"{doc_id}_{_hash8(f'{self._relative(source)}#{place}')}"
                 n = 1
                 while self._is_taken(candidate := doc_id if n == 1 else f"{doc_id}_{n}", taken):
                     n += 1
