@@ -11,10 +11,11 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from extract.dates import STAMP, format_stamp
+from extract.dates import iso_stamp as parse_date
 from extract.textutil import comparable
 
 # Elements whose content a reader never sees as text.
@@ -93,10 +94,6 @@ _MODIFIED_META_KEYS = (
 _URL_META_KEYS = ("og:url", "twitter:url")
 _PUBLISH_KEY = re.compile(r"publish\w*(?:date|time)|pub[-_]?(?:date|time)|(?:date|time)\w*publish")
 
-_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*(?:T|\s)?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
-)
 _DATE_LABEL = re.compile(r"(?:发布|发表|出版|上传)?(?:时间|日期)\s*[:：]")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|—+|\s[-–]\s)\s*")
 _TITLE_DASH_TAIL = re.compile(r"-[^-]{1,12}$")
@@ -502,33 +499,6 @@ def _line_index(lines: list[Line], key: str) -> int:
     return fallback
 
 
-def parse_date(text: str) -> str | None:
-    """The first valid date in `text` as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`, or None."""
-    for match in _DATE.finditer(text):
-        found = _format_date(match)
-        if found is not None:
-            return found
-    return None
-
-
-def _format_date(match: re.Match[str]) -> str | None:
-    """Format one `_DATE` match, or None if it names no real day or time."""
-    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-    try:
-        day_text = date(year, month, day).isoformat()
-    except ValueError:
-        return None
-    if match["H"] is None:
-        return day_text
-    hour, minute = int(match["H"]), int(match["M"])
-    if hour > 23 or minute > 59:
-        return day_text
-    clock = f"{hour:02d}:{minute:02d}"
-    if match["S"] is not None and int(match["S"]) <= 59:
-        clock += f":{int(match['S']):02d}"
-    return f"{day_text}T{clock}"
-
-
 def find_published(
     tree: LexborHTMLParser, metas: dict[str, str], lines: list[Line], title_index: int
 ) -> str | None:
@@ -661,9 +631,9 @@ def _labelled_date(lines: list[Line]) -> str | None:
         if _is_link_or_boilerplate(line):
             continue
         for label in _DATE_LABEL.finditer(line.text):
-            match = _DATE.search(line.text, label.end(), label.end() + 40)
+            match = STAMP.search(line.text, label.end(), label.end() + 40)
             if match is not None and match.start() - label.end() <= 2:
-                found = _format_date(match)
+                found = format_stamp(match)
                 if found is not None:
                     return found
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extract.dates import parse_published
+from extract.dates import iso_stamp, parse_published
 from extract.match import Match
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import first
@@ -38,26 +38,10 @@ def timestamp(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[I
     if not items:
         return []
     item = items[0]
-    iso = to_iso(str(item.value))
+    iso = iso_stamp(str(item.value))
     if iso is None:
         return []
     item.value = iso
     if ctx.published is None:
         ctx.published = parse_published(iso)
     return [item]
-
-
-def to_iso(stamp: str) -> str | None:
-    """`2023-02-14 13:54` -> `2023-02-14T13:54`; a stamp with no valid date gives None."""
-    import regex
-
-    day = parse_published(stamp)
-    if day is None:
-        return None
-    time = regex.search(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)", stamp)
-    if not time:
-        return day.isoformat()
-    hh, mm, ss = time.groups()
-    if int(hh) > 23 or int(mm) > 59:
-        return day.isoformat()
-    return f"{day.isoformat()}T{int(hh):02d}:{mm}" + (f":{ss}" if ss else "")
