@@ -1,4 +1,4 @@
-"""Finders: matchers written as code where a pattern would not do (dates, place names).
+"""Finders: matchers written as code where a pattern would not do (place names from the gazetteer).
 
 A finder takes the scope text, the document and the rule, and yields (start, end, groups); rules
 name it with `finder = "<name>"`. Each finder's value group is called `value`.
@@ -18,14 +18,6 @@ Found = Iterator[tuple[int, int, dict[str, Group]]]
 Finder = Callable[[str, Document, Rule], Found]
 
 
-def find_date_mentions(text: str, doc: Document, rule: Rule) -> Found:
-    """Every day-precise date; `data` holds the DateMention (resolved against nothing yet)."""
-    from extract.dates import find_dates
-
-    for m in find_dates(text):
-        yield m.span[0], m.span[1], {"value": Group(m.text, m.span[0], m.span[1], m)}
-
-
 @lru_cache(maxsize=4)
 def _places(text: str) -> tuple[Any, ...]:
     """The gazetteer's mentions in `text`, computed once per text however many rules ask."""
@@ -43,4 +35,4 @@ def find_place_mentions(text: str, doc: Document, rule: Rule) -> Found:
         yield m.start, m.end, {"value": Group(m.text, m.start, m.end, m)}
 
 
-FINDERS: dict[str, Finder] = {"dates": find_date_mentions, "places": find_place_mentions}
+FINDERS: dict[str, Finder] = {"places": find_place_mentions}

@@ -2,7 +2,7 @@
 
 A rule file holds one `[field]` table (name, kind, resolver) and `[[rule]]` entries. A rule either
 has a `pattern` (a `regex` pattern with named groups, `{fragment}` references spliced in) or a
-`finder` (the name of a registered finder, such as `dates`). Fragments come from
+`finder` (the name of a registered finder, such as `places`). Fragments come from
 `rules/lexicon/fragments.toml` (patterns) and `rules/lexicon/<name>.txt` (word lists, one per line).
 """
 

@@ -18,7 +18,3 @@ def clean_value(s: str | None) -> str:
 def comparable(s: str) -> str:
     """The form the scorer compares: NFKC, no white space, no quote marks."""
     return "".join(unicodedata.normalize("NFKC", s).translate(_QUOTE_TABLE).split())
-
-
-def same(a: str, b: str) -> bool:
-    return comparable(a) == comparable(b)

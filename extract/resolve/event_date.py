@@ -41,14 +41,14 @@ def _with_year(mention: DateMention, year: int) -> datetime.date | None:
         return None
 
 
-def _tied_year(ctx: Context, start: int, end: int) -> tuple[int, Proof] | None:
-    """A year named in the event's sentence, else in the headline."""
+def _tied_year(ctx: Context, start: int, end: int, headline: str) -> tuple[int, Proof] | None:
+    """A year named in the event's sentence, else in the headline (the value of field `headline`)."""
     text = ctx.doc.body
     s, e = _sentence(text, start, end)
     for year, (ys, ye) in years_in(text[s:e]):
         if not (s + ys >= start and s + ye <= end):
             return year, Proof("", s + ys, s + ye, "date.year_in_sentence")
-    title = ctx.scalar("title") if "title" in ctx.results else None
+    title = ctx.scalar(headline)
     if title and title.proofs and title.proofs[0].end > title.proofs[0].start:
         p = title.proofs[0]
         for year, (ys, ye) in years_in(ctx.doc.text[p.start : p.end]):
@@ -62,7 +62,7 @@ def _anniversary(ctx: Context) -> tuple[int, Proof] | None:
     return None
 
 
-def resolve_mention(ctx: Context, m: Match) -> Item | None:
+def resolve_mention(ctx: Context, m: Match, headline: str = "title") -> Item | None:
     g = m.groups["value"]
     found = find_dates(g.value, ctx.published)
     if not found:
@@ -71,7 +71,7 @@ def resolve_mention(ctx: Context, m: Match) -> Item | None:
     base = proof(g, m.rule.id)
     if mention.year_explicit or (ctx.published is not None and mention.date is not None):
         return Item(mention.date.isoformat(), [base]) if mention.date else None
-    for source in (_tied_year(ctx, g.start, g.end), _anniversary(ctx)):
+    for source in (_tied_year(ctx, g.start, g.end, headline), _anniversary(ctx)):
         if source is not None:
             day = _with_year(mention, source[0])
             if day:
@@ -85,7 +85,7 @@ def event_date(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[
     for m in candidates(matches, ctx):
         if "value" not in m.groups:
             continue
-        item = resolve_mention(ctx, m)
+        item = resolve_mention(ctx, m, spec.options.get("headline", "title"))
         if item is not None:
             return [item]
         if m.rule.options.get("decisive"):
