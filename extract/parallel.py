@@ -52,8 +52,11 @@ class _Pool:
         import multiprocessing
 
         self.workers = workers
-        # "spawn": a fork would copy the progress bar's thread and any lock it holds.
-        self._context = multiprocessing.get_context("spawn")
+        # A fork server, not a plain fork: a fork of this process would copy the progress bar's
+        # thread and any lock it holds. The server loads rules, gazetteer and jieba once
+        # (extract.preload), and each worker forked from it starts with them loaded.
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["extract.preload"])
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
