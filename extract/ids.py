@@ -30,15 +30,13 @@ def _common_folder(inputs: Sequence[Path]) -> str:
 class DocIds:
     """Assigns the final doc ids of a run, file by file in input order."""
 
-    def __init__(self, inputs: Sequence[Path], files: Sequence[Path]) -> None:
+    def __init__(self, inputs: Sequence[Path], files: Sequence[str]) -> None:
         # Relative paths are worked out when needed, not kept for every file: a run over a million
         # files should not hold a million of them.
         self._base = _common_folder(inputs)
-        shared = Counter(f.stem.casefold() for f in files)
+        shared = Counter(_stem(f).casefold() for f in files)
         self._stem_ids = {
-            str(f): f"{f.stem}_{_hash8(self._relative(str(f)))}"
-            for f in files
-            if shared[f.stem.casefold()] > 1
+            f: f"{_stem(f)}_{_hash8(self._relative(f))}" for f in files if shared[_stem(f).casefold()] > 1
         }
         # Case-folded, so that ids stay distinct on case-insensitive file systems too.
         self._taken: set[str] = set()
@@ -54,7 +52,7 @@ class DocIds:
     def propose(self, source: str, proposed: Sequence[str]) -> list[str]:
         """The final ids of the records of input file `source`, given the ids its reader proposed;
         `commit` them once used."""
-        stem = Path(source).stem
+        stem = _stem(source)
         stem_id = self._stem_ids.get(source)
         finals: list[str] = []
         taken: set[str] = set()
@@ -81,6 +79,11 @@ class DocIds:
     def _is_taken(self, doc_id: str, also: set[str]) -> bool:
         key = doc_id.casefold()
         return key in self._taken or key in also
+
+
+def _stem(path: str) -> str:
+    """The file name without its last suffix, as Path.stem gives it."""
+    return Path(path).stem
 
 
 def _is_stem_based(doc_id: str, stem: str) -> bool:

@@ -95,8 +95,8 @@ def extract_paths(
     default_ruleset()  # a broken rule file stops the run here, before any article
     setup = setup_digest()
     previous = load_manifest(out) if resume else {}
-    kept = [_unchanged(path, previous.get(str(path)), setup, max_bytes) for path in files]
-    tasks = [FileTask(str(path), max_bytes) for path, entry in zip(files, kept, strict=True) if entry is None]
+    kept = [_unchanged(Path(path), previous.get(path), setup, max_bytes) for path in files]
+    tasks = [FileTask(path, max_bytes) for path, entry in zip(files, kept, strict=True) if entry is None]
     ids = DocIds(inputs, files)
     summary = RunSummary(files=len(files), shared_stems=ids.shared_stems)
     with (
@@ -109,7 +109,7 @@ def extract_paths(
             if entry is not None and _reuse(entry, ids, writer, summary):
                 manifest.keep(entry)
             else:
-                result = process_file(FileTask(str(path), max_bytes)) if entry else next(results)
+                result = process_file(FileTask(path, max_bytes)) if entry else next(results)
                 done, failures = _write(result, setup, ids, writer, summary, engine == "dask")
                 if done is not None:
                     manifest.add(done)
@@ -124,11 +124,12 @@ def extract_paths(
     return summary
 
 
-def _list_files(inputs: Sequence[Path]) -> list[Path]:
+def _list_files(inputs: Sequence[Path]) -> list[str]:
+    """The input files, as strings: a Path costs four times the memory, and a run may list millions."""
     from extract.read import iter_input_files
 
     try:
-        return list(iter_input_files(inputs))
+        return [str(path) for path in iter_input_files(inputs)]
     except ReadError as e:
         raise RunError(f"{e.path}: {e.message}") from e
 

@@ -77,7 +77,7 @@ def test_safe_id_names_one_file_inside_out(doc_id: str) -> None:
 @SETTINGS
 @given(st.lists(st.text(st.characters(), max_size=12), max_size=12))
 def test_ids_in_one_run_are_distinct_and_safe(proposed: list[str]) -> None:
-    ids = DocIds([Path("in")], [Path("in/a.jsonl"), Path("in/b.jsonl")])
+    ids = DocIds([Path("in")], ["in/a.jsonl", "in/b.jsonl"])
     finals = ids.propose("in/a.jsonl", proposed)
     ids.commit(finals)
     finals += ids.propose("in/b.jsonl", proposed)
