@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -72,23 +73,22 @@ def _fallbacks_apart(matches: Iterable[Match]) -> list[Match]:
     return main or every
 
 
-def trim(ctx: Context, spec: FieldSpec, g: Group) -> Group | None:
-    """The group cut to the value proper, as the field's options say: text before the last
+def trim(g: Group, options: Mapping[str, Any]) -> Group | None:
+    """The group cut to the value proper, as a field's options say: text before the last
     `break_chars` character, `break_words` word or `break_pattern` match, and `lead_in` words at the
-    start, are dropped;
-    `drop_marks` are removed."""
+    start, are dropped; `drop_marks` are removed; below `min_length` there is no value."""
     value, start = g.value, g.start
-    breaks = spec.options.get("break_chars", "")
+    breaks = options.get("break_chars", "")
     cut = max((value.rfind(c) + 1 for c in breaks), default=0)
     while cut < len(value) and value[cut] in "“”\"' ":
         cut += 1
-    pattern_break = spec.options.get("break_pattern")
+    pattern_break = options.get("break_pattern")
     if pattern_break:
         cut = max([cut, *(m.end() for m in _compiled(str(pattern_break)).finditer(value, cut))])
-    breaks_list = spec.options.get("break_words")
+    breaks_list = options.get("break_words")
     if breaks_list:
         cut = max([cut, *(m.end() for m in break_words_pattern(breaks_list).finditer(value, cut))])
-    lead = spec.options.get("lead_in")
+    lead = options.get("lead_in")
     if lead:
         pattern = lead_in_pattern(lead)
         m = pattern.match(value, cut)
@@ -100,10 +100,10 @@ def trim(ctx: Context, spec: FieldSpec, g: Group) -> Group | None:
         return None
     start += value.find(stripped)
     end = start + len(stripped)
-    marks = spec.options.get("drop_marks", "")
+    marks = options.get("drop_marks", "")
     if marks:
         stripped = stripped.translate(dict.fromkeys(map(ord, marks), None))
-    if len(stripped) < int(spec.options.get("min_length", 1)):
+    if len(stripped) < int(options.get("min_length", 1)):
         return None
     return Group(stripped, start, end)
 
@@ -179,7 +179,7 @@ def collect(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
             if not name.startswith("value"):
                 continue
             for part in _split(spec, g):
-                t = trim(ctx, spec, part)
+                t = trim(part, spec.options)
                 if t and _known(items, t.value, None) is None:
                     items.append(Item(t.value, [proof(t, m.rule.id)]))
     return items
@@ -212,7 +212,7 @@ def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
             continue
         for g in _names_of(m):
             for part in _split(spec, g):
-                t = trim(ctx, spec, part)
+                t = trim(part, spec.options)
                 if not t or _generic(spec, t.value):
                     continue
                 item = _known(items, t.value, "name", spec) or _same_quoted(ctx, items, cores, t)
@@ -255,21 +255,8 @@ def _fill(ctx: Context, spec: FieldSpec, item: Item, m: Match, keys: list[str]) 
     """Attributes the match captured that the item does not have yet, cut like names are."""
     for key in keys:
         a = m.groups.get(key)
-        t = (
-            trim(
-                ctx,
-                FieldSpec(
-                    spec.name,
-                    spec.kind,
-                    spec.resolver,
-                    spec.order,
-                    {"break_chars": spec.options.get("break_chars", "")},
-                ),
-                a,
-            )
-            if a
-            else None
-        )
+        # Attributes are cut at clause breaks only: lead-in words and length limits are for names.
+        t = trim(a, {"break_chars": spec.options.get("break_chars", "")}) if a else None
         if t and item.value.get(key) is None:
             item.value[key] = t.value
             item.proofs.append(proof(t, m.rule.id, f".{key}"))

@@ -36,7 +36,7 @@ def name_end(text: str, start: int, longest: int) -> int:
     short, long_ = start + 2 + compound, start + min(longest, 3 + compound)
     if long_ <= short:
         return short
-    if text[start + 1 + compound] in "在的了是为等向对将也都就说讲表和与及":
+    if text[start + 1 + compound] in _list("not_second_in_name"):
         return start + 1 + compound  # `程在讲话`: a surname alone, no name to report
     if text[short] in stops:
         return short

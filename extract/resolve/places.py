@@ -226,14 +226,11 @@ def _city_alone(
     """No county named: the prefecture-level city the text weighs most (a city without districts)."""
     weight: dict[str, float] = defaultdict(float)
     seen: dict[str, PlaceMention] = {}
+    street = decision.street_proof.start if decision.street_proof else None
     for m in mentions:
         cities = {d.name for d in m.candidates if d.level == "city"}
-        if decision.street is not None and decision.street.city:
-            cities |= (
-                {decision.street.city}
-                if m.start == (decision.street_proof.start if decision.street_proof else -1)
-                else set()
-            )
+        if m.start == street and decision.street is not None and decision.street.city:
+            cities.add(decision.street.city)  # the event's township speaks for its city (中山: no counties)
         for c in cities:
             weight[c] += _weight(m, headline, events, orgs)
             seen.setdefault(c, m)
