@@ -82,8 +82,11 @@ class DocIds:
 
 
 def _stem(path: str) -> str:
-    """The file name without its last suffix, as Path.stem gives it."""
-    return Path(path).stem
+    """The file name without its last suffix, as Path.stem gives it (without building a Path: the
+    main process does this for every input file)."""
+    name = os.path.basename(path.rstrip("/"))
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def _is_stem_based(doc_id: str, stem: str) -> bool:

@@ -7,11 +7,15 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import pydantic_core
+
+if TYPE_CHECKING:
+    from extract.rendered import Rendered
 
 RECORDS = "records.jsonl"
 ERRORS = "errors.jsonl"
@@ -55,19 +59,25 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: str | Path, text: str) -> None:
     """Write `text` to a temporary name beside `path`, then rename: readers see all of it or none."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    with tmp.open("w", encoding="utf-8", newline="\n") as f:
+    folder, name = os.path.split(path)
+    tmp = os.path.join(folder, f".{name}.tmp")
+    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
     os.replace(tmp, path)
 
 
 def remove_temp_files(out: Path) -> None:
-    """Remove the temporary files a killed run left in `out` (`.<name>.tmp`, only ours)."""
+    """Remove the temporary files and staging folders a killed run left in `out` (`.<name>.tmp`,
+    only ours)."""
     for entry in os.scandir(out):
-        if entry.is_file(follow_symlinks=False) and _TEMP.match(entry.name):
+        if not _TEMP.match(entry.name):
+            continue
+        if entry.is_file(follow_symlinks=False):
             os.unlink(entry.path)
+        elif entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
 
 
 class Writer:
@@ -95,17 +105,19 @@ class Writer:
         for f in (self._records, self._errors):
             if f:
                 f.close()
+        remove_temp_files(self.out)  # files a pool worker staged for records that never came
 
-    def record_path(self, doc_id: str) -> Path:
-        return self.out / f"{doc_id}.json"
+    def record_path(self, doc_id: str) -> str:
+        return os.path.join(self.out, f"{doc_id}.json")
 
-    def record(self, data: dict[str, Any]) -> str:
-        """Write one record (its `doc_id` already safe and unique); return the SHA-256 of its file."""
+    def record(self, record: Rendered) -> None:
+        """Write one record (its `doc_id` already safe and unique): its file and its line."""
         assert self._records is not None
-        text = dumps(data, indent=2) + "\n"
-        write_atomic(self.record_path(data["doc_id"]), text)
-        self._append(self._records, dumps(data))
-        return sha256_text(text)
+        if record.staged is not None:
+            os.replace(record.staged, self.record_path(record.doc_id))
+        else:
+            write_atomic(self.record_path(record.doc_id), record.text)
+        self._append(self._records, record.line)
 
     def reuse(self, text: str) -> None:
         """List a record kept from an earlier run (the text of its file) in records.jsonl."""
@@ -119,7 +131,7 @@ class Writer:
     def remove_records(self, doc_ids: set[str]) -> None:
         """Delete the record files of `doc_ids` (records an earlier run wrote for inputs now gone)."""
         for doc_id in doc_ids:
-            self.record_path(doc_id).unlink(missing_ok=True)
+            Path(self.record_path(doc_id)).unlink(missing_ok=True)
 
     @staticmethod
     def _append(f: TextIO, line: str) -> None:

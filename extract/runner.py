@@ -16,6 +16,7 @@ from extract.article import ReadError
 from extract.ids import DocIds
 from extract.manifest import Doc, Entry, ManifestWriter, file_digest, load_manifest, setup_digest
 from extract.output import Writer, sha256_text
+from extract.rendered import renamed
 from extract.task import DEFAULT_MAX_BYTES, Failure, FileResult, FileTask, process_file
 
 __all__ = ["DEFAULT_MAX_BYTES", "Failure", "RunError", "RunSummary", "extract_paths"]
@@ -92,11 +93,20 @@ def extract_paths(
         raise RunError(f"--workers must be 1 or more, not {workers}.")
     files = _list_files(inputs)
     _check_out(out)
+    if engine == "local" and workers > 1 and len(files) > 1:
+        from extract.parallel import start_fork_server
+
+        start_fork_server()
     default_ruleset()  # a broken rule file stops the run here, before any article
     setup = setup_digest()
     previous = load_manifest(out) if resume else {}
     kept = [_unchanged(Path(path), previous.get(path), setup, max_bytes) for path in files]
-    tasks = [FileTask(path, max_bytes) for path, entry in zip(files, kept, strict=True) if entry is None]
+    todo = [path for path, entry in zip(files, kept, strict=True) if entry is None]
+    pooled = engine == "local" and workers > 1 and len(todo) > 1
+    # Pool workers write the record files themselves; the main process, which shares their cores,
+    # only renames them.
+    stage_in = str(out) if pooled else None
+    tasks = [FileTask(path, max_bytes, stage_in) for path in todo]
     ids = DocIds(inputs, files)
     summary = RunSummary(files=len(files), shared_stems=ids.shared_stems)
     with (
@@ -173,7 +183,7 @@ def _reuse(entry: Entry, ids: DocIds, writer: Writer, summary: RunSummary) -> bo
     texts = []
     for doc in entry.docs:
         try:
-            text = writer.record_path(doc.id).read_text(encoding="utf-8")
+            text = Path(writer.record_path(doc.id)).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return False
         if sha256_text(text) != doc.sha:
@@ -205,13 +215,14 @@ def _write(
             f"{result.path}: a worker read this file with other rules or another version of extract "
             "than this machine has; install the same version, with the same rules, everywhere."
         )
-    proposed = [str(data["doc_id"]) for data in result.records]
+    proposed = [record.doc_id for record in result.records]
     finals = ids.propose(result.path, proposed)
     ids.commit(finals)
     docs = []
-    for data, first_id, doc_id in zip(result.records, proposed, finals, strict=True):
-        data["doc_id"] = doc_id
-        docs.append(Doc(first_id, doc_id, writer.record(data)))
+    for record, doc_id in zip(result.records, finals, strict=True):
+        final = renamed(record, doc_id)
+        writer.record(final)
+        docs.append(Doc(record.doc_id, doc_id, final.sha))
     for failure in result.failures:
         writer.failure(failure.as_dict())
     summary.read += len(docs) + sum(f.stage == "extract" for f in result.failures)

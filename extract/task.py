@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.article import Article
+from extract.rendered import Rendered, render, stage
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -39,20 +40,24 @@ class Failure:
 
 @dataclass(frozen=True)
 class FileTask:
+    """An input file to read; `stage_in`: OUT, when the worker is to write the record files there
+    itself (under temporary names the writer renames), as pool workers on the same machine do."""
+
     path: str
     max_bytes: int = DEFAULT_MAX_BYTES
+    stage_in: str | None = None
 
 
 @dataclass
 class FileResult:
-    """What one input file gave: records (JSON data, doc_id as proposed by the reader) in file
+    """What one input file gave: records (rendered, doc_id as proposed by the reader) in file
     order, failures, the file's SHA-256 (None when it was not read) and the setup digest of the
     process that did the work."""
 
     path: str
     input_sha: str | None
     setup: str
-    records: list[dict[str, Any]] = field(default_factory=list)
+    records: list[Rendered] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -87,7 +92,7 @@ def process_file(task: FileTask) -> FileResult:
     for article in articles:
         record, failure = _extract(article)
         if record is not None:
-            result.records.append(record)
+            result.records.append(stage(record, task.stage_in) if task.stage_in else record)
         if failure is not None:
             result.failures.append(failure)
     return result
@@ -138,15 +143,15 @@ def _read(path: Path) -> tuple[list[Article], list[Failure]]:
     return list(result.articles), failures
 
 
-def _extract(article: Article) -> tuple[dict[str, Any] | None, Failure | None]:
-    """The record of one article as JSON data, or the Failure that stopped it."""
+def _extract(article: Article) -> tuple[Rendered | None, Failure | None]:
+    """The record of one article, rendered, or the Failure that stopped it."""
     from extract.engine import RuleTimeout
     from extract.pipeline import extract_article
     from extract.registry import default_ruleset
 
     try:
         record = extract_article(article, default_ruleset())
-        return record.model_dump(mode="json"), None
+        return render(record.model_dump(mode="json")), None
     except RuleTimeout as e:
         message = (
             f"article {article.doc_id}: {e}; the article was skipped. Split very long text without "

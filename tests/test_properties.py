@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.ids import DocIds
+from extract.ids import DocIds, _stem
 from extract.normalise import normalise
 from extract.output import dumps, safe_id
 from extract.pipeline import extract_text
@@ -83,6 +83,19 @@ def test_ids_in_one_run_are_distinct_and_safe(proposed: list[str]) -> None:
     finals += ids.propose("in/b.jsonl", proposed)
     assert len({f.casefold() for f in finals}) == len(finals)
     assert all(safe_id(f) == f for f in finals)
+
+
+# A file's name: any characters but the separator, and not the `.` or `..` of a folder.
+file_names = st.text(st.characters(blacklist_characters="/\x00"), min_size=1, max_size=12).filter(
+    lambda n: n not in (".", "..")
+)
+
+
+@SETTINGS
+@given(st.lists(file_names, min_size=1, max_size=3))
+def test_the_stem_of_an_input_file_is_what_pathlib_says(parts: list[str]) -> None:
+    path = "/".join(parts)
+    assert _stem(path) == Path(path).stem
 
 
 @SETTINGS

@@ -302,12 +302,19 @@ def test_resume_after_sigkill_matches_an_uninterrupted_run(tmp_path: Path) -> No
 
 
 def test_pool_output_equals_one_worker(tmp_path: Path) -> None:
-    inputs = [SEEDS / "articles", ROOT / "tests" / "hostile"]
+    # Two files whose articles claim one id: the second file's records are renamed, so the files
+    # their worker staged are replaced, not moved into place.
+    clashing = tmp_path / "clashing"
+    clashing.mkdir()
+    for name in ("x.jsonl", "y.jsonl"):
+        (clashing / name).write_text(json.dumps({"id": "same", "text": GOOD}) + "\n", encoding="utf-8")
+    inputs = [SEEDS / "articles", ROOT / "tests" / "hostile", clashing]
     one, two = tmp_path / "one", tmp_path / "two"
     extract_paths(inputs, one, workers=1)
     summary = extract_paths(inputs, two, workers=2)
-    assert summary.written > 30
+    assert summary.written > 30 and summary.renamed >= 1
     assert folder_bytes(one, skip=frozenset()) == folder_bytes(two, skip=frozenset())
+    assert not [p.name for p in two.iterdir() if p.name.startswith(".")]  # no staged file left
 
 
 def test_one_worker_spawns_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
