@@ -31,17 +31,21 @@ def _list(name: str) -> frozenset[str]:
 
 def name_end(text: str, start: int, longest: int) -> int:
     """Where the name starting at `start` ends: 2 or 3 characters (4 for a compound surname)."""
-    stops = _list("name_stop_chars")
     compound = 1 if text[start : start + 2] in _list("surname") else 0
     short, long_ = start + 2 + compound, start + min(longest, 3 + compound)
     if long_ <= short:
         return short
-    if text[start + 1 + compound] in _list("not_second_in_name"):
+    second = text[start + 1 + compound]
+    if second in _list("not_second_in_name"):
         return start + 1 + compound  # `程在讲话`: a surname alone, no name to report
-    if text[short] in stops:
-        return short
-    after = text[long_ : long_ + 1]
-    if not after or not after.isalpha() or after in stops:
+    if second in _list("rarely_second_in_name") and not _word_break(text, long_):
+        return start + 1 + compound  # `程向大家介绍`, but `温向群同志`
+    third = text[short]
+    if third in _list("name_stop_chars"):
+        return short  # `王华和…`, `李红等…`
+    if third in _list("name_next_word_starts") and not _word_break(text, long_):
+        return short  # `李强出席`, `王明代表`, but `王国强出席`, `尹成会、`
+    if _word_break(text, long_):
         return long_  # `魏书华和…`, `黄安化说`: what follows the long form starts a new word
     cuts = boundaries(text[start : start + 7])
     if (long_ - start) in cuts:
@@ -49,6 +53,20 @@ def name_end(text: str, start: int, longest: int) -> int:
     if (short - start) in cuts:
         return short
     return long_
+
+
+def _word_break(text: str, end: int) -> bool:
+    """True where a name ending at `end` is followed by a break: the end of the text, punctuation, a
+    function word, or a character that starts a new word rather than making one with the character
+    before it (`王国强出席`: 强出 is no word; `王明代表`: 代表 is)."""
+    after = text[end : end + 1]
+    if not after or not after.isalpha() or after in _list("name_stop_chars"):
+        return True
+    if after in _list("name_next_word_starts"):
+        from extract.segment import word_frequency
+
+        return word_frequency(text[end - 1 : end + 1]) == 0
+    return False
 
 
 _CLAUSE_BREAK = regex.compile(r"[为向由的]")

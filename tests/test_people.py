@@ -1,0 +1,35 @@
+"""Where a name ends: the characters that usually start the next word, and those that also stand in
+given names."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import extract_text
+from extract.resolve.people import name_end
+
+CASES = [
+    ("赵国强出席会议", "赵国强"),  # 强出 is no word: 强 ends the name
+    ("赵强出席会议", "赵强"),
+    ("孙伟强调指出", "孙伟"),  # 强调 is a word: the name has two characters
+    ("孙明代表区委讲话", "孙明"),  # 代表
+    ("钱立会、周", "钱立会"),  # a list separator follows the third character
+    ("钱立会见了客人", "钱立"),  # 会见
+    ("吴向东同志参加", "吴向东"),  # 向 in a given name, a word break after it
+    ("吴向大家介绍", "吴"),  # 向 starting the next words: a surname alone
+    ("郑为民出席", "郑为民"),
+    ("郑和冯明出席", "郑"),
+    ("冯明等出席", "冯明"),
+    ("冯明作报告", "冯明"),
+    ("冯明在会上讲话", "冯明"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CASES, ids=[c[0] for c in CASES])
+def test_name_end(text: str, name: str) -> None:
+    assert text[: name_end(text, 0, 3)] == name
+
+
+def test_a_name_between_separators_counts_even_with_a_place_character() -> None:
+    record = extract_text("街道领导刘建业、冯志昌、王镇海、张国平等出席活动。")
+    assert [a.name for a in record.attendees] == ["刘建业", "冯志昌", "王镇海", "张国平"]
