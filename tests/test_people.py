@@ -33,3 +33,16 @@ def test_name_end(text: str, name: str) -> None:
 def test_a_name_between_separators_counts_even_with_a_place_character() -> None:
     record = extract_text("街道领导刘建业、冯志昌、王镇海、张国平等出席活动。")
     assert [a.name for a in record.attendees] == ["刘建业", "冯志昌", "王镇海", "张国平"]
+
+
+def test_a_three_character_name_may_end_like_a_post() -> None:
+    record = extract_text("指导组组长赵兴长出席活动。")
+    assert [a.name for a in record.attendees] == ["赵兴长"]
+
+
+def test_a_list_word_does_not_join_a_name_to_the_organisation_after_it() -> None:
+    record = extract_text("街道党工委书记孙涛、办事处主任林伟等街道班子成员出席了活动。")
+    assert [(a.name, a.title) for a in record.attendees] == [
+        ("孙涛", "街道党工委书记"),
+        ("林伟", "办事处主任"),
+    ]

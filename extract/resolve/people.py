@@ -75,12 +75,13 @@ _NOT_A_TITLE = regex.compile(r"了|就|表示|说|是|把|被|将|在|让|他|�
 
 def is_common_word(word: str) -> bool:
     """Not a person's name: a common word of jieba's dictionary (单位, 同志), a name whose first two
-    characters are one (焦虑不), or one that ends in a post (陈校长, 王书记)."""
+    characters are one (焦虑不), or one that ends in a post (陈校长, 王书记, 李长)."""
     from extract.segment import word_frequency
 
     if word_frequency(word) > 1000 or (len(word) == 3 and word_frequency(word[:2]) > 1000):
         return True
-    return word[-1] in _POST_ENDINGS or word[-2:] in _list("post")
+    # 陈长, 李任: a surname and a post's last character. A three-character name may end in one (黄兴长).
+    return (len(word) == 2 and word[-1] in _POST_ENDINGS) or word[-2:] in _list("post")
 
 
 def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
