@@ -22,7 +22,7 @@ try:
     _t2s()
     _traditional_chars()
     _changes_under_nfkc()
-except Exception:  # noqa: S110 - a broken rule file is the run's to report, with its file and line
+except Exception:  # a broken rule file is the run's to report, with its file and line
     pass
 
 
