@@ -35,17 +35,17 @@ def name_end(text: str, start: int, longest: int) -> int:
     short, long_ = start + 2 + compound, start + min(longest, 3 + compound)
     if long_ <= short:
         return short
-    second = text[start + 1 + compound]
+    second, third = text[start + 1 + compound], text[short]
+    breaks_after = _word_break(text, long_)
     if second in _list("not_second_in_name"):
         return start + 1 + compound  # `程在讲话`: a surname alone, no name to report
-    if second in _list("rarely_second_in_name") and not _word_break(text, long_):
+    if second in _list("rarely_second_in_name") and not breaks_after:
         return start + 1 + compound  # `程向大家介绍`, but `温向群同志`
-    third = text[short]
     if third in _list("name_stop_chars"):
         return short  # `王华和…`, `李红等…`
-    if third in _list("name_next_word_starts") and not _word_break(text, long_):
+    if third in _list("name_next_word_starts") and not breaks_after:
         return short  # `李强出席`, `王明代表`, but `王国强出席`, `尹成会、`
-    if _word_break(text, long_):
+    if breaks_after:
         return long_  # `魏书华和…`, `黄安化说`: what follows the long form starts a new word
     cuts = boundaries(text[start : start + 7])
     if (long_ - start) in cuts:
