@@ -46,3 +46,8 @@ def test_a_list_word_does_not_join_a_name_to_the_organisation_after_it() -> None
         ("孙涛", "街道党工委书记"),
         ("林伟", "办事处主任"),
     ]
+
+
+def test_all_after_a_name_is_no_institute() -> None:
+    record = extract_text("骑手党员赵军代表所有骑手倡议留守过年。")
+    assert [a.name for a in record.attendees] == ["赵军"]
