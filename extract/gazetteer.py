@@ -25,6 +25,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.rules_dir import RULES_DIR
+
 __all__ = ["CountyResolution", "Division", "Evidence", "Gazetteer", "PlaceMention", "default_folder"]
 
 LEVELS = ("province", "city", "county", "street")
@@ -44,8 +46,8 @@ def _order_key(d: Division) -> tuple[int, str]:
 
 
 def default_folder() -> Path:
-    """``<repo>/rules/places``, located relative to this package."""
-    return Path(__file__).resolve().parent.parent / "rules" / "places"
+    """``rules/places``: the division tables."""
+    return RULES_DIR / "places"
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "rules" / "lexicon"
+from extract.rules_dir import RULES_DIR
+
+LEXICON_DIR = RULES_DIR / "lexicon"
 
 
 def read_words(path: Path) -> tuple[str, ...]:

@@ -11,10 +11,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import regex
+
+from extract.rules_dir import RULES_DIR
 
 # A pinyin gloss: lowercase Latin letters with optional tone marks, in parentheses, right after a Han
 # character. Uppercase is left alone so that acronyms such as `(CBD)` survive.
@@ -54,7 +55,7 @@ def _t2s() -> Any:
 def _traditional_chars() -> frozenset[str]:
     """Characters t2s changes (rules/normalise/traditional_chars.txt): their presence is the cheap
     test for Traditional text."""
-    path = Path(__file__).resolve().parent.parent / "rules" / "normalise" / "traditional_chars.txt"
+    path = RULES_DIR / "normalise" / "traditional_chars.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
 

@@ -18,8 +18,8 @@ from typing import Any, TypeAlias
 import regex
 
 from extract.lexicon import read_words
+from extract.rules_dir import RULES_DIR
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 SCOPES = ("body", "page", "head", "top", "head+body")
 _REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _MAX_DEPTH = 8
