@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-from extract.output import dumps
+from extract.jsontext import dumps
 
 MANIFEST = "manifest.jsonl"
 _VERSION = 1

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TextIO
 
-import pydantic_core
+from extract.jsontext import dumps
 
 if TYPE_CHECKING:
     from extract.rendered import Rendered
@@ -21,7 +21,6 @@ RECORDS = "records.jsonl"
 ERRORS = "errors.jsonl"
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # Names stay well under the 255-byte limit of common file systems once ".json" and a temp prefix
 # are added; CJK characters take three bytes each in UTF-8.
 _MAX_ID_BYTES = 150
@@ -37,26 +36,6 @@ def safe_id(doc_id: str) -> str:
     digest = hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     head = safe.encode("utf-8")[: _MAX_ID_BYTES - 9].decode("utf-8", "ignore").rstrip("._-")
     return f"{head}_{digest}" if head else f"doc_{digest}"
-
-
-def dumps(data: Any, *, indent: int | None = None) -> str:
-    """JSON text that any JSON reader takes: a lone surrogate (from a `\\ud800` escape in the input,
-    or an undecodable byte in a file name) becomes U+FFFD, one character for one, so spans still
-    index the text as read.
-
-    Indented text comes from pydantic-core, whose encoder gives the same text as the standard
-    library's (whose C encoder only runs without indent) ten times faster; text it cannot encode
-    (lone surrogates) takes the standard library's path."""
-    if indent is not None:
-        try:
-            return pydantic_core.to_json(data, indent=indent).decode("utf-8")
-        except pydantic_core.PydanticSerializationError:
-            pass
-    return _SURROGATE.sub("\ufffd", json.dumps(data, ensure_ascii=False, indent=indent))
-
-
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def write_atomic(path: str | Path, text: str) -> None:

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from extract.output import dumps, sha256_text
+from extract.jsontext import dumps, sha256_text
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from extract.article import ReadError
 from extract.ids import DocIds
+from extract.jsontext import sha256_text
 from extract.manifest import Doc, Entry, ManifestWriter, file_digest, load_manifest, setup_digest
-from extract.output import Writer, sha256_text
+from extract.output import Writer
 from extract.rendered import renamed
 from extract.task import DEFAULT_MAX_BYTES, Failure, FileResult, FileTask, process_file
 

@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.ids import DocIds, _stem
+from extract.jsontext import dumps
 from extract.normalise import normalise
-from extract.output import dumps, safe_id
+from extract.output import safe_id
 from extract.pipeline import extract_text
 from extract.record import Record
 
