@@ -127,9 +127,10 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
             if m.start > HEAD_CHARS:
                 continue  # masked boilerplate: related links, bylines
             w = MASKED_IN_HEAD
-        counties = {d.name for d in m.candidates if d.level == "county"}
+        # In the gazetteer's order, not a set's: the weights' order must not vary from run to run.
+        counties = list(dict.fromkeys(d.name for d in m.candidates if d.level == "county"))
         if counties and (not _names_county(m, body) or m.text in street_heads):
-            counties = set()
+            counties = []
         streets = [d for d in m.candidates if d.level == "street"]
         for name in counties:
             county_weight[name] += w
@@ -150,8 +151,14 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         if any(d.city_code in mentioned_higher or d.province_code in mentioned_higher for d in same_name):
             strong[name] += CONSISTENT
     decision = Decision()
-    if strong:
-        name = max(strong, key=lambda n: (strong[n], -first_seen[n].start))
+    ranked = sorted(strong, key=lambda n: (-strong[n], first_seen[n].start))
+    if len(ranked) > 1 and (strong[ranked[0]], first_seen[ranked[0]]) == (
+        strong[ranked[1]],
+        first_seen[ranked[1]],
+    ):
+        ranked = []  # one short form of two counties (大通: 大通区, 大通县) and nothing to tell them apart
+    if ranked:
+        name = ranked[0]
         resolution = gaz.resolve_county(name, ctx.doc.text)
         mention = first_seen[name]
         decision.county = resolution.division or gaz.counties(name)[0]
