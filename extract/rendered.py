@@ -37,6 +37,7 @@ def render(data: dict[str, Any]) -> Rendered:
 
 
 _staged = itertools.count()
+_folders: set[str] = set()  # staging folders this process has made
 
 
 def stage(record: Rendered, out: str) -> Rendered:
@@ -47,13 +48,11 @@ def stage(record: Rendered, out: str) -> Rendered:
     if record.staged is not None:
         return record
     folder = os.path.join(out, f".staged-{os.getpid()}.tmp")
-    path = os.path.join(folder, f"{next(_staged)}.json")
-    try:
-        f = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
-    except FileNotFoundError:
+    if folder not in _folders:
         os.makedirs(folder, exist_ok=True)
-        f = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-    with f:
+        _folders.add(folder)
+    path = os.path.join(folder, f"{next(_staged)}.json")
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(record.text)
     return dataclasses.replace(record, text="", staged=path)
 

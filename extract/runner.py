@@ -94,7 +94,7 @@ def extract_paths(
         raise RunError(f"--workers must be 1 or more, not {workers}.")
     files = _list_files(inputs)
     _check_out(out)
-    if engine == "local" and workers > 1 and len(files) > 1:
+    if _pooled(engine, workers, len(files)):
         from extract.parallel import start_fork_server
 
         start_fork_server()
@@ -103,10 +103,9 @@ def extract_paths(
     previous = load_manifest(out) if resume else {}
     kept = [_unchanged(Path(path), previous.get(path), setup, max_bytes) for path in files]
     todo = [path for path, entry in zip(files, kept, strict=True) if entry is None]
-    pooled = engine == "local" and workers > 1 and len(todo) > 1
     # Pool workers write the record files themselves; the main process, which shares their cores,
     # only renames them.
-    stage_in = str(out) if pooled else None
+    stage_in = str(out) if _pooled(engine, workers, len(todo)) else None
     tasks = [FileTask(path, max_bytes, stage_in) for path in todo]
     ids = DocIds(inputs, files)
     summary = RunSummary(files=len(files), shared_stems=ids.shared_stems)
@@ -162,6 +161,11 @@ def _unchanged(path: Path, entry: Entry | None, setup: str, max_bytes: int) -> E
     return entry
 
 
+def _pooled(engine: str, workers: int, files: int) -> bool:
+    """Whether `files` go to a local process pool: one file, or one worker, is done in this process."""
+    return engine == "local" and workers > 1 and files > 1
+
+
 def _results(
     tasks: list[FileTask], engine: str, workers: int, scheduler: str | None
 ) -> Generator[FileResult, None, None]:
@@ -170,7 +174,7 @@ def _results(
     try:
         if engine == "dask":
             yield from run_dask(tasks, workers, scheduler)
-        elif workers > 1 and len(tasks) > 1:
+        elif _pooled(engine, workers, len(tasks)):
             yield from run_pool(tasks, min(workers, len(tasks)))
         else:
             yield from run_serial(tasks)
