@@ -2,7 +2,8 @@
 
 Scalars match on normalised form (NFKC, no white space, no quote marks) against gold or its aliases;
 list items are matched one to one, required gold items first; attributes of matched items are
-scored as scalars. Optional gold items cost nothing either way.
+scored as scalars, and list attributes of matched items (the parties of a signed project) as lists
+matched one to one inside each pair. Optional gold items cost nothing either way.
 """
 
 from __future__ import annotations
@@ -22,7 +23,14 @@ LISTS: dict[str, str | None] = {
     "signed_projects": "name",
 }
 ATTRIBUTES = {"attendees": "title", "stations": "address"}
-FIELDS = (*SCALARS, *LISTS, *(f"{k}.{a}" for k, a in ATTRIBUTES.items()))
+# A list inside each matched item, its entries matched one to one like a list field's.
+LIST_ATTRIBUTES = {"signed_projects": "parties"}
+FIELDS = (
+    *SCALARS,
+    *LISTS,
+    *(f"{k}.{a}" for k, a in ATTRIBUTES.items()),
+    *(f"{k}.{a}" for k, a in LIST_ATTRIBUTES.items()),
+)
 
 
 def norm(value: Any) -> str | None:
@@ -180,17 +188,7 @@ def score_records(golds: dict[str, dict[str, Any]], preds: dict[str, dict[str, A
                 errors.append(err)
         for f, key in LISTS.items():
             preds_f = pred.get(f) or []
-            pairs, missed, extra = match_items(gold.get(f) or [], preds_f, key)
-            t = tallies[f]
-            t.tp += len(pairs)
-            t.fn += len(missed)
-            t.fp += len(extra)
-            for g in missed:
-                errors.append(Miss(doc, f, "missed", "|".join(sorted(forms(_key(g, key)))), None))
-            for i in extra:
-                errors.append(
-                    Miss(doc, f, "spurious", None, norm(_key(preds_f[i], key)), _rule_of(pred, f"{f}[{i}]"))
-                )
+            pairs = _tally_list(tallies[f], gold.get(f) or [], preds_f, key, (doc, f, f), pred, errors)
             attr = ATTRIBUTES.get(f)
             if attr:
                 for g, i in pairs:
@@ -198,7 +196,38 @@ def score_records(golds: dict[str, dict[str, Any]], preds: dict[str, dict[str, A
                     err = _scalar(tallies[f"{f}.{attr}"], g.get(attr), preds_f[i].get(attr), where)
                     if err:
                         errors.append(err)
+            attr = LIST_ATTRIBUTES.get(f)
+            if attr:
+                for g, i in pairs:
+                    path = (doc, f"{f}.{attr}", f"{f}[{i}].{attr}")
+                    items = preds_f[i].get(attr) or []
+                    _tally_list(tallies[path[1]], g.get(attr) or [], items, None, path, pred, errors)
     return Score(documents=len(golds), tallies=tallies, errors=errors)
+
+
+def _tally_list(
+    t: Tally,
+    gold_items: list[Any],
+    pred_items: list[Any],
+    key: str | None,
+    where: tuple[str, str, str],
+    pred: dict[str, Any],
+    errors: list[Miss],
+) -> list[tuple[Any, int]]:
+    """Match one list one to one, count it into `t` and note its errors. `where` is the document, the
+    scored field and the list's evidence path (`attendees`, `signed_projects[0].parties`).
+    Returns the matched pairs (gold item, index of the prediction)."""
+    doc, field_name, path = where
+    pairs, missed, extra = match_items(gold_items, pred_items, key)
+    t.tp += len(pairs)
+    t.fn += len(missed)
+    t.fp += len(extra)
+    for g in missed:
+        errors.append(Miss(doc, field_name, "missed", "|".join(sorted(forms(_key(g, key)))), None))
+    for i in extra:
+        rule = _rule_of(pred, f"{path}[{i}]")
+        errors.append(Miss(doc, field_name, "spurious", None, norm(_key(pred_items[i], key)), rule))
+    return pairs
 
 
 def _date_part(g: Any) -> Any:

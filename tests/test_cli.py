@@ -30,9 +30,9 @@ def test_eval_min_macro_fails_below_the_threshold(seed_records: Path) -> None:
 
 def test_eval_only_scores_the_named_subset(dev_records: Path) -> None:
     split = SEEDS / "dev" / "split.json"
-    ids = json.loads(split.read_text(encoding="utf-8"))["holdout"]
+    ids = json.loads(split.read_text(encoding="utf-8"))["unseen"]
     result = runner.invoke(
-        app, ["eval", str(SEEDS / "dev" / "gold"), str(dev_records), "--only", f"{split}:holdout", "--json"]
+        app, ["eval", str(SEEDS / "dev" / "gold"), str(dev_records), "--only", f"{split}:unseen", "--json"]
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["documents"] == len(ids)
@@ -40,7 +40,7 @@ def test_eval_only_scores_the_named_subset(dev_records: Path) -> None:
         app, ["eval", str(SEEDS / "dev" / "gold"), str(dev_records), "--only", f"{split}:nokey"]
     )
     assert bad.exit_code == 2
-    assert "holdout" in bad.output
+    assert "unseen" in bad.output
 
 
 def test_eval_errors_are_grouped_by_field_and_rule(dev_records: Path) -> None:
