@@ -36,23 +36,31 @@ FIELD_COLOURS: dict[str, str] = {
 }
 OTHER_COLOUR = "#e5e7eb"
 
-_PATH = re.compile(r"^(?P<field>\w+)(?:\[(?P<index>\d+)\])?(?:\.(?P<attr>\w+))?$")
+_PATH = re.compile(r"^(?P<field>\w+)(?:\[(?P<index>\d+)\])?(?:\.(?P<attr>\w+)(?:\[(?P<entry>\d+)\])?)?$")
 
 
-def split_path(path: str) -> tuple[str, int | None, str | None]:
-    """`attendees[3].name` -> ("attendees", 3, "name"); `date` -> ("date", None, None).
+def split_path(path: str) -> tuple[str, int | None, str | None, int | None]:
+    """`attendees[3].name` -> ("attendees", 3, "name", None); `date` -> ("date", None, None, None);
+    `signed_projects[0].parties[1]` -> ("signed_projects", 0, "parties", 1).
 
     Raises ValueError for a path that is not of that shape."""
     match = _PATH.match(path)
     if match is None:
-        raise ValueError(f"evidence field {path!r} is not of the form field, field[i] or field[i].attr")
-    index = match["index"]
-    return match["field"], int(index) if index is not None else None, match["attr"]
+        raise ValueError(
+            f"evidence field {path!r} is not of the form field, field[i], field[i].attr or field[i].attr[j]"
+        )
+    index, entry = match["index"], match["entry"]
+    return (
+        match["field"],
+        int(index) if index is not None else None,
+        match["attr"],
+        int(entry) if entry is not None else None,
+    )
 
 
 def field_kind(path: str) -> str:
     """The kind of value a path names, without the index: `attendees[3].name` -> `attendees.name`."""
-    field, _, attr = split_path(path)
+    field, _, attr, _ = split_path(path)
     return f"{field}.{attr}" if attr else field
 
 
@@ -62,7 +70,7 @@ def colour_of(kind: str) -> str:
 
 def value_at(record: dict[str, Any], path: str) -> Any:
     """The value a path names in a record (as a JSON dict), or None where the path leads nowhere."""
-    field, index, attr = split_path(path)
+    field, index, attr, entry = split_path(path)
     value = record.get(field)
     if index is not None:
         if not isinstance(value, list) or index >= len(value):
@@ -70,6 +78,10 @@ def value_at(record: dict[str, Any], path: str) -> Any:
         value = value[index]
     if attr is not None:
         value = value.get(attr) if isinstance(value, dict) else None
+    if entry is not None:
+        if not isinstance(value, list) or entry >= len(value):
+            return None
+        value = value[entry]
     return value
 
 

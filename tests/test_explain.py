@@ -53,10 +53,12 @@ def app() -> typer.Typer:
 
 
 def test_paths_split_into_field_index_and_attribute() -> None:
-    assert split_path("attendees[3].name") == ("attendees", 3, "name")
-    assert split_path("organisers[0]") == ("organisers", 0, None)
-    assert split_path("date") == ("date", None, None)
+    assert split_path("attendees[3].name") == ("attendees", 3, "name", None)
+    assert split_path("organisers[0]") == ("organisers", 0, None, None)
+    assert split_path("date") == ("date", None, None, None)
+    assert split_path("signed_projects[1].parties[2]") == ("signed_projects", 1, "parties", 2)
     assert field_kind("stations[12].address") == "stations.address"
+    assert field_kind("signed_projects[0].parties[1]") == "signed_projects.parties"
     with pytest.raises(ValueError, match="attendees\\[x\\]"):
         split_path("attendees[x]")
 
@@ -67,6 +69,9 @@ def test_value_at_follows_the_path_and_stops_where_it_leads_nowhere() -> None:
     assert value_at(data, "date") == "2019-06-25"
     assert value_at(data, "attendees[5].name") is None
     assert value_at(data, "organisers[0]") is None
+    signed = {"signed_projects": [{"name": "共建协议", "parties": ["甲社区", "乙公司"]}]}
+    assert value_at(signed, "signed_projects[0].parties[1]") == "乙公司"
+    assert value_at(signed, "signed_projects[0].parties[2]") is None
 
 
 def test_a_value_with_several_proofs_is_one_trail_with_steps() -> None:
