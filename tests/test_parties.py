@@ -31,8 +31,7 @@ def test_a_list_of_bodies_and_a_post_after_a_body() -> None:
 
 def test_signers_for_both_sides_leave_the_parties_to_the_holders() -> None:
     text = (
-        "5月18日,甲乙社区党委与丙丁中心党支部举办党建共建签约仪式。"
-        "会上,张某某、李某某代表双方签订共建协议。"
+        "5月18日,甲乙社区党委与丙丁中心党支部举办党建共建签约仪式。会上,张某某、李某某代表双方签订共建协议。"
     )
     assert _parties(text) == {"共建协议": ["甲乙社区党委", "丙丁中心党支部"]}
 
