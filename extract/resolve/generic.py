@@ -76,7 +76,8 @@ def _fallbacks_apart(matches: Iterable[Match]) -> list[Match]:
 def trim(g: Group, options: Mapping[str, Any]) -> Group | None:
     """The group cut to the value proper, as a field's options say: text before the last
     `break_chars` character, `break_words` word or `break_pattern` match, and `lead_in` words at the
-    start, are dropped; `drop_marks` are removed; below `min_length` there is no value."""
+    start, are dropped; `drop_marks` are removed; below `min_length`, or where the pattern `refuse`
+    is found in it, there is no value."""
     value, start = g.value, g.start
     breaks = options.get("break_chars", "")
     cut = max((value.rfind(c) + 1 for c in breaks), default=0)
@@ -104,6 +105,9 @@ def trim(g: Group, options: Mapping[str, Any]) -> Group | None:
     if marks:
         stripped = stripped.translate(dict.fromkeys(map(ord, marks), None))
     if len(stripped) < int(options.get("min_length", 1)):
+        return None
+    refuse = options.get("refuse")
+    if refuse and _compiled(str(refuse)).search(stripped):
         return None
     return Group(stripped, start, end)
 
