@@ -515,8 +515,9 @@ def label_config() -> str:
 
 def export_tasks(out: Path, dest: Path, gold: Path | None, warnings: list[str]) -> int:
     """Write the tasks of the records in `out` (with `gold` as annotations, if given) to `dest` and
-    the labelling config beside it as `label_config.xml`; returns the number of tasks."""
-    from extract.explain import load_records, source_text
+    the labelling config beside it as `label_config.xml`; returns the number of tasks. Raises
+    NoSourceText, writing nothing, when the text of no article can be found."""
+    from extract.explain import load_records, no_source_text, source_text
     from extract.output import write_atomic
     from extract.score import load_json_dir
 
@@ -524,11 +525,13 @@ def export_tasks(out: Path, dest: Path, gold: Path | None, warnings: list[str]) 
     golds = load_json_dir(gold) if gold is not None else {}
     tasks = []
     for record in records:
-        raw = source_text(record)
+        raw = source_text(record, out)
         if raw is None:
             warnings.append(f"{record.doc_id}: cannot read the article {record.source}; no task.")
             continue
         tasks.append(task(record, raw, golds.get(record.doc_id) if gold is not None else None))
+    if records and not tasks:
+        raise no_source_text(records, out)
     for doc_id in sorted(set(golds) - {r.doc_id for r in records}):
         warnings.append(f"{doc_id}: gold without a record in {out}; no task (run extract on its article).")
     dest.parent.mkdir(parents=True, exist_ok=True)

@@ -66,12 +66,16 @@ def report(
     ),
 ) -> None:
     """Write one self-contained HTML page to review the records (and their misses against gold)."""
+    from extract.explain import NoSourceText
     from extract.report import write_report
 
     for path, what in ((out, "records"), (gold, "gold")):
         if path is not None and not path.exists():
             raise _fail(f"{what} path {path} does not exist.")
-    count = write_report(out, dest, gold)
+    try:
+        count = write_report(out, dest, gold)
+    except NoSourceText as e:
+        raise _fail(str(e), 1) from e
     typer.echo(f"{count} articles -> {dest}")
 
 
@@ -122,12 +126,16 @@ def annotate_export(
 ) -> None:
     """Write Label Studio tasks: article text, the records as predictions (and gold as annotations)."""
     from extract.annotate import export_tasks
+    from extract.explain import NoSourceText
 
     for path, what in ((out, "records"), (gold, "gold")):
         if path is not None and not path.exists():
             raise _fail(f"{what} path {path} does not exist.")
     warnings: list[str] = []
-    count = export_tasks(out, dest, gold, warnings)
+    try:
+        count = export_tasks(out, dest, gold, warnings)
+    except NoSourceText as e:
+        raise _fail(str(e), 1) from e
     _warn(warnings)
     typer.echo(f"{count} tasks -> {dest} (config {dest.parent / 'label_config.xml'})")
 

@@ -136,17 +136,42 @@ def load_records(path: Path) -> list[Record]:
     return sorted(records, key=lambda r: r.doc_id)
 
 
-def source_text(record: Record) -> str | None:
-    """The raw text of the article a record came from (re-read from `record.source`), or None when
-    the file is gone or no article in it fits.
+class NoSourceText(Exception):
+    """None of the records' articles can be found to read their text again."""
 
-    Paths are relative to where `extract run` ran; a file holding several articles (JSON Lines) is
-    searched for the record's doc_id, a file holding one article gives that one."""
+
+def no_source_text(records: list[Record], out: Path) -> NoSourceText:
+    """The error for records none of whose articles could be read again."""
+    return NoSourceText(
+        f"the article text of none of the {len(records)} records in {out} could be found (the first "
+        f"names {records[0].source}); check that the articles are still there, or run `extract run` "
+        "on them again: records now name their articles by absolute path."
+    )
+
+
+def source_path(record: Record, out: Path | None = None) -> Path | None:
+    """The article file of `record`, or None when it is not found. `source` is absolute in records
+    written since; an older, relative one is tried from here, then from each folder above `out`
+    (`extract run -o out` was most often run in the folder above it)."""
+    path = Path(record.source)
+    bases = [Path.cwd()] if path.is_absolute() else [Path.cwd(), *(out.absolute().parents if out else ())]
+    for base in bases:
+        if (base / path).is_file():
+            return base / path
+    return None
+
+
+def source_text(record: Record, out: Path | None = None) -> str | None:
+    """The raw text of the article a record came from (re-read from `record.source`, found as
+    `source_path` does), or None when the file is gone or no article in it fits.
+
+    A file holding several articles (JSON Lines) is searched for the record's doc_id, a file holding
+    one article gives that one."""
     from extract.output import safe_id
     from extract.read import read_file
 
-    path = Path(record.source)
-    if not path.is_file():
+    path = source_path(record, out)
+    if path is None:
         return None
     articles = read_file(path).articles
     for article in articles:

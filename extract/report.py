@@ -392,14 +392,17 @@ def build_page(articles: list[ArticleView], golds: dict[str, Gold] | None) -> st
     )
 
 
-def collect(records: list[Record], golds: dict[str, Gold] | None) -> list[ArticleView]:
-    """The page's articles: each record with its article text, and its score where gold has it."""
+def collect(
+    records: list[Record], golds: dict[str, Gold] | None, out: Path | None = None
+) -> list[ArticleView]:
+    """The page's articles: each record with its article text (see `source_text`: `out` is the
+    records' folder), and its score where gold has it."""
     from extract.explain import source_text
     from extract.score import score_records
 
-    out = []
+    views = []
     for record in records:
-        article = ArticleView(record=record, raw=source_text(record))
+        article = ArticleView(record=record, raw=source_text(record, out))
         gold = (golds or {}).get(record.doc_id)
         if gold is not None:
             result = score_records({record.doc_id: gold}, {record.doc_id: record.model_dump(mode="json")})
@@ -410,20 +413,24 @@ def collect(records: list[Record], golds: dict[str, Gold] | None) -> list[Articl
                 sum(t.fp for t in tallies),
                 sum(t.fn for t in tallies),
             )
-        out.append(article)
-    return out
+        views.append(article)
+    return views
 
 
 def write_report(out: Path, dest: Path, gold: Path | None = None) -> int:
     """Write the page for the records in `out` (scored against `gold` if given) to `dest`; returns the
-    number of articles. The page is written to a temporary file and renamed into place."""
-    from extract.explain import load_records
+    number of articles. The page is written to a temporary file and renamed into place. Raises
+    NoSourceText, writing nothing, when the text of no article can be found."""
+    from extract.explain import load_records, no_source_text
     from extract.output import write_atomic
     from extract.score import load_json_dir
 
     records = load_records(out)
     golds = load_json_dir(gold) if gold is not None else None
-    page = build_page(collect(records, golds), golds)
+    articles = collect(records, golds, out)
+    if records and all(a.raw is None for a in articles):
+        raise no_source_text(records, out)
+    page = build_page(articles, golds)
     dest.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(dest, page)
     return len(records)

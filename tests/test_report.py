@@ -6,6 +6,7 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -242,14 +243,60 @@ def test_report_command_writes_the_page(seed_records: Path, tmp_path: Path) -> N
 
 
 def test_an_article_whose_file_is_gone_is_still_listed(tmp_path: Path) -> None:
-    record = Record(doc_id="gone", source=str(tmp_path / "gone.txt"), title="某标题")
     (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "gone.json").write_text(record.model_dump_json(), encoding="utf-8")
+    (tmp_path / "here.txt").write_text("某标题\n正文。", encoding="utf-8")
+    for doc_id in ("gone", "here"):
+        record = Record(doc_id=doc_id, source=str(tmp_path / f"{doc_id}.txt"), title="某标题")
+        (tmp_path / "out" / f"{doc_id}.json").write_text(record.model_dump_json(), encoding="utf-8")
     dest = tmp_path / "r.html"
-    assert write_report(tmp_path / "out", dest) == 1
+    assert write_report(tmp_path / "out", dest) == 2
     page = dest.read_text(encoding="utf-8")
     assert "The article text is not available" in page and "gone.txt" in page
     assert 'data-doc-id="gone"' in page
+
+
+def review_cli() -> typer.Typer:
+    cli = typer.Typer()
+    register(cli)
+    return cli
+
+
+def test_report_and_tasks_find_the_articles_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extract.cli import app
+
+    (tmp_path / "work" / "articles").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "work" / "articles" / "a.txt").write_text(
+        "某街道举行揭牌仪式\n6月25日,某街道举行揭牌仪式。", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path / "work")
+    assert CliRunner().invoke(app, ["run", "articles", "-o", "out"]).exit_code == 0
+    # A record of an earlier version, whose source is relative to where `extract run` ran.
+    old = Record(doc_id="old", source="articles/a.txt", title="某标题")
+    (tmp_path / "work" / "old").mkdir()
+    (tmp_path / "work" / "old" / "old.json").write_text(old.model_dump_json(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    for out in ("../work/out", "../work/old"):
+        done = CliRunner().invoke(review_cli(), ["report", out, "-o", "r.html"])
+        assert done.exit_code == 0, done.output
+        assert "not available" not in Path("r.html").read_text(encoding="utf-8")
+        done = CliRunner().invoke(review_cli(), ["annotate", "export", out, "-o", "tasks.json"])
+        assert done.exit_code == 0, done.output
+        assert len(json.loads(Path("tasks.json").read_text(encoding="utf-8"))) == 1
+
+
+def test_report_and_tasks_fail_when_no_article_can_be_found(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    record = Record(doc_id="gone", source=str(tmp_path / "gone.txt"))
+    (tmp_path / "out" / "gone.json").write_text(record.model_dump_json(), encoding="utf-8")
+    for command in (["report"], ["annotate", "export"]):
+        dest = tmp_path / "dest" / "file"
+        done = CliRunner().invoke(review_cli(), [*command, str(tmp_path / "out"), "-o", str(dest)])
+        assert done.exit_code == 1, done.output
+        assert "none of the 1 records" in done.output and "gone.txt" in done.output
+        assert not (tmp_path / "dest").exists()
 
 
 def test_published_is_compared_by_its_date_with_aliases() -> None:
