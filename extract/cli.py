@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
@@ -117,8 +118,12 @@ def evaluate(
         ),
     ] = None,
 ) -> None:
-    """Score records against gold, per field (SPEC.md section 4)."""
-    from extract.score import load_subset, score_paths
+    """Score records against gold, per field (how: docs/record.md, "How eval scores").
+
+    A gold document without a record counts as all missed; a record without gold is not scored.
+    Exit status: 0, or 1 when no gold document has a record (or macro F1 is below --min-macro),
+    2 for a missing path or gold that holds records (GOLD and PRED swapped)."""
+    from extract.score import load_json_dir, load_subset, score_records
 
     for path, what in ((gold, "gold"), (pred, "predictions")):
         if not path.exists():
@@ -129,7 +134,19 @@ def evaluate(
     except ValueError as e:
         typer.echo(f"error: --only {only}: {e}", err=True)
         raise typer.Exit(2) from e
-    result = score_paths(gold, pred, only=subset)
+    golds, preds = load_json_dir(gold), load_json_dir(pred)
+    if subset is not None:
+        golds = {doc: g for doc, g in golds.items() if doc in subset}
+        preds = {doc: p for doc, p in preds.items() if doc in subset}
+    if any("evidence" in g for g in golds.values()):
+        typer.echo(
+            f"error: {gold} holds records of `extract run` (they have evidence), not gold; give the "
+            "gold first: extract eval GOLD PRED.",
+            err=True,
+        )
+        raise typer.Exit(2)
+    _warn_overlap(golds, preds, gold, pred)
+    result = score_records(golds, preds)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -142,8 +159,28 @@ def evaluate(
         typer.echo(
             f"documents {result.documents}  macro F1 {result.macro_f1:.3f}  micro F1 {result.micro_f1:.3f}"
         )
-    if min_macro is not None and result.macro_f1 < min_macro:
+    if not golds.keys() & preds.keys() or (min_macro is not None and result.macro_f1 < min_macro):
         raise typer.Exit(1)
+
+
+def _warn_overlap(golds: Mapping[str, object], preds: Mapping[str, object], gold: Path, pred: Path) -> None:
+    """Warn of gold documents without a record and records without gold; nothing in common is an
+    error the caller exits 1 for."""
+    unmatched = len(golds.keys() - preds.keys())
+    unscored = len(preds.keys() - golds.keys())
+    if not golds.keys() & preds.keys():
+        typer.echo(
+            f"error: no doc_id is both in the gold ({len(golds)} documents in {gold}) and in the records "
+            f"({len(preds)} in {pred}); check that PRED holds the records of GOLD's articles.",
+            err=True,
+        )
+        return
+    if unmatched:
+        typer.echo(
+            f"warning: {unmatched} gold documents have no record in {pred}; scored as missed.", err=True
+        )
+    if unscored:
+        typer.echo(f"warning: {unscored} records have no gold in {gold}; not scored.", err=True)
 
 
 def _print_errors(errors: list) -> None:  # type: ignore[type-arg]

@@ -57,6 +57,33 @@ def test_eval_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     assert "does not exist" in result.output
 
 
+def test_eval_warns_of_documents_on_one_side_only(seed_records: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for path in sorted((SEEDS / "gold").glob("*.json"))[:3]:
+        (gold / path.name).write_bytes(path.read_bytes())
+    (gold / "no_such_article.json").write_text('{"date": "2020-01-01"}', encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), str(seed_records)])
+    assert result.exit_code == 0, result.output
+    assert "warning: 1 gold documents have no record" in result.output
+    assert "warning: 2 records have no gold" in result.output
+
+
+def test_eval_with_nothing_in_common_exits_1(seed_records: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "another_article.json").write_text('{"date": "2020-01-01"}', encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), str(seed_records)])
+    assert result.exit_code == 1
+    assert "no doc_id is both in the gold (1 documents" in result.output
+
+
+def test_eval_with_gold_and_records_swapped_is_a_usage_error(seed_records: Path) -> None:
+    result = runner.invoke(app, ["eval", str(seed_records), str(SEEDS / "gold")])
+    assert result.exit_code == 2
+    assert "holds records of `extract run`" in result.output and "extract eval GOLD PRED" in result.output
+
+
 def test_schema_is_the_record_model() -> None:
     result = runner.invoke(app, ["schema"])
     schema = json.loads(result.output)
