@@ -99,6 +99,10 @@ def export(
 
     if not out.exists():
         raise _fail(f"records path {out} does not exist.")
+    if fmt is Format.csv and dest.exists() and not dest.is_dir():
+        raise _fail(f"{dest} is a file; --format csv writes a folder of tables: give a folder with -o.")
+    if fmt is Format.sqlite and dest.is_dir():
+        raise _fail(f"{dest} is a folder; --format sqlite writes one file: give a file name with -o.")
     records = load_records(out)
     if fmt is Format.csv:
         paths = write_csv(records, dest, excel=excel)
