@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Mapping
 from contextlib import nullcontext
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,9 +17,37 @@ import typer
 from extract.cli_review import register as register_review_commands
 from extract.task import DEFAULT_MAX_BYTES
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help="Structured records from Chinese local news."
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings=HELP_OPTIONS,
+    help="Structured records from Chinese local news. The record, the gold format and the score: docs/record.md.",
 )
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"extract {version('extract')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """The options of `extract` itself (the app's help text is the one above)."""
 
 
 @app.command()
@@ -36,8 +65,8 @@ def run(
         ),
     ] = None,
     engine: Annotated[
-        str, typer.Option("--engine", help="Where to extract: local (this machine) or dask (a Dask cluster).")
-    ] = "local",
+        Engine, typer.Option("--engine", help="Where to extract: this machine, or a Dask cluster.")
+    ] = Engine.local,
     scheduler: Annotated[
         str | None,
         typer.Option(
@@ -79,7 +108,7 @@ def run(
                 out,
                 on_file=progress.update if progress else None,
                 workers=workers or os.cpu_count() or 1,
-                engine=engine,
+                engine=engine.value,
                 scheduler=scheduler,
                 max_bytes=max_bytes,
                 resume=not fresh,

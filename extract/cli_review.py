@@ -115,7 +115,11 @@ def export(
     typer.echo(f"{len(records)} records -> {dest}")
 
 
-annotate = typer.Typer(no_args_is_help=True, help="Make gold with Label Studio: tasks out, annotations in.")
+annotate = typer.Typer(
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Make gold with Label Studio: tasks out, annotations in.",
+)
 
 
 @annotate.command("export")
@@ -151,7 +155,7 @@ def annotate_import(
         Path, typer.Option("-o", "--output", help="Folder for the gold <doc_id>.json files.")
     ] = Path("gold"),
 ) -> None:
-    """Turn a Label Studio JSON export into gold files (SPEC §3), one per annotated task."""
+    """Turn a Label Studio JSON export into gold files (docs/record.md, "Gold files"), one per annotated task."""
     import json
 
     from extract.annotate import import_tasks

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from extract.cli import app
@@ -12,6 +13,49 @@ from extract.cli import app
 from .conftest import SEEDS
 
 runner = CliRunner()
+
+
+COMMANDS = [
+    ["run"],
+    ["eval"],
+    ["schema"],
+    ["explain"],
+    ["report"],
+    ["export"],
+    ["annotate", "export"],
+    ["annotate", "import"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_shows_flags_as_flags_and_no_python_types(command: list[str]) -> None:
+    import re
+
+    result = runner.invoke(app, [*command, "-h"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert result.output == runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"}).output
+    assert not re.search(r"<(bool|str|int|float|path|list\[\w+\])>|\[\w+\]\]", result.output, re.I), (
+        result.output
+    )
+    assert "BOOLEAN" not in result.output  # a flag takes no value
+    assert "SPEC" not in result.output
+
+
+def test_engine_lists_its_choices() -> None:
+    output = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "200"}).output
+    assert "[local|dask]" in output
+
+
+def test_version_and_short_help() -> None:
+    from importlib.metadata import version
+
+    result = runner.invoke(app, ["--version"])
+    assert (result.exit_code, result.output) == (0, f"extract {version('extract')}\n")
+    assert (
+        runner.invoke(app, ["-h"], prog_name="extract")
+        .output.lstrip()
+        .startswith("Usage: extract [OPTIONS] COMMAND")
+    )
 
 
 def test_eval_prints_the_table_and_the_macro_line(seed_records: Path) -> None:
