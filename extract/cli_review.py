@@ -46,6 +46,8 @@ def explain(
 
     if not file.is_file():
         raise _fail(f"{file}: no such file; give an article file.")
+    if field is not None:
+        _check_field(field)
     result = read_file(file)
     for error in result.errors:
         typer.echo(f"error: {error}", err=True)
@@ -54,6 +56,17 @@ def explain(
     console = Console(highlight=False)
     for article in result.articles:
         render(extract_article(article), article.raw, console, field)
+
+
+def _check_field(field: str) -> None:
+    """Exit 2 unless `field` starts with the name of a field of the record (`date`, `attendees[3]`)."""
+    import re
+
+    from extract.record import Record
+
+    names = [n for n in Record.model_fields if n not in ("doc_id", "source", "evidence")]
+    if re.match(r"\w*", field)[0] not in names:  # type: ignore[index]
+        raise _fail(f"--field {field}: no such field; give one of {', '.join(names)} (or e.g. attendees[0]).")
 
 
 def report(
@@ -168,6 +181,12 @@ def annotate_import(
     except json.JSONDecodeError as e:
         raise _fail(f"{export_file}:{e.lineno}: not valid JSON ({e.msg}); export as JSON again.") from e
     _warn(warnings)
+    if not written:
+        raise _fail(
+            f"{export_file}: no annotated task, so no gold file was written; annotate the tasks in "
+            "Label Studio, then export the project as JSON again.",
+            1,
+        )
     typer.echo(f"{len(written)} gold files -> {dest}")
 
 

@@ -234,7 +234,8 @@ def trail_table(rows: list[Trail]):  # type: ignore[no-untyped-def]
 def render(record: Record, raw: str, console: Any, field: str | None = None) -> None:
     """Print one record's explanation: header, legend, highlighted text, trail table.
 
-    `field` keeps only the values whose path starts with it (`date`, `attendees[3]`)."""
+    `field` keeps only the values whose path starts with it (`date`, `attendees[3]`). Where the
+    console shows no colour (output to a file or a pipe), each value is put in [brackets]."""
     from rich.rule import Rule
     from rich.text import Text
 
@@ -247,11 +248,31 @@ def render(record: Record, raw: str, console: Any, field: str | None = None) -> 
     text = highlighted(raw, evidence)
     if field is not None:
         text = _lines_with(text, raw, [(e.span[0], e.span[1]) for e in evidence])
-    console.print(text)
+    console.print(text if console.color_system else bracketed(text))
     console.print(trail_table(rows))
     unexplained = _values_without_evidence(record)
     if unexplained and field is None:
         console.print(f"values without evidence: {', '.join(unexplained)}", style="bold red")
+
+
+def bracketed(text: Any):  # type: ignore[no-untyped-def]
+    """`text` as plain text with each styled span (an evidence span) put in [brackets], nested
+    where spans nest: highlighting that survives where colour does not."""
+    from collections import Counter
+
+    from rich.text import Text
+
+    # Value spans (not the dim `…` of left-out lines), each range once: a span that is evidence of
+    # several fields (a street that is also the organiser) gets one pair of brackets.
+    spans = {(s.start, s.end) for s in text.spans if s.end > s.start and " on " in str(s.style)}
+    opens = Counter(start for start, _ in spans)
+    closes = Counter(end for _, end in spans)
+    plain = text.plain
+    parts = []
+    for i, char in enumerate(plain):
+        parts.append("]" * closes[i] + "[" * opens[i] + char)
+    parts.append("]" * closes[len(plain)])
+    return Text("".join(parts))
 
 
 def _lines_with(text: Any, raw: str, spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
