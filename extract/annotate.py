@@ -18,7 +18,7 @@ Conventions of the tasks (`label_config.xml` is the matching labelling config):
   text area named after the field, holding the accepted forms, preferred first; the choice
   `optional_fields` lists the scalars whose gold value is optional. A scalar text area wins over
   regions of the same label, which then only show where the value came from.
-- Gold comes back in the canonical form of SPEC §3: a value is written long
+- Gold comes back in the canonical form of docs/record.md, "Gold files": a value is written long
   (`{"value", "aliases", "optional"}`) only when it has aliases or is optional.
 - Offsets are counted in UTF-16 code units, as Label Studio counts them in the browser.
 """
@@ -67,7 +67,7 @@ class Form:
 
 
 def parse_form(gold: Any) -> Form | None:
-    """A gold value in short or long form (SPEC §3); None for null."""
+    """A gold value in short or long form (docs/record.md); None for null."""
     if isinstance(gold, dict) and "value" in gold:
         if gold["value"] is None:
             return None
@@ -234,7 +234,7 @@ def sheet_from_record(record: Record, norm: Normalised) -> Sheet:
 
 
 def gold_from_sheet(doc_id: str, sheet: Sheet, warnings: list[str]) -> Gold:
-    """The gold record (SPEC §3, canonical form) an annotation stands for."""
+    """The gold record (docs/record.md, canonical form) an annotation stands for."""
     gold: Gold = {"doc_id": doc_id}
     for key in SCALARS:
         regions = [p for p in sheet.pieces if p.label == key]

@@ -296,7 +296,7 @@ def _lines_with(text: Any, raw: str, spans: list[tuple[int, int]]):  # type: ign
 
 
 def _values_without_evidence(record: Record) -> list[str]:
-    """Paths of non-empty values that no evidence item names (SPEC: every value has evidence)."""
+    """Paths of non-empty values that no evidence item names (every value must have evidence)."""
     data = record.model_dump(mode="json")
     proven = {e.field for e in record.evidence}
     missing = []

@@ -108,7 +108,7 @@ def _date_part(g: Any) -> Any:
 
 
 def compare(record: dict[str, Any], gold: Gold) -> Diff:
-    """How each value of `record` fares against `gold` (SPEC §4 matching)."""
+    """How each value of `record` fares against `gold` (matched as `extract eval` matches, docs/record.md)."""
     diff = Diff()
     for key in SCALARS:
         g, p = gold.get(key), record.get(key)
