@@ -174,7 +174,8 @@ def evaluate(
             err=True,
         )
         raise typer.Exit(2)
-    _warn_overlap(golds, preds, gold, pred)
+    if not _overlap(golds, preds, gold, pred):
+        raise typer.Exit(1)  # a table of zeros would read as a score
     result = score_records(golds, preds)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
@@ -188,13 +189,13 @@ def evaluate(
         typer.echo(
             f"documents {result.documents}  macro F1 {result.macro_f1:.3f}  micro F1 {result.micro_f1:.3f}"
         )
-    if not golds.keys() & preds.keys() or (min_macro is not None and result.macro_f1 < min_macro):
+    if min_macro is not None and result.macro_f1 < min_macro:
         raise typer.Exit(1)
 
 
-def _warn_overlap(golds: Mapping[str, object], preds: Mapping[str, object], gold: Path, pred: Path) -> None:
-    """Warn of gold documents without a record and records without gold; nothing in common is an
-    error the caller exits 1 for."""
+def _overlap(golds: Mapping[str, object], preds: Mapping[str, object], gold: Path, pred: Path) -> bool:
+    """Warn of gold documents without a record and records without gold; False (and an error
+    printed) when no document is on both sides."""
     unmatched = len(golds.keys() - preds.keys())
     unscored = len(preds.keys() - golds.keys())
     if not golds.keys() & preds.keys():
@@ -203,13 +204,14 @@ def _warn_overlap(golds: Mapping[str, object], preds: Mapping[str, object], gold
             f"({len(preds)} in {pred}); check that PRED holds the records of GOLD's articles.",
             err=True,
         )
-        return
+        return False
     if unmatched:
         typer.echo(
             f"warning: {unmatched} gold documents have no record in {pred}; scored as missed.", err=True
         )
     if unscored:
         typer.echo(f"warning: {unscored} records have no gold in {gold}; not scored.", err=True)
+    return True
 
 
 def _print_errors(errors: list) -> None:  # type: ignore[type-arg]

@@ -120,6 +120,7 @@ def test_eval_with_nothing_in_common_exits_1(seed_records: Path, tmp_path: Path)
     result = runner.invoke(app, ["eval", str(gold), str(seed_records)])
     assert result.exit_code == 1
     assert "no doc_id is both in the gold (1 documents" in result.output
+    assert "macro F1" not in result.output  # no table of zeros that reads as a score
 
 
 def test_eval_with_gold_and_records_swapped_is_a_usage_error(seed_records: Path) -> None:
