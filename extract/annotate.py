@@ -547,12 +547,12 @@ def import_tasks(export: Path, dest: Path, warnings: list[str]) -> list[Path]:
 
     data = json.loads(export.read_text(encoding="utf-8"))
     entries = data if isinstance(data, list) else [data]
-    dest.mkdir(parents=True, exist_ok=True)
     written = []
     for entry in entries:
         gold = gold_from_task(entry, warnings) if isinstance(entry, dict) else None
         if gold is None:
             continue
+        dest.mkdir(parents=True, exist_ok=True)  # here, so that an import of nothing leaves nothing
         path = dest / f"{safe_id(gold['doc_id'])}.json"
         write_atomic(path, json.dumps(gold, ensure_ascii=False, indent=2) + "\n")
         written.append(path)

@@ -328,3 +328,4 @@ def test_an_import_that_imports_nothing_exits_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli(), ["annotate", "import", str(export), "-o", str(tmp_path / "gold")])
     assert result.exit_code == 1
     assert "no annotated task" in result.output and "a: no annotation" in result.output
+    assert not (tmp_path / "gold").exists()
