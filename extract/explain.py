@@ -136,17 +136,42 @@ def load_records(path: Path) -> list[Record]:
     return sorted(records, key=lambda r: r.doc_id)
 
 
-def source_text(record: Record) -> str | None:
-    """The raw text of the article a record came from (re-read from `record.source`), or None when
-    the file is gone or no article in it fits.
+class NoSourceText(Exception):
+    """None of the records' articles can be found to read their text again."""
 
-    Paths are relative to where `extract run` ran; a file holding several articles (JSON Lines) is
-    searched for the record's doc_id, a file holding one article gives that one."""
+
+def no_source_text(records: list[Record], out: Path) -> NoSourceText:
+    """The error for records none of whose articles could be read again."""
+    return NoSourceText(
+        f"the article text of none of the {len(records)} records in {out} could be found (the first "
+        f"names {records[0].source}); check that the articles are still there, or run `extract run` "
+        "on them again: records now name their articles by absolute path."
+    )
+
+
+def source_path(record: Record, out: Path | None = None) -> Path | None:
+    """The article file of `record`, or None when it is not found. `source` is absolute in records
+    written since; an older, relative one is tried from here, then from each folder above `out`
+    (`extract run -o out` was most often run in the folder above it)."""
+    path = Path(record.source)
+    bases = [Path.cwd()] if path.is_absolute() else [Path.cwd(), *(out.absolute().parents if out else ())]
+    for base in bases:
+        if (base / path).is_file():
+            return base / path
+    return None
+
+
+def source_text(record: Record, out: Path | None = None) -> str | None:
+    """The raw text of the article a record came from (re-read from `record.source`, found as
+    `source_path` does), or None when the file is gone or no article in it fits.
+
+    A file holding several articles (JSON Lines) is searched for the record's doc_id, a file holding
+    one article gives that one."""
     from extract.output import safe_id
     from extract.read import read_file
 
-    path = Path(record.source)
-    if not path.is_file():
+    path = source_path(record, out)
+    if path is None:
         return None
     articles = read_file(path).articles
     for article in articles:
@@ -209,7 +234,8 @@ def trail_table(rows: list[Trail]):  # type: ignore[no-untyped-def]
 def render(record: Record, raw: str, console: Any, field: str | None = None) -> None:
     """Print one record's explanation: header, legend, highlighted text, trail table.
 
-    `field` keeps only the values whose path starts with it (`date`, `attendees[3]`)."""
+    `field` keeps only the values whose path starts with it (`date`, `attendees[3]`). Where the
+    console shows no colour (output to a file or a pipe), each value is put in [brackets]."""
     from rich.rule import Rule
     from rich.text import Text
 
@@ -222,11 +248,31 @@ def render(record: Record, raw: str, console: Any, field: str | None = None) -> 
     text = highlighted(raw, evidence)
     if field is not None:
         text = _lines_with(text, raw, [(e.span[0], e.span[1]) for e in evidence])
-    console.print(text)
+    console.print(text if console.color_system else bracketed(text))
     console.print(trail_table(rows))
     unexplained = _values_without_evidence(record)
     if unexplained and field is None:
         console.print(f"values without evidence: {', '.join(unexplained)}", style="bold red")
+
+
+def bracketed(text: Any):  # type: ignore[no-untyped-def]
+    """`text` as plain text with each styled span (an evidence span) put in [brackets], nested
+    where spans nest: highlighting that survives where colour does not."""
+    from collections import Counter
+
+    from rich.text import Text
+
+    # Value spans (not the dim `…` of left-out lines), each range once: a span that is evidence of
+    # several fields (a street that is also the organiser) gets one pair of brackets.
+    spans = {(s.start, s.end) for s in text.spans if s.end > s.start and " on " in str(s.style)}
+    opens = Counter(start for start, _ in spans)
+    closes = Counter(end for _, end in spans)
+    plain = text.plain
+    parts = []
+    for i, char in enumerate(plain):
+        parts.append("]" * closes[i] + "[" * opens[i] + char)
+    parts.append("]" * closes[len(plain)])
+    return Text("".join(parts))
 
 
 def _lines_with(text: Any, raw: str, spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
@@ -250,7 +296,7 @@ def _lines_with(text: Any, raw: str, spans: list[tuple[int, int]]):  # type: ign
 
 
 def _values_without_evidence(record: Record) -> list[str]:
-    """Paths of non-empty values that no evidence item names (SPEC: every value has evidence)."""
+    """Paths of non-empty values that no evidence item names (every value must have evidence)."""
     data = record.model_dump(mode="json")
     proven = {e.field for e in record.evidence}
     missing = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 import regex
@@ -97,8 +98,17 @@ def extract_article(article: Article, ruleset: RuleSet | None = None) -> Record:
 
 
 def extract_text(
-    text: str, *, doc_id: str | None = None, published: str | None = None, title: str | None = None
+    text: str,
+    *,
+    doc_id: str | None = None,
+    published: str | date | None = None,
+    title: str | None = None,
 ) -> Record:
-    """The record of an article given as text; `published` (ISO date) anchors year-less dates."""
+    """The record of an article given as text; `published` (an ISO date string, a `date` or a
+    `datetime`) anchors year-less dates."""
+    if isinstance(published, datetime):
+        published = published.isoformat(timespec="seconds")
+    elif isinstance(published, date):
+        published = published.isoformat()
     article = Article(doc_id=doc_id or "text", source="<text>", raw=text, title=title, published=published)
     return extract_article(article)

@@ -169,20 +169,21 @@ def _reject_control_heavy(text: str, path: str) -> None:
 # --- finding files ------------------------------------------------------------------------------
 
 
-def iter_input_files(inputs: Sequence[Path]) -> Iterator[Path]:
+def iter_input_files(inputs: Sequence[Path], skipped: list[str] | None = None) -> Iterator[Path]:
     """Yield the files to read under `inputs`, each once, in a fixed order.
 
     A file given directly is yielded whatever its suffix (reading it then says if the type is
     unsupported); a folder is walked recursively in sorted order and yields only files with a
-    suffix in SUFFIXES, skipping hidden files and folders. Raises ReadError, before yielding
-    anything, if an input does not exist.
+    suffix in SUFFIXES, skipping hidden files and folders. The files passed over for their suffix
+    are appended to `skipped`, when given. Raises ReadError, before yielding anything, if an input
+    does not exist.
     """
     for path in inputs:
         if not path.exists():
             raise ReadError(str(path), "no such file or folder; check the path.")
     seen: set[str] = set()
     for path in inputs:
-        files = _walk(path) if path.is_dir() else iter((path,))
+        files = _walk(path, skipped) if path.is_dir() else iter((path,))
         for file in files:
             key = os.path.abspath(file)
             if key not in seen:
@@ -190,7 +191,7 @@ def iter_input_files(inputs: Sequence[Path]) -> Iterator[Path]:
                 yield file
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, skipped: list[str] | None) -> Iterator[Path]:
     """Readable files under `folder`: this folder's files by name, then each subfolder by name.
 
     Symlinked folders are not followed (no loops)."""
@@ -204,10 +205,13 @@ def _walk(folder: Path) -> Iterator[Path]:
             continue
         if entry.is_dir(follow_symlinks=False):
             subfolders.append(Path(entry.path))
-        elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in SUFFIXES:
-            yield Path(entry.path)
+        elif entry.is_file():
+            if os.path.splitext(entry.name)[1].lower() in SUFFIXES:
+                yield Path(entry.path)
+            elif skipped is not None:
+                skipped.append(entry.path)
     for subfolder in subfolders:
-        yield from _walk(subfolder)
+        yield from _walk(subfolder, skipped)
 
 
 # --- reading files ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ and writes what comes back in input order: records, `records.jsonl`, `errors.jso
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -33,7 +34,8 @@ class RunError(Exception):
 class RunSummary:
     """Counts of a run, updated as it goes. `read` counts articles read (records written or kept,
     and articles that failed extraction); `failed` counts files, lines and articles that gave no
-    record; `skipped` counts records kept from an earlier run because nothing they depend on changed."""
+    record; `skipped` counts records kept from an earlier run because nothing they depend on changed;
+    `passed_over` lists the files found in folders but not read for their extension."""
 
     files: int = 0
     files_done: int = 0
@@ -44,13 +46,16 @@ class RunSummary:
     renamed: int = 0
     shared_stems: int = 0
     renames: list[str] = field(default_factory=list)  # a few "source -> doc_id", for the summary
+    passed_over: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         """The counts, on one line."""
         parts = [f"{self.read} articles read", f"{self.written} records written"]
         if self.skipped:
-            parts.append(f"{self.skipped} unchanged (skipped)")
+            parts.append(f"{self.skipped} unchanged (kept)")
         parts.append(f"{self.failed} failed")
+        if self.passed_over:
+            parts.append(f"{len(self.passed_over)} files skipped (not {_suffixes()})")
         return ", ".join(parts)
 
     def renames_note(self) -> str | None:
@@ -92,7 +97,8 @@ def extract_paths(
         raise RunError("--scheduler needs --engine dask.")
     if workers < 1:
         raise RunError(f"--workers must be 1 or more, not {workers}.")
-    files = _list_files(inputs)
+    passed_over: list[str] = []
+    files = _list_files(inputs, passed_over)
     _check_out(out)
     if _pooled(engine, workers, len(files)):
         from extract.parallel import start_fork_server
@@ -108,7 +114,7 @@ def extract_paths(
     stage_in = str(out) if _pooled(engine, workers, len(todo)) else None
     tasks = [FileTask(path, max_bytes, stage_in) for path in todo]
     ids = DocIds(inputs, files)
-    summary = RunSummary(files=len(files), shared_stems=ids.shared_stems)
+    summary = RunSummary(files=len(files), shared_stems=ids.shared_stems, passed_over=passed_over)
     with (
         Writer(out) as writer,
         ManifestWriter(out) as manifest,
@@ -126,6 +132,8 @@ def extract_paths(
             summary.files_done += 1
             if on_file:
                 on_file(summary, failures)
+        for path in passed_over:
+            writer.failure(_passed_over(path))
         # Records an earlier run wrote for inputs no longer given, or under ids that changed.
         writer.remove_records(
             {doc.id for e in previous.values() for doc in e.docs if not ids.is_taken(doc.id)}
@@ -134,14 +142,32 @@ def extract_paths(
     return summary
 
 
-def _list_files(inputs: Sequence[Path]) -> list[str]:
-    """The input files, as strings: a Path costs four times the memory, and a run may list millions."""
+def _list_files(inputs: Sequence[Path], passed_over: list[str]) -> list[str]:
+    """The input files, as absolute paths (the records' `source`, and what a worker on another
+    machine is sent, must name the file wherever they are read), as strings: a Path costs four
+    times the memory, and a run may list millions."""
     from extract.read import iter_input_files
 
     try:
-        return [str(path) for path in iter_input_files(inputs)]
+        files = [os.path.abspath(path) for path in iter_input_files(inputs, passed_over)]
     except ReadError as e:
         raise RunError(f"{e.path}: {e.message}") from e
+    passed_over[:] = map(os.path.abspath, passed_over)
+    return files
+
+
+def _suffixes() -> str:
+    from extract.read import SUFFIXES
+
+    return ", ".join(sorted(SUFFIXES))
+
+
+def _passed_over(path: str) -> dict[str, str]:
+    """The errors.jsonl line of a file found in a folder but not read for its extension."""
+    message = (
+        f"not read: only {_suffixes()} files are read from a folder; rename the file if it holds an article."
+    )
+    return {"path": path, "stage": "skipped", "error": "UnsupportedExtension", "message": message}
 
 
 def _check_out(out: Path) -> None:

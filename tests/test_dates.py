@@ -273,3 +273,14 @@ def test_find_dates_never_raises_and_spans_are_sane(text: str, published: D | No
         assert text[start:stop] == m.text
         assert m.kind in {"absolute", "month_day", "day", "relative"}
         end = stop
+
+
+def test_extract_text_takes_published_as_a_date_or_a_datetime_like_find_dates() -> None:
+    from datetime import date, datetime
+
+    from extract import extract_text
+
+    text = "12月30日上午,某街道举行揭牌仪式。"
+    for published in (date(2021, 1, 5), datetime(2021, 1, 5, 9, 30), "2021-01-05"):
+        record = extract_text(text, published=published)
+        assert (record.date, str(record.published)[:10]) == ("2020-12-30", "2021-01-05"), published

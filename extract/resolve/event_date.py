@@ -1,4 +1,4 @@
-"""The day of the main event: the best date mention, its year resolved as SPEC.md §2 orders.
+"""The day of the main event: the best date mention, its year resolved in the order docs/record.md gives.
 
 1. a year written with the date; 2. the publication date (a month later than publication belongs
 to the year before); 3. a year the text ties to the event (in the same sentence or the headline);
