@@ -130,6 +130,47 @@ _DATELINE_LINES_BEFORE = 3
 _SCRIPT_WINDOW = 300
 
 
+# Parsers spend time in proportion to depth for every element (lexbor: 100 000 nested <div>, 1 MB,
+# take a minute); no real page comes near this depth, so a deeper one is refused before parsing.
+MAX_DEPTH = 5000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
+# Elements that hold no content, or whose end tag a parser infers from the next sibling: they never
+# deepen a tree however they are written.
+_FLAT_TAGS = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "rt", "rp",
+    }
+)  # fmt: skip
+
+
+class TooDeep(ValueError):
+    """Markup nested deeper than `MAX_DEPTH` elements."""
+
+    def __init__(self, depth: int) -> None:
+        super().__init__(f"markup nested more than {MAX_DEPTH} elements deep (at least {depth})")
+        self.depth = depth
+
+
+def markup_depth(html: str, limit: int = MAX_DEPTH) -> int:
+    """How deep the elements of `html` nest, counted from its tags in one pass (start tags less end
+    tags, leaving out elements that cannot nest); stops counting once past `limit`."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _FLAT_TAGS:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
 @dataclass(frozen=True)
 class Line:
     """One paragraph of visible text, the tag of the block element it sits in, how many of its
@@ -159,8 +200,11 @@ def parse_html(html: str, *, focus: bool = True) -> PageText:
     `text` is the visible text with one paragraph per line; with `focus` it is cut to the article
     (from the headline through the main run of prose), leaving out navigation, comments and link
     lists around it. `published` is `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]` (the page's local time,
-    any zone offset dropped).
+    any zone offset dropped). Raises `TooDeep` for markup nested more than `MAX_DEPTH` deep.
     """
+    depth = markup_depth(html)
+    if depth > MAX_DEPTH:
+        raise TooDeep(depth)
     tree = LexborHTMLParser(html)
     metas = _meta_values(tree)
     lines = visible_lines(tree.root) if tree.root is not None else []
