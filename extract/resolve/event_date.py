@@ -112,11 +112,17 @@ def resolve_mention(ctx: Context, m: Match, headline: str = "title") -> Item | N
 
 @resolver("event_date")
 def event_date(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
-    """The date of the best-placed mention whose year can be resolved; [] when none can."""
+    """The date of the best-placed mention whose year can be resolved; [] when none can. A mention
+    that is the evidence of the field named by option `stamp` (the publication date) is passed over."""
+    stamp = str(spec.options.get("stamp", ""))
+    stamped = [(p.start, p.end) for item in ctx.results.get(stamp, []) for p in item.proofs]
     tried = 0
     for m in candidates(matches, ctx):
         if "value" not in m.groups:
             continue
+        g = m.groups["value"]
+        if any(start < g.end and g.start < end for start, end in stamped):
+            continue  # the page's own publication stamp dates the page, not the event
         tried += 1
         if tried > MAX_MENTIONS:
             return []
