@@ -1,4 +1,5 @@
-"""A text article's own date stamp: read as `published`, never taken for the event's date."""
+"""Dates in records: a text page's own stamp is `published` and never the event's date; the event's date
+is read in every form the date finder knows."""
 
 from __future__ import annotations
 
@@ -28,3 +29,16 @@ def test_stamp_is_published_and_not_the_event_date(head: str, published: str) ->
 def test_event_date_below_a_stamp_takes_its_year() -> None:
     record = extract_text("某街道举行议事会\n2022-06-30\n\n6月28日,某街道举行议事会。", doc_id="dated")
     assert (record.published, record.date) == ("2022-06-30", "2022-06-28")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("大前天,某社区举行议事会。", "2025-07-29", id="three days back"),
+        pytest.param("去年6月5日,某社区举行议事会。", "2024-06-05", id="last year"),
+        pytest.param("上个月三号,某社区举行议事会。", "2025-07-03", id="last month"),
+        pytest.param("两千零九年五月三日,某社区举行议事会。", "2009-05-03", id="year as a Chinese number"),
+    ],
+)
+def test_event_dates_in_relative_and_chinese_forms(text: str, expected: str) -> None:
+    assert extract_text(text, doc_id="rel", published="2025-08-01").date == expected
