@@ -31,7 +31,7 @@ _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000
 _CN_Y = "〇○零一二三四五六七八九"  # digit-by-digit years: 二〇二三
 _CN_MD = "〇○零一二三四五六七八九十廿卅两兩"  # months and days: 十二, 二十五, 廿五
 _SP = r"[ \t]*"
-# A year as a number (两千零九, 二〇〇〇 as 二千): a thousands digit, 千, then up to three places.
+# A year written as a number (两千零九, 一千九百八十四): a thousands digit, 千, then the rest.
 _CN_YEAR_NUMBER = rf"[一二两兩][千仟](?:[{_CN_Y}两兩]|[十百])*"
 _YEAR = rf"(?P<y>\d{{4}}|[{_CN_Y}]{{4}}|{_CN_YEAR_NUMBER})"
 _MONTH = rf"(?P<m>\d{{1,2}}|[{_CN_MD}]{{1,3}})"
@@ -48,7 +48,7 @@ _CLAUSE_END = (
 _DAY_END = rf"(?:{_SP}{_SUFFIX}|{_CLAUSE_END})"
 # A numeric year: 1500 to 2099 (1937-07-07, 2010.1.29), never a longer number's digits.
 _NUM_YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)"
-# What a count follows 3-5 or 1/2 with; then it is no date.
+# Counters after 3-5 or 1/2 (3-5人, 1/2%): a count or a share, no date.
 _COUNTER = "个個人名次件号號位岁歲年天倍万萬千百元%‰"
 
 
@@ -178,10 +178,6 @@ def _rel_year_same_month(mt: regex.Match[str], pub: datetime.date | None) -> dat
     return None if pub is None else _day(pub.year + _YEAR_OFFSET[mt["ry"]], pub.month, _num(mt["d"]))
 
 
-def _anchored_month_day(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
-    return _month_day(mt, pub)
-
-
 def _rel_month(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
     if pub is None:
         return None
@@ -220,16 +216,6 @@ _PATTERNS: list[tuple[regex.Pattern[str], str, bool, _Resolver]] = [
         _month_day,
     ),
     (
-        # 12/1, 12-1: month and day, read only when a publication date anchors them.
-        regex.compile(
-            r"(?<![\d./\-:A-Za-z第])(?P<m>1[0-2]|0?[1-9])(?P<sep>[-/])(?P<d>3[01]|[12]\d|0?[1-9])"
-            rf"(?![\d./\-:A-Za-z{_COUNTER}])"
-        ),
-        "month_day",
-        False,
-        _anchored_month_day,
-    ),
-    (
         # 25日 / 25号 (also 1日-25日), but not 路25号, 第25日, 1063号, 3-25号, 25号楼, 15日内, 20日元.
         regex.compile(
             rf"(?<![\d.:/A-Za-z#路街弄巷道里村区區号號第楼樓栋棟室])(?<!\d-)(?P<d>\d{{1,2}}){_SP}"
@@ -266,6 +252,19 @@ _PATTERNS: list[tuple[regex.Pattern[str], str, bool, _Resolver]] = [
     ),
 ]
 
+# Forms read only when a publication date anchors them: 12/1 and 12-1 as month and day.
+_ANCHORED_PATTERNS: list[tuple[regex.Pattern[str], str, bool, _Resolver]] = [
+    (
+        regex.compile(
+            r"(?<![\d./\-:A-Za-z第])(?P<m>1[0-2]|0?[1-9])(?P<sep>[-/])(?P<d>3[01]|[12]\d|0?[1-9])"
+            rf"(?![\d./\-:A-Za-z{_COUNTER}])"
+        ),
+        "month_day",
+        False,
+        _month_day,
+    ),
+]
+
 
 def find_dates(text: str, published: datetime.date | None = None) -> list[DateMention]:
     """Every day-precise date expression in `text`, in order, non-overlapping (longest wins).
@@ -277,12 +276,11 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     the same marks are as often a fraction, a score or a range. The README lists every form.
     """
     found: list[DateMention] = []
-    for pattern, kind, explicit, resolve in _PATTERNS:
+    patterns = _PATTERNS if published is None else _PATTERNS + _ANCHORED_PATTERNS
+    for pattern, kind, explicit, resolve in patterns:
         for mt in pattern.finditer(text):
             if kind == "day" and not 1 <= _num(mt["d"]) <= 31:
                 continue
-            if resolve is _anchored_month_day and published is None:
-                continue  # 12/1 without a publication date could as well be a fraction or a score
             found.append(DateMention(mt.span(), mt[0], resolve(mt, published), kind, explicit))
     found.sort(key=lambda dm: (dm.span[0] - dm.span[1], dm.span[0]))
     used = bytearray(len(text))

@@ -235,6 +235,12 @@ def test_no_mention(text: str) -> None:
     assert find_dates(text, PUB) == []
 
 
+def test_month_day_with_a_slash_or_dash_needs_a_publication_date() -> None:
+    for text in ("12/1 社区开放日", "12-1,社区开放日"):
+        assert find_dates(text) == []
+        assert [m.date for m in find_dates(text, D(2025, 12, 3))] == [D(2025, 12, 1)]
+
+
 def test_several_mentions_in_order() -> None:
     text = "2023年6月25日下午，支部召开会议；26日上午走访群众；今天总结。"
     found = find_dates(text, D(2023, 6, 27))
