@@ -255,9 +255,14 @@ def _read_txt(path: Path, text: str) -> ReadResult:
 
 def _read_html(path: Path, text: str) -> ReadResult:
     """One article: the page's visible article text plus the headline, date and url it states."""
-    from extract.html_text import parse_html
+    from extract.html_text import TooDeep, parse_html
 
-    page = parse_html(text)
+    try:
+        page = parse_html(text)
+    except TooDeep as e:
+        return _failed(
+            str(path), f"{e}; no article nests that deep, so the file is left out: repair or remove it."
+        )
     if not page.text.strip():
         return _failed(
             str(path),
