@@ -54,3 +54,12 @@ def test_the_shortest_form_the_article_writes() -> None:
     assert _parties(text) == {"共建协议": ["南京西路街道党工委", "甲乙公司党委"]}
     alone = "会上,上海市静安区南京西路街道党工委与甲乙公司党委签订了共建协议。"
     assert _parties(alone) == {"共建协议": ["上海市静安区南京西路街道党工委", "甲乙公司党委"]}
+
+
+def test_the_holders_sign_where_no_sentence_names_the_signers() -> None:
+    text = "5月18日,甲乙街道党工委与丙丁公司党委在会议室举行联席会议。会上,双方签订了共建协议。"
+    assert _parties(text) == {"共建协议": ["甲乙街道党工委", "丙丁公司党委"]}
+    rules = {e.rule for e in extract_text(text, published="2024-05-20").evidence if ".parties[" in e.field}
+    assert rules == {"signed_projects.parties_from_organisers"}
+    one_holder = "5月18日,甲乙街道党工委在会议室举行联席会议。会上,双方签订了共建协议。"
+    assert _parties(one_holder) == {"共建协议": []}

@@ -10,7 +10,7 @@ import regex
 
 from extract.lexicon import words
 from extract.match import Group, Match
-from extract.resolve import Context, Item, proof, resolver
+from extract.resolve import Context, Item, Proof, proof, resolver
 from extract.ruleset import FieldSpec
 from extract.textutil import clean_value, comparable
 
@@ -79,6 +79,9 @@ def trim(g: Group, options: Mapping[str, Any]) -> Group | None:
     start, are dropped; `drop_marks` are removed; below `min_length`, or where the pattern `refuse`
     is found in it, there is no value."""
     value, start = g.value, g.start
+    if value[:1] in "《“" and value[-1:] in "》”" and len(value) > 2:
+        # A title in quotes (`《某某联合体共建协议书》`) is taken whole: its words are its own.
+        return _finished(Group(value, start, g.end), options)
     breaks = options.get("break_chars", "")
     cut = max((value.rfind(c) + 1 for c in breaks), default=0)
     while cut < len(value) and value[cut] in "“”\"' ":
@@ -96,6 +99,13 @@ def trim(g: Group, options: Mapping[str, Any]) -> Group | None:
         if m:
             cut = m.end()
     value, start = value[cut:], start + cut
+    return _finished(Group(value, start, start + len(value)), options)
+
+
+def _finished(g: Group, options: Mapping[str, Any]) -> Group | None:
+    """`g` stripped of spaces and quote marks around it and of the `drop_marks`, or None when it is
+    shorter than `min_length` or `refuse` finds something in it."""
+    value, start = g.value, g.start
     stripped = clean_value(value)
     if not stripped:
         return None
@@ -250,7 +260,29 @@ def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
         for item in items:
             _fill(ctx, spec, item, m, keys)
             _fill_lists(ctx, spec, item, m, list_keys)
+    _lists_otherwise(ctx, spec, items, list_keys)
     return items
+
+
+def _lists_otherwise(ctx: Context, spec: FieldSpec, items: list[Item], list_keys: list[str]) -> None:
+    """A list attribute still empty takes the values of the field `entry_otherwise` names, where
+    that field holds two values or more (the bodies that held a signing are its parties)."""
+    other = spec.options.get("entry_otherwise")
+    if not other:
+        return
+    source = ctx.results.get(str(other), [])
+    if len(source) < 2:
+        return
+    for item in items:
+        for key in list_keys:
+            if item.value.get(key):
+                continue
+            item.value[key] = [it.value for it in source]
+            for i, it in enumerate(source):
+                item.proofs.extend(
+                    Proof(f".{key}[{i}]", p.start, p.end, f"{spec.name}.{key}_from_{other}")
+                    for p in it.proofs[:1]
+                )
 
 
 def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: list[str]) -> None:
