@@ -74,3 +74,22 @@ def test_the_district_the_event_was_held_in_wins_over_a_visitors_district() -> N
     )
     record = extract_text(text)
     assert (record.venue, record.district, record.city) == ("江阳区", "江阳区", "泸州市")
+
+
+def test_a_short_county_name_right_after_a_county_is_a_name_inside_it() -> None:
+    # 龙海 is short for 龙海区 (漳州市); after 海棠区 it opens the name of a community of 海棠区.
+    from extract.gazetteer import Gazetteer
+    from extract.resolve.places import _names_county
+
+    text = "三亚市海棠区龙海大社区综合服务中心"
+    short = [m for m in Gazetteer.load().find_places(text) if m.text == "龙海"]
+    assert short and not _names_county(short[0], text)
+    alone = "漳州龙海召开党建工作会议"
+    short = [m for m in Gazetteer.load().find_places(alone) if m.text == "龙海"]
+    assert short and _names_county(short[0], alone)
+
+
+def test_a_phrase_that_opens_like_a_county_is_no_county() -> None:
+    # 双城 is short for 双城区 (哈尔滨市), not in 成渝地区双城经济圈.
+    record = extract_text("12月8日,成渝地区双城经济圈党建峰会举行,双城经济圈各地代表参加。")
+    assert (record.district, record.city) == (None, None)

@@ -52,7 +52,9 @@ _NOT_A_COUNTY_NEXT = (
     "科技",
     "股份",
     "地产",
+    "经济圈",
 )
+_COUNTY_ENDS = ("区", "县")
 MASKED_IN_HEAD = 0.5  # a place in the page's furniture near the top (a breadcrumb) still hints
 
 
@@ -205,6 +207,8 @@ def _names_county(m: PlaceMention, text: str) -> bool:
         return True
     if any(d.level == "city" for d in m.candidates):
         return False
+    if m.start > 0 and text[m.start - 1] in _COUNTY_ENDS:
+        return False  # right after a county's name (某某区龙海大社区): a name inside it, not a county
     return not text.startswith(_NOT_A_COUNTY_NEXT, m.end)
 
 
