@@ -63,3 +63,11 @@ def test_the_holders_sign_where_no_sentence_names_the_signers() -> None:
     assert rules == {"signed_projects.parties_from_organisers"}
     one_holder = "5月18日,甲乙街道党工委在会议室举行联席会议。会上,双方签订了共建协议。"
     assert _parties(one_holder) == {"共建协议": []}
+
+
+def test_holders_as_parties_take_the_shortest_form_the_article_writes() -> None:
+    text = (
+        "5月18日,上海市静安区南京西路街道党工委与甲乙公司党委在会议室举行联席会议。"
+        "会上,双方签订了共建协议。南京西路街道党工委表示将深化合作。"
+    )
+    assert _parties(text) == {"共建协议": ["南京西路街道党工委", "甲乙公司党委"]}

@@ -273,16 +273,19 @@ def _lists_otherwise(ctx: Context, spec: FieldSpec, items: list[Item], list_keys
     source = ctx.results.get(str(other), [])
     if len(source) < 2:
         return
+    # Each value as the text writes it at its first proof, in the shortest form the article uses.
+    entries = [
+        _shortest_form(ctx.doc.text, Group(ctx.doc.text[p.start : p.end], p.start, p.end), spec.options)
+        for it in source
+        for p in it.proofs[:1]
+    ]
     for item in items:
         for key in list_keys:
             if item.value.get(key):
                 continue
-            item.value[key] = [it.value for it in source]
-            for i, it in enumerate(source):
-                item.proofs.extend(
-                    Proof(f".{key}[{i}]", p.start, p.end, f"{spec.name}.{key}_from_{other}")
-                    for p in it.proofs[:1]
-                )
+            item.value[key] = [e.value for e in entries]
+            rule = f"{spec.name}.{key}_from_{other}"
+            item.proofs.extend(Proof(f".{key}[{i}]", e.start, e.end, rule) for i, e in enumerate(entries))
 
 
 def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: list[str]) -> None:
