@@ -17,8 +17,9 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from extract.jsontext import dumps
+from extract.output import MANIFEST, TEMP_DIR
 
-MANIFEST = "manifest.jsonl"
+__all__ = ["MANIFEST", "Doc", "Entry", "ManifestWriter", "file_digest", "load_manifest", "setup_digest"]
 _VERSION = 1
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -70,9 +71,10 @@ class Entry:
 
 
 def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes."""
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
+    """SHA-256 of a regular file's bytes; NotAFile (an OSError) for a pipe, which is not waited on."""
+    from extract.read import read_regular
+
+    return hashlib.sha256(read_regular(path)).hexdigest()
 
 
 def tree_digest(folder: Path, suffixes: frozenset[str] | None = None) -> str:
@@ -131,7 +133,7 @@ class ManifestWriter:
 
     def __init__(self, out: Path) -> None:
         self.path = out / MANIFEST
-        self._next_path = out / f".{MANIFEST}.next.tmp"
+        self._next_path = out / TEMP_DIR / MANIFEST
         self._log: TextIO | None = None
         self._next: TextIO | None = None
 
