@@ -96,8 +96,12 @@ def setup_digest() -> str:
     from extract.ruleset import RULES_DIR
 
     rules = tree_digest(RULES_DIR)
-    code = tree_digest(_PACKAGE, frozenset({".py"}))
-    return hashlib.sha256(f"rules {rules} code {code}".encode()).hexdigest()
+    return hashlib.sha256(f"rules {rules} code {code_digest()}".encode()).hexdigest()
+
+
+def code_digest() -> str:
+    """The hash of the extract package's code."""
+    return tree_digest(_PACKAGE, frozenset({".py"}))
 
 
 def load_manifest(out: Path) -> dict[str, Entry]:
