@@ -97,7 +97,10 @@ def check() -> None:
 
 def _look(signum: int, frame: FrameType | None) -> None:
     """The timer's handler, in the main thread. It stays installed once set: a tick that comes
-    after the work has ended finds no deadline and does nothing."""
+    after the work has ended finds no deadline and does nothing. A tick that finds a finaliser
+    running waits for the next: an exception raised in `__del__` would only be printed."""
+    if frame is not None and frame.f_code.co_name == "__del__":
+        return
     check()
     ceiling = _state.ceiling
     if ceiling is not None and (resident_bytes() or 0) > ceiling:

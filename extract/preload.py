@@ -11,17 +11,11 @@ from extract import lifeline
 # Before the loading, which takes seconds: a run killed meanwhile must not leave this server behind.
 lifeline.exit_with(lifeline.run_pid(), 0)
 
-from extract.gazetteer import Gazetteer  # noqa: E402
-from extract.normalise import _changes_under_nfkc, _t2s, _traditional_chars  # noqa: E402
 from extract.registry import default_ruleset  # noqa: E402
-from extract.segment import word_frequency  # noqa: E402
+from extract.task import load_tools  # noqa: E402
 
 try:
     default_ruleset()
-    Gazetteer.load()
-    word_frequency("预热")  # loads jieba's dictionary with ours
-    _t2s()
-    _traditional_chars()
-    _changes_under_nfkc()
+    load_tools()
 except Exception:  # a broken rule file is the run's to report, with its file and line
     pass

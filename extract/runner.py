@@ -73,15 +73,17 @@ class RunSummary:
         surrogates = self.notes.get("surrogates")
         if surrogates:
             lines.append(
-                f"{surrogates.count:,} lone surrogates (\\ud800-style escapes with no pair) were replaced "
-                f"by U+FFFD in {surrogates.places:,} articles, e.g. in "
+                f"{_count(surrogates.count, 'lone surrogate')} (\\ud800-style escapes with no pair) "
+                f"replaced by U+FFFD, one for one, in {_count(surrogates.places, 'article')}: "
                 + "; ".join(n.path for n in surrogates.examples)
+                + ("; ..." if surrogates.places > len(surrogates.examples) else "")
             )
         charset = self.notes.get("charset")
         if charset:
             lines.append(
-                f"{charset.places:,} files declare a charset their bytes do not fit, and were read by "
-                "their bytes: " + " ".join(f"{n.path} {n.message}" for n in charset.examples)
+                f"{_count(charset.places, 'file')} read by the bytes rather than the charset declared: "
+                + " ".join(f"{n.path} {n.message}" for n in charset.examples)
+                + (" ..." if charset.places > len(charset.examples) else "")
             )
         return lines
 
@@ -104,6 +106,11 @@ class _Tally:
 
 
 _EXAMPLES = 3
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
 
 OnFile = Callable[[RunSummary, list[Failure]], None]
 
@@ -348,6 +355,8 @@ def _write(
         docs.append(Doc(record.doc_id, doc_id, final.sha))
     for failure in result.failures:
         writer.failure(failure.as_dict())
+    for note in result.notes:
+        summary.note(note)
     summary.read += len(docs) + sum(f.stage == "extract" for f in result.failures)
     summary.written += len(docs)
     summary.failed += len(result.failures)

@@ -79,6 +79,7 @@ def process_file(task: FileTask) -> FileResult:
 
     path = Path(task.path)
     result = FileResult(task.path, None, worker_setup())
+    load_tools()
     unreadable = _size_failure(path, task.max_bytes)
     if unreadable is not None:
         result.failures.append(unreadable)
@@ -116,6 +117,22 @@ def warm_up() -> None:
 
     default_ruleset()
     worker_setup()
+
+
+@cache
+def load_tools() -> None:
+    """Load what extracting uses besides the rules (gazetteer, jieba's dictionary, OpenCC), once
+    per process, so that the first article's budget does not pay for it. A pool's fork server
+    loads it (extract/preload.py) for every worker it forks."""
+    from extract.gazetteer import Gazetteer
+    from extract.normalise import _changes_under_nfkc, _t2s, _traditional_chars
+    from extract.segment import word_frequency
+
+    Gazetteer.load()
+    word_frequency("预热")  # loads jieba's dictionary with ours
+    _t2s()
+    _traditional_chars()
+    _changes_under_nfkc()
 
 
 def _size_failure(path: Path, max_bytes: int) -> Failure | None:
