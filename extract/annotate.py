@@ -18,7 +18,7 @@ Conventions of the tasks (`label_config.xml` is the matching labelling config):
   text area named after the field, holding the accepted forms, preferred first; the choice
   `optional_fields` lists the scalars whose gold value is optional. A scalar text area wins over
   regions of the same label, which then only show where the value came from.
-- Gold comes back in the canonical form of SPEC §3: a value is written long
+- Gold comes back in the canonical form of docs/record.md, "Gold files": a value is written long
   (`{"value", "aliases", "optional"}`) only when it has aliases or is optional.
 - Offsets are counted in UTF-16 code units, as Label Studio counts them in the browser.
 """
@@ -67,7 +67,7 @@ class Form:
 
 
 def parse_form(gold: Any) -> Form | None:
-    """A gold value in short or long form (SPEC §3); None for null."""
+    """A gold value in short or long form (docs/record.md); None for null."""
     if isinstance(gold, dict) and "value" in gold:
         if gold["value"] is None:
             return None
@@ -234,7 +234,7 @@ def sheet_from_record(record: Record, norm: Normalised) -> Sheet:
 
 
 def gold_from_sheet(doc_id: str, sheet: Sheet, warnings: list[str]) -> Gold:
-    """The gold record (SPEC §3, canonical form) an annotation stands for."""
+    """The gold record (docs/record.md, canonical form) an annotation stands for."""
     gold: Gold = {"doc_id": doc_id}
     for key in SCALARS:
         regions = [p for p in sheet.pieces if p.label == key]
@@ -515,8 +515,9 @@ def label_config() -> str:
 
 def export_tasks(out: Path, dest: Path, gold: Path | None, warnings: list[str]) -> int:
     """Write the tasks of the records in `out` (with `gold` as annotations, if given) to `dest` and
-    the labelling config beside it as `label_config.xml`; returns the number of tasks."""
-    from extract.explain import load_records, source_text
+    the labelling config beside it as `label_config.xml`; returns the number of tasks. Raises
+    NoSourceText, writing nothing, when the text of no article can be found."""
+    from extract.explain import load_records, no_source_text, source_text
     from extract.output import write_atomic
     from extract.score import load_json_dir
 
@@ -524,11 +525,13 @@ def export_tasks(out: Path, dest: Path, gold: Path | None, warnings: list[str]) 
     golds = load_json_dir(gold) if gold is not None else {}
     tasks = []
     for record in records:
-        raw = source_text(record)
+        raw = source_text(record, out)
         if raw is None:
             warnings.append(f"{record.doc_id}: cannot read the article {record.source}; no task.")
             continue
         tasks.append(task(record, raw, golds.get(record.doc_id) if gold is not None else None))
+    if records and not tasks:
+        raise no_source_text(records, out)
     for doc_id in sorted(set(golds) - {r.doc_id for r in records}):
         warnings.append(f"{doc_id}: gold without a record in {out}; no task (run extract on its article).")
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -544,12 +547,12 @@ def import_tasks(export: Path, dest: Path, warnings: list[str]) -> list[Path]:
 
     data = json.loads(export.read_text(encoding="utf-8"))
     entries = data if isinstance(data, list) else [data]
-    dest.mkdir(parents=True, exist_ok=True)
     written = []
     for entry in entries:
         gold = gold_from_task(entry, warnings) if isinstance(entry, dict) else None
         if gold is None:
             continue
+        dest.mkdir(parents=True, exist_ok=True)  # here, so that an import of nothing leaves nothing
         path = dest / f"{safe_id(gold['doc_id'])}.json"
         write_atomic(path, json.dumps(gold, ensure_ascii=False, indent=2) + "\n")
         written.append(path)

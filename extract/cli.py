@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from contextlib import nullcontext
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,9 +18,37 @@ from extract.budget import DEFAULT_SECONDS, MEMORY_BASE, MEMORY_PER_BYTE, MIB
 from extract.cli_review import register as register_review_commands
 from extract.task import DEFAULT_MAX_BYTES
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help="Structured records from Chinese local news."
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings=HELP_OPTIONS,
+    help="Structured records from Chinese local news. The record, the gold format and the score: docs/record.md.",
 )
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"extract {version('extract')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """The options of `extract` itself (the app's help text is the one above)."""
 
 
 @app.command()
@@ -36,8 +66,8 @@ def run(
         ),
     ] = None,
     engine: Annotated[
-        str, typer.Option("--engine", help="Where to extract: local (this machine) or dask (a Dask cluster).")
-    ] = "local",
+        Engine, typer.Option("--engine", help="Where to extract: this machine, or a Dask cluster.")
+    ] = Engine.local,
     scheduler: Annotated[
         str | None,
         typer.Option(
@@ -109,7 +139,7 @@ def run(
                 out,
                 on_file=progress.update if progress else None,
                 workers=workers or os.cpu_count() or 1,
-                engine=engine,
+                engine=engine.value,
                 scheduler=scheduler,
                 max_bytes=max_bytes,
                 resume=not fresh,
@@ -153,8 +183,12 @@ def evaluate(
         ),
     ] = None,
 ) -> None:
-    """Score records against gold, per field (SPEC.md section 4)."""
-    from extract.score import load_subset, score_paths
+    """Score records against gold, per field (how: docs/record.md, "How eval scores").
+
+    A gold document without a record counts as all missed; a record without gold is not scored.
+    Exit status: 0, or 1 when no gold document has a record (or macro F1 is below --min-macro),
+    2 for a missing path or gold that holds records (GOLD and PRED swapped)."""
+    from extract.score import load_json_dir, load_subset, score_records
 
     for path, what in ((gold, "gold"), (pred, "predictions")):
         if not path.exists():
@@ -165,7 +199,20 @@ def evaluate(
     except ValueError as e:
         typer.echo(f"error: --only {only}: {e}", err=True)
         raise typer.Exit(2) from e
-    result = score_paths(gold, pred, only=subset)
+    golds, preds = load_json_dir(gold), load_json_dir(pred)
+    if subset is not None:
+        golds = {doc: g for doc, g in golds.items() if doc in subset}
+        preds = {doc: p for doc, p in preds.items() if doc in subset}
+    if any("evidence" in g for g in golds.values()):
+        typer.echo(
+            f"error: {gold} holds records of `extract run` (they have evidence), not gold; give the "
+            "gold first: extract eval GOLD PRED.",
+            err=True,
+        )
+        raise typer.Exit(2)
+    if not _overlap(golds, preds, gold, pred):
+        raise typer.Exit(1)  # a table of zeros would read as a score
+    result = score_records(golds, preds)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -180,6 +227,27 @@ def evaluate(
         )
     if min_macro is not None and result.macro_f1 < min_macro:
         raise typer.Exit(1)
+
+
+def _overlap(golds: Mapping[str, object], preds: Mapping[str, object], gold: Path, pred: Path) -> bool:
+    """Warn of gold documents without a record and records without gold; False (and an error
+    printed) when no document is on both sides."""
+    unmatched = len(golds.keys() - preds.keys())
+    unscored = len(preds.keys() - golds.keys())
+    if not golds.keys() & preds.keys():
+        typer.echo(
+            f"error: no doc_id is both in the gold ({len(golds)} documents in {gold}) and in the records "
+            f"({len(preds)} in {pred}); check that PRED holds the records of GOLD's articles.",
+            err=True,
+        )
+        return False
+    if unmatched:
+        typer.echo(
+            f"warning: {unmatched} gold documents have no record in {pred}; scored as missed.", err=True
+        )
+    if unscored:
+        typer.echo(f"warning: {unscored} records have no gold in {gold}; not scored.", err=True)
+    return True
 
 
 def _print_errors(errors: list) -> None:  # type: ignore[type-arg]

@@ -46,6 +46,8 @@ def explain(
 
     if not file.is_file():
         raise _fail(f"{file}: no such file; give an article file.")
+    if field is not None:
+        _check_field(field)
     result = read_file(file)
     for error in result.errors:
         typer.echo(f"error: {error}", err=True)
@@ -54,6 +56,17 @@ def explain(
     console = Console(highlight=False)
     for article in result.articles:
         render(extract_article(article), article.raw, console, field)
+
+
+def _check_field(field: str) -> None:
+    """Exit 2 unless `field` starts with the name of a field of the record (`date`, `attendees[3]`)."""
+    import re
+
+    from extract.record import Record
+
+    names = [n for n in Record.model_fields if n not in ("doc_id", "source", "evidence")]
+    if re.match(r"\w*", field)[0] not in names:  # type: ignore[index]
+        raise _fail(f"--field {field}: no such field; give one of {', '.join(names)} (or e.g. attendees[0]).")
 
 
 def report(
@@ -66,12 +79,16 @@ def report(
     ),
 ) -> None:
     """Write one self-contained HTML page to review the records (and their misses against gold)."""
+    from extract.explain import NoSourceText
     from extract.report import write_report
 
     for path, what in ((out, "records"), (gold, "gold")):
         if path is not None and not path.exists():
             raise _fail(f"{what} path {path} does not exist.")
-    count = write_report(out, dest, gold)
+    try:
+        count = write_report(out, dest, gold)
+    except NoSourceText as e:
+        raise _fail(str(e), 1) from e
     typer.echo(f"{count} articles -> {dest}")
 
 
@@ -95,6 +112,10 @@ def export(
 
     if not out.exists():
         raise _fail(f"records path {out} does not exist.")
+    if fmt is Format.csv and dest.exists() and not dest.is_dir():
+        raise _fail(f"{dest} is a file; --format csv writes a folder of tables: give a folder with -o.")
+    if fmt is Format.sqlite and dest.is_dir():
+        raise _fail(f"{dest} is a folder; --format sqlite writes one file: give a file name with -o.")
     records = load_records(out)
     if fmt is Format.csv:
         paths = write_csv(records, dest, excel=excel)
@@ -107,7 +128,11 @@ def export(
     typer.echo(f"{len(records)} records -> {dest}")
 
 
-annotate = typer.Typer(no_args_is_help=True, help="Make gold with Label Studio: tasks out, annotations in.")
+annotate = typer.Typer(
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Make gold with Label Studio: tasks out, annotations in.",
+)
 
 
 @annotate.command("export")
@@ -122,12 +147,16 @@ def annotate_export(
 ) -> None:
     """Write Label Studio tasks: article text, the records as predictions (and gold as annotations)."""
     from extract.annotate import export_tasks
+    from extract.explain import NoSourceText
 
     for path, what in ((out, "records"), (gold, "gold")):
         if path is not None and not path.exists():
             raise _fail(f"{what} path {path} does not exist.")
     warnings: list[str] = []
-    count = export_tasks(out, dest, gold, warnings)
+    try:
+        count = export_tasks(out, dest, gold, warnings)
+    except NoSourceText as e:
+        raise _fail(str(e), 1) from e
     _warn(warnings)
     typer.echo(f"{count} tasks -> {dest} (config {dest.parent / 'label_config.xml'})")
 
@@ -139,7 +168,7 @@ def annotate_import(
         Path, typer.Option("-o", "--output", help="Folder for the gold <doc_id>.json files.")
     ] = Path("gold"),
 ) -> None:
-    """Turn a Label Studio JSON export into gold files (SPEC §3), one per annotated task."""
+    """Turn a Label Studio JSON export into gold files (docs/record.md, "Gold files"), one per annotated task."""
     import json
 
     from extract.annotate import import_tasks
@@ -152,6 +181,12 @@ def annotate_import(
     except json.JSONDecodeError as e:
         raise _fail(f"{export_file}:{e.lineno}: not valid JSON ({e.msg}); export as JSON again.") from e
     _warn(warnings)
+    if not written:
+        raise _fail(
+            f"{export_file}: no annotated task, so no gold file was written; annotate the tasks in "
+            "Label Studio, then export the project as JSON again.",
+            1,
+        )
     typer.echo(f"{len(written)} gold files -> {dest}")
 
 

@@ -31,7 +31,9 @@ _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000
 _CN_Y = "〇○零一二三四五六七八九"  # digit-by-digit years: 二〇二三
 _CN_MD = "〇○零一二三四五六七八九十廿卅两兩"  # months and days: 十二, 二十五, 廿五
 _SP = r"[ \t]*"
-_YEAR = rf"(?P<y>\d{{4}}|[{_CN_Y}]{{4}})"
+# A year written as a number (两千零九, 一千九百八十四): a thousands digit, 千, then the rest.
+_CN_YEAR_NUMBER = rf"[一二两兩][千仟](?:[{_CN_Y}两兩]|[十百])*"
+_YEAR = rf"(?P<y>\d{{4}}|[{_CN_Y}]{{4}}|{_CN_YEAR_NUMBER})"
 _MONTH = rf"(?P<m>\d{{1,2}}|[{_CN_MD}]{{1,3}})"
 _DAY = rf"(?P<d>\d{{1,2}}|[{_CN_MD}]{{1,4}})"
 # 号 as in 1号线 / 3号楼 / 25号院 names a place, not a day.
@@ -39,6 +41,15 @@ _PLACE = "楼樓院线線门門房室栋棟单單馆館窗台床车車站仓倉�
 _HAO = rf"[号號](?!地[块塊]|[{_PLACE}])"
 _SUFFIX = rf"(?:日|{_HAO})"
 _NO_NUM_BEFORE = rf"(?<![\d{_CN_MD}])"
+# Where a day written without 日 or 号 may end: the end of a clause, or a part of the day after it.
+_CLAUSE_END = (
+    r"(?=[\s,，。;；:：!！?？、)）”\"]|$|上午|下午|晚上|晚间|早上|中午|傍晚|凌晨|当天|当晚|这天|那天)"
+)
+_DAY_END = rf"(?:{_SP}{_SUFFIX}|{_CLAUSE_END})"
+# A numeric year: 1500 to 2099 (1937-07-07, 2010.1.29), never a longer number's digits.
+_NUM_YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)"
+# Counters after 3-5 or 1/2 (3-5人, 1/2%): a count or a share, no date.
+_COUNTER = "个個人名次件号號位岁歲年天倍万萬千百元%‰"
 
 
 @dataclass(frozen=True)
@@ -145,7 +156,7 @@ def _day_only(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date 
 
 
 _WORD_OFFSET = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
-_WORD_OFFSET |= {"后天": 2, "後天": 2}
+_WORD_OFFSET |= {"后天": 2, "後天": 2, "大前天": -3, "大后天": 3, "大後天": 3}
 _YEAR_OFFSET = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
 _MONTH_OFFSET = {"本": 0, "上": -1, "下": 1}
 
@@ -163,6 +174,10 @@ def _rel_year(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date 
     return None if pub is None else _day(pub.year + _YEAR_OFFSET[mt["ry"]], _num(mt["m"]), _num(mt["d"]))
 
 
+def _rel_year_same_month(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
+    return None if pub is None else _day(pub.year + _YEAR_OFFSET[mt["ry"]], pub.month, _num(mt["d"]))
+
+
 def _rel_month(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
     if pub is None:
         return None
@@ -173,14 +188,14 @@ def _rel_month(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date
 # (pattern, kind, year_explicit, resolver). Overlaps between patterns are settled in find_dates.
 _PATTERNS: list[tuple[regex.Pattern[str], str, bool, _Resolver]] = [
     (
-        regex.compile(rf"(?<![\d{_CN_Y}]){_YEAR}{_SP}年{_SP}{_MONTH}{_SP}月{_SP}{_DAY}{_SP}{_SUFFIX}"),
+        regex.compile(rf"(?<![\d{_CN_Y}两兩千]){_YEAR}{_SP}年{_SP}{_MONTH}{_SP}月{_SP}{_DAY}{_DAY_END}"),
         "absolute",
         True,
         _absolute,
     ),
     (
         regex.compile(
-            r"(?<![\d.\-/:])(?P<y>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+            rf"(?<![\d.\-/:]){_NUM_YEAR}(?P<sep>[-./])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})"
             r"(?!\d|[-./:]\d)"
         ),
         "absolute",
@@ -188,7 +203,14 @@ _PATTERNS: list[tuple[regex.Pattern[str], str, bool, _Resolver]] = [
         _absolute,
     ),
     (
-        regex.compile(rf"{_NO_NUM_BEFORE}{_MONTH}{_SP}月{_SP}{_DAY}{_SP}{_SUFFIX}"),
+        # 2010 01 29: spaces between, month and day in two digits each.
+        regex.compile(rf"(?<![\d.\-/:])(?<!\d ){_NUM_YEAR} (?P<m>\d\d) (?P<d>\d\d)(?![\d.\-/:]| \d)"),
+        "absolute",
+        True,
+        _absolute,
+    ),
+    (
+        regex.compile(rf"{_NO_NUM_BEFORE}{_MONTH}{_SP}月{_SP}{_DAY}{_DAY_END}"),
         "month_day",
         False,
         _month_day,
@@ -203,12 +225,24 @@ _PATTERNS: list[tuple[regex.Pattern[str], str, bool, _Resolver]] = [
         False,
         _day_only,
     ),
-    (regex.compile(r"(?P<w>今天|今日|昨天|昨日|前天|明天|明日|后天|後天)"), "relative", False, _rel_word),
     (
-        regex.compile(rf"(?P<ry>今年|去年|前年|明年){_SP}{_MONTH}{_SP}月{_SP}{_DAY}{_SP}{_SUFFIX}"),
+        regex.compile(rf"(?P<w>{'|'.join(sorted(_WORD_OFFSET, key=len, reverse=True))})"),
+        "relative",
+        False,
+        _rel_word,
+    ),
+    (
+        regex.compile(rf"(?P<ry>今年|去年|前年|明年){_SP}{_MONTH}{_SP}月{_SP}{_DAY}{_DAY_END}"),
         "relative",
         False,
         _rel_year,
+    ),
+    (
+        # 去年本月十日: the publication's month in another year.
+        regex.compile(rf"(?P<ry>今年|去年|前年|明年){_SP}(?:本|这个|這個|同)月{_SP}{_DAY}{_SP}{_SUFFIX}"),
+        "relative",
+        False,
+        _rel_year_same_month,
     ),
     (
         regex.compile(rf"(?P<rm>[本上下])(?:个|個)?月{_SP}{_DAY}{_SP}{_SUFFIX}"),
@@ -218,16 +252,32 @@ _PATTERNS: list[tuple[regex.Pattern[str], str, bool, _Resolver]] = [
     ),
 ]
 
+# Forms read only when a publication date anchors them: 12/1 and 12-1 as month and day.
+_ANCHORED_PATTERNS: list[tuple[regex.Pattern[str], str, bool, _Resolver]] = [
+    (
+        regex.compile(
+            r"(?<![\d./\-:A-Za-z第])(?P<m>1[0-2]|0?[1-9])(?P<sep>[-/])(?P<d>3[01]|[12]\d|0?[1-9])"
+            rf"(?![\d./\-:A-Za-z{_COUNTER}])"
+        ),
+        "month_day",
+        False,
+        _month_day,
+    ),
+]
+
 
 def find_dates(text: str, published: datetime.date | None = None) -> list[DateMention]:
     """Every day-precise date expression in `text`, in order, non-overlapping (longest wins).
 
     Year-less and relative forms are resolved against `published` (the latest matching day on
     or before it for month-day and day-only forms); without it their `date` is None. A written
-    date that names no real day (2月30日) is still reported, with `date` None.
+    date that names no real day (2月30日) is still reported, with `date` None. A month and day
+    written with a dash or slash (12/1, 12-1) is read only when `published` is given: without it
+    the same marks are as often a fraction, a score or a range. The README lists every form.
     """
     found: list[DateMention] = []
-    for pattern, kind, explicit, resolve in _PATTERNS:
+    patterns = _PATTERNS if published is None else _PATTERNS + _ANCHORED_PATTERNS
+    for pattern, kind, explicit, resolve in patterns:
         for mt in pattern.finditer(text):
             if kind == "day" and not 1 <= _num(mt["d"]) <= 31:
                 continue

@@ -36,23 +36,31 @@ FIELD_COLOURS: dict[str, str] = {
 }
 OTHER_COLOUR = "#e5e7eb"
 
-_PATH = re.compile(r"^(?P<field>\w+)(?:\[(?P<index>\d+)\])?(?:\.(?P<attr>\w+))?$")
+_PATH = re.compile(r"^(?P<field>\w+)(?:\[(?P<index>\d+)\])?(?:\.(?P<attr>\w+)(?:\[(?P<entry>\d+)\])?)?$")
 
 
-def split_path(path: str) -> tuple[str, int | None, str | None]:
-    """`attendees[3].name` -> ("attendees", 3, "name"); `date` -> ("date", None, None).
+def split_path(path: str) -> tuple[str, int | None, str | None, int | None]:
+    """`attendees[3].name` -> ("attendees", 3, "name", None); `date` -> ("date", None, None, None);
+    `signed_projects[0].parties[1]` -> ("signed_projects", 0, "parties", 1).
 
     Raises ValueError for a path that is not of that shape."""
     match = _PATH.match(path)
     if match is None:
-        raise ValueError(f"evidence field {path!r} is not of the form field, field[i] or field[i].attr")
-    index = match["index"]
-    return match["field"], int(index) if index is not None else None, match["attr"]
+        raise ValueError(
+            f"evidence field {path!r} is not of the form field, field[i], field[i].attr or field[i].attr[j]"
+        )
+    index, entry = match["index"], match["entry"]
+    return (
+        match["field"],
+        int(index) if index is not None else None,
+        match["attr"],
+        int(entry) if entry is not None else None,
+    )
 
 
 def field_kind(path: str) -> str:
     """The kind of value a path names, without the index: `attendees[3].name` -> `attendees.name`."""
-    field, _, attr = split_path(path)
+    field, _, attr, _ = split_path(path)
     return f"{field}.{attr}" if attr else field
 
 
@@ -62,7 +70,7 @@ def colour_of(kind: str) -> str:
 
 def value_at(record: dict[str, Any], path: str) -> Any:
     """The value a path names in a record (as a JSON dict), or None where the path leads nowhere."""
-    field, index, attr = split_path(path)
+    field, index, attr, entry = split_path(path)
     value = record.get(field)
     if index is not None:
         if not isinstance(value, list) or index >= len(value):
@@ -70,6 +78,10 @@ def value_at(record: dict[str, Any], path: str) -> Any:
         value = value[index]
     if attr is not None:
         value = value.get(attr) if isinstance(value, dict) else None
+    if entry is not None:
+        if not isinstance(value, list) or entry >= len(value):
+            return None
+        value = value[entry]
     return value
 
 
@@ -124,17 +136,42 @@ def load_records(path: Path) -> list[Record]:
     return sorted(records, key=lambda r: r.doc_id)
 
 
-def source_text(record: Record) -> str | None:
-    """The raw text of the article a record came from (re-read from `record.source`), or None when
-    the file is gone or no article in it fits.
+class NoSourceText(Exception):
+    """None of the records' articles can be found to read their text again."""
 
-    Paths are relative to where `extract run` ran; a file holding several articles (JSON Lines) is
-    searched for the record's doc_id, a file holding one article gives that one."""
+
+def no_source_text(records: list[Record], out: Path) -> NoSourceText:
+    """The error for records none of whose articles could be read again."""
+    return NoSourceText(
+        f"the article text of none of the {len(records)} records in {out} could be found (the first "
+        f"names {records[0].source}); check that the articles are still there, or run `extract run` "
+        "on them again: records now name their articles by absolute path."
+    )
+
+
+def source_path(record: Record, out: Path | None = None) -> Path | None:
+    """The article file of `record`, or None when it is not found. `source` is absolute in records
+    written since; an older, relative one is tried from here, then from each folder above `out`
+    (`extract run -o out` was most often run in the folder above it)."""
+    path = Path(record.source)
+    bases = [Path.cwd()] if path.is_absolute() else [Path.cwd(), *(out.absolute().parents if out else ())]
+    for base in bases:
+        if (base / path).is_file():
+            return base / path
+    return None
+
+
+def source_text(record: Record, out: Path | None = None) -> str | None:
+    """The raw text of the article a record came from (re-read from `record.source`, found as
+    `source_path` does), or None when the file is gone or no article in it fits.
+
+    A file holding several articles (JSON Lines) is searched for the record's doc_id, a file holding
+    one article gives that one."""
     from extract.output import safe_id
     from extract.read import read_file
 
-    path = Path(record.source)
-    if not path.is_file():
+    path = source_path(record, out)
+    if path is None:
         return None
     articles = read_file(path).articles
     for article in articles:
@@ -197,7 +234,8 @@ def trail_table(rows: list[Trail]):  # type: ignore[no-untyped-def]
 def render(record: Record, raw: str, console: Any, field: str | None = None) -> None:
     """Print one record's explanation: header, legend, highlighted text, trail table.
 
-    `field` keeps only the values whose path starts with it (`date`, `attendees[3]`)."""
+    `field` keeps only the values whose path starts with it (`date`, `attendees[3]`). Where the
+    console shows no colour (output to a file or a pipe), each value is put in [brackets]."""
     from rich.rule import Rule
     from rich.text import Text
 
@@ -210,11 +248,31 @@ def render(record: Record, raw: str, console: Any, field: str | None = None) -> 
     text = highlighted(raw, evidence)
     if field is not None:
         text = _lines_with(text, raw, [(e.span[0], e.span[1]) for e in evidence])
-    console.print(text)
+    console.print(text if console.color_system else bracketed(text))
     console.print(trail_table(rows))
     unexplained = _values_without_evidence(record)
     if unexplained and field is None:
         console.print(f"values without evidence: {', '.join(unexplained)}", style="bold red")
+
+
+def bracketed(text: Any):  # type: ignore[no-untyped-def]
+    """`text` as plain text with each styled span (an evidence span) put in [brackets], nested
+    where spans nest: highlighting that survives where colour does not."""
+    from collections import Counter
+
+    from rich.text import Text
+
+    # Value spans (not the dim `…` of left-out lines), each range once: a span that is evidence of
+    # several fields (a street that is also the organiser) gets one pair of brackets.
+    spans = {(s.start, s.end) for s in text.spans if s.end > s.start and " on " in str(s.style)}
+    opens = Counter(start for start, _ in spans)
+    closes = Counter(end for _, end in spans)
+    plain = text.plain
+    parts = []
+    for i, char in enumerate(plain):
+        parts.append("]" * closes[i] + "[" * opens[i] + char)
+    parts.append("]" * closes[len(plain)])
+    return Text("".join(parts))
 
 
 def _lines_with(text: Any, raw: str, spans: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
@@ -238,7 +296,7 @@ def _lines_with(text: Any, raw: str, spans: list[tuple[int, int]]):  # type: ign
 
 
 def _values_without_evidence(record: Record) -> list[str]:
-    """Paths of non-empty values that no evidence item names (SPEC: every value has evidence)."""
+    """Paths of non-empty values that no evidence item names (every value must have evidence)."""
     data = record.model_dump(mode="json")
     proven = {e.field for e in record.evidence}
     missing = []

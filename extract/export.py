@@ -113,15 +113,19 @@ def write_sqlite(records: list[Record], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.unlink(missing_ok=True)
-    con = sqlite3.connect(tmp)
     try:
-        con.execute("PRAGMA foreign_keys = ON")
-        with con:
-            con.executescript(schema())
-            for table, table_rows in zip(TABLES, rows(records).values(), strict=True):
-                marks = ", ".join("?" for _ in table.columns)
-                con.executemany(f"INSERT INTO {table.name} VALUES ({marks})", table_rows)
-    finally:
-        con.close()
-    os.replace(tmp, path)
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA foreign_keys = ON")
+            with con:
+                con.executescript(schema())
+                for table, table_rows in zip(TABLES, rows(records).values(), strict=True):
+                    marks = ", ".join("?" for _ in table.columns)
+                    con.executemany(f"INSERT INTO {table.name} VALUES ({marks})", table_rows)
+        finally:
+            con.close()
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # nothing half-made is left beside `path`
+        raise
     return path

@@ -7,6 +7,7 @@ size of the page.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -94,6 +95,21 @@ _MODIFIED_META_KEYS = (
 _URL_META_KEYS = ("og:url", "twitter:url")
 _PUBLISH_KEY = re.compile(r"publish\w*(?:date|time)|pub[-_]?(?:date|time)|(?:date|time)\w*publish")
 
+# A publication time kept in a script's state: `publishTime: '2019-09-07 10:23'`, `"pubDate":1567822980`.
+_SCRIPT_STATE_DATE = re.compile(
+    r"""["']?(?:publish_?(?:time|date)|pub_?(?:time|date)|datePublished|publicTime|ptime)["']?\s*[:=]\s*"""
+    r"""(?:["']([^"'\n]{6,40})["']|(\d{10}|\d{13})(?!\d))""",
+    re.IGNORECASE,
+)
+# Seconds-since-epoch stamps are read in China's time (UTC+8), as the pages that carry them are.
+_CHINA_TIME = datetime.timezone(datetime.timedelta(hours=8))
+_EPOCH_YEARS = range(1995, 2100)
+# A date in a url's path: /2019/05/17/, /2019-05-17/, /201905/17/, /20190517/, /t20190517_.
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)(?:[/-]?)(?P<m>[01]\d)(?:[/-]?)(?P<d>[0-3]\d)(?=[/_.-]|$)"
+    r"|/t(?P<ty>(?:19|20)\d\d)(?P<tm>[01]\d)(?P<td>[0-3]\d)_"
+)
+_MAX_ANCESTORS = 40
 _DATE_LABEL = re.compile(r"(?:发布|发表|出版|上传)?(?:时间|日期)\s*[:：]")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--+|—+|\s[-–]\s)\s*")
 _TITLE_DASH_TAIL = re.compile(r"-[^-]{1,12}$")
@@ -130,6 +146,47 @@ _DATELINE_LINES_BEFORE = 3
 _SCRIPT_WINDOW = 300
 
 
+# Parsers spend time in proportion to depth for every element (lexbor: 100 000 nested <div>, 1 MB,
+# take a minute); no real page comes near this depth, so a deeper one is refused before parsing.
+MAX_DEPTH = 5000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*?(/?)>")
+# Elements that hold no content, or whose end tag a parser infers from the next sibling: they never
+# deepen a tree however they are written.
+_FLAT_TAGS = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "rt", "rp",
+    }
+)  # fmt: skip
+
+
+class TooDeep(ValueError):
+    """Markup nested deeper than `MAX_DEPTH` elements."""
+
+    def __init__(self, depth: int) -> None:
+        super().__init__(f"markup nested more than {MAX_DEPTH} elements deep (at least {depth})")
+        self.depth = depth
+
+
+def markup_depth(html: str, limit: int = MAX_DEPTH) -> int:
+    """How deep the elements of `html` nest, counted from its tags in one pass (start tags less end
+    tags, leaving out elements that cannot nest); stops counting once past `limit`."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _FLAT_TAGS:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > deepest:
+            deepest = depth
+            if deepest > limit:
+                break
+    return deepest
+
+
 @dataclass(frozen=True)
 class Line:
     """One paragraph of visible text, the tag of the block element it sits in, how many of its
@@ -159,14 +216,18 @@ def parse_html(html: str, *, focus: bool = True) -> PageText:
     `text` is the visible text with one paragraph per line; with `focus` it is cut to the article
     (from the headline through the main run of prose), leaving out navigation, comments and link
     lists around it. `published` is `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]` (the page's local time,
-    any zone offset dropped).
+    any zone offset dropped). Raises `TooDeep` for markup nested more than `MAX_DEPTH` deep.
     """
+    depth = markup_depth(html)
+    if depth > MAX_DEPTH:
+        raise TooDeep(depth)
     tree = LexborHTMLParser(html)
     metas = _meta_values(tree)
     lines = visible_lines(tree.root) if tree.root is not None else []
     page_title = _page_title(tree)
     title, title_index = find_title(page_title, metas, lines)
-    published = find_published(tree, metas, lines, title_index)
+    url = _find_url(tree, metas, html)
+    published = find_published(tree, metas, lines, title_index, url)
     if focus:
         start, end = article_span(lines, title_index)
         lines = lines[start:end]
@@ -174,7 +235,7 @@ def parse_html(html: str, *, focus: bool = True) -> PageText:
         text="\n".join(line.text for line in lines),
         title=title,
         published=published,
-        url=_find_url(tree, metas, html),
+        url=url,
     )
 
 
@@ -500,21 +561,28 @@ def _line_index(lines: list[Line], key: str) -> int:
 
 
 def find_published(
-    tree: LexborHTMLParser, metas: dict[str, str], lines: list[Line], title_index: int
+    tree: LexborHTMLParser, metas: dict[str, str], lines: list[Line], title_index: int, url: str | None = None
 ) -> str | None:
     """Return the publication date the page states, trying in turn: publication <meta> tags,
-    JSON-LD `datePublished`, elements marked as the publication date, a dateline next to the
-    headline, a labelled date (`发布时间：…`), a date that a script writes into a publish-time
-    element, and last a modification <meta> tag. None if the page states none."""
+    JSON-LD `datePublished`, elements marked as the publication date, an attribute that names a
+    publish time (`data-publishtime`), a dateline next to the headline, a labelled date
+    (`发布时间：…`), a <time datetime> in the text, a publish time in a script's state
+    (`publishTime: '…'`), a date that a script writes into a publish-time element, a modification
+    <meta> tag, and last the date in the page's url path. Dates in links and boilerplate (related
+    articles, comments, footers) never count. None if the page states none."""
     finders: tuple[Callable[[], str | None], ...] = (
         lambda: _date_from_keys(metas, _PUBLISHED_META_KEYS),
         lambda: _date_from_generic_meta(metas),
         lambda: _date_from_json_ld(tree),
         lambda: _date_from_marked_elements(tree),
+        lambda: _date_from_publish_attributes(tree),
         lambda: _dateline_near(lines, title_index),
         lambda: _labelled_date(lines),
+        lambda: _date_from_time_element(lines),
+        lambda: _date_from_script_state(tree),
         lambda: _date_from_filling_script(tree),
         lambda: _date_from_keys(metas, _MODIFIED_META_KEYS),
+        lambda: date_from_url(url),
     )
     for finder in finders:
         found = finder()
@@ -605,6 +673,85 @@ def _date_from_filling_script(tree: LexborHTMLParser) -> str | None:
                 found = parse_date(code[max(0, at - _SCRIPT_WINDOW) : at + _SCRIPT_WINDOW])
                 if found is not None:
                     return found
+    return None
+
+
+def _date_from_publish_attributes(tree: LexborHTMLParser) -> str | None:
+    """A date from an attribute whose name speaks of publishing (`data-publishtime="…"`,
+    `data-pubdate`), on an element outside links and boilerplate."""
+    if tree.root is None:
+        return None
+    for node in tree.root.traverse():
+        attrs = node.attributes
+        for name, value in attrs.items():
+            if value and _PUBLISH_KEY.search(name.lower()) and not _in_link_or_boilerplate(node):
+                found = parse_date(value) or _epoch_date(value)
+                if found is not None:
+                    return found
+    return None
+
+
+def _in_link_or_boilerplate(node: LexborNode) -> bool:
+    """True if `node` or one of its nearest ancestors is a link or a boilerplate container."""
+    current: LexborNode | None = node
+    for _ in range(_MAX_ANCESTORS):
+        if current is None:
+            return False
+        if current.tag in ("a", *_BOILERPLATE_TAGS) or _is_boilerplate(current.attributes):
+            return True
+        current = current.parent
+    return False
+
+
+def _date_from_time_element(lines: list[Line]) -> str | None:
+    """The `datetime` of the first <time> element in a line that is neither link nor boilerplate."""
+    for line in lines:
+        if line.datetime and not _is_link_or_boilerplate(line):
+            found = parse_date(line.datetime)
+            if found is not None:
+                return found
+    return None
+
+
+def _date_from_script_state(tree: LexborHTMLParser) -> str | None:
+    """The first publish time kept in a script's state (`publishTime: '…'`, `"pubDate":1567822980`)."""
+    for script in tree.css("script"):
+        code = script.text() or ""
+        for match in _SCRIPT_STATE_DATE.finditer(code):
+            text, epoch = match.groups()
+            found = parse_date(text) if text else _epoch_date(epoch)
+            if found is not None:
+                return found
+    return None
+
+
+def _epoch_date(value: str) -> str | None:
+    """A stamp of 10 (seconds) or 13 (milliseconds) digits since 1970 as China's local time, or None
+    when it is no such stamp or falls outside the years news pages are from."""
+    value = value.strip()
+    if not value.isdigit() or len(value) not in (10, 13):
+        return None
+    seconds = int(value) // (1000 if len(value) == 13 else 1)
+    moment = datetime.datetime.fromtimestamp(seconds, _CHINA_TIME)
+    if moment.year not in _EPOCH_YEARS:
+        return None
+    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def date_from_url(url: str | None) -> str | None:
+    """The date in a url's path (`/2019/05/17/`, `/201905/t20190517_…`, `/20190517/`), or None."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    if "://" in path:
+        path = "/" + path.split("://", 1)[1].partition("/")[2]
+    dated = list(_URL_DATE.finditer(path))
+    for match in reversed(dated):  # the deepest date is the page's own (/2019/…/t20190517_)
+        year, month, day = match["y"] or match["ty"], match["m"] or match["tm"], match["d"] or match["td"]
+        try:
+            return datetime.date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            continue
     return None
 
 

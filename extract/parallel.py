@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from extract.lifeline import RUN_PID, exit_with
@@ -195,7 +196,24 @@ def run_dask(tasks: Sequence[FileTask], workers: int, scheduler: str | None = No
                     "on every worker. Records written so far are kept; run again to resume."
                 ) from e
             future.release()
-            yield from results
+            yield from map(_unseen_by_worker, results)
+
+
+UNSEEN = (
+    "a Dask worker cannot find this file, which exists on this machine: the workers must see the "
+    "same filesystem as the machine running `extract run`, with the inputs at the same paths (a "
+    "shared folder); mount or copy them there and run again."
+)
+
+
+def _unseen_by_worker(result: FileResult) -> FileResult:
+    """`result`, with the failure of a file that a worker could not find but this machine can
+    saying what is wrong: the worker does not share this machine's filesystem."""
+    if any(f.error == "FileNotFoundError" for f in result.failures) and os.path.exists(result.path):
+        result.failures = [
+            replace(f, message=UNSEEN) if f.error == "FileNotFoundError" else f for f in result.failures
+        ]
+    return result
 
 
 @contextmanager

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
+
+import regex
 
 from extract.article import Article
 from extract.clean import mask_boilerplate
@@ -11,7 +14,7 @@ from extract.engine import run_rules
 from extract.normalise import normalise
 from extract.record import Evidence, Record
 from extract.registry import default_ruleset
-from extract.resolve import RESOLVERS, Context, Item
+from extract.resolve import RESOLVERS, Context, Item, Proof
 from extract.ruleset import RuleSet
 from extract.timing import stage
 
@@ -36,7 +39,33 @@ def resolve_fields(doc: Document, ruleset: RuleSet) -> Context:
         matches = run_rules(ruleset.rules[spec.name], doc)  # lazy: rules run as the resolver asks
         with stage("resolve"):
             ctx.results[spec.name] = RESOLVERS[spec.resolver](ctx, spec, matches)
+    for spec in ruleset.fields:
+        other = spec.options.get("otherwise")
+        if other and not ctx.results.get(spec.name):
+            extend = spec.options.get("otherwise_extend")
+            ctx.results[spec.name] = borrowed(ctx, spec.name, str(other), str(extend) if extend else None)
     return ctx
+
+
+def borrowed(ctx: Context, name: str, other: str, extend: str | None = None) -> list[Item]:
+    """A field left empty by its rules takes the value of the field its `otherwise` names (the
+    township that hosted the event held it), where that value is written as it stands in the text;
+    its evidence is that mention, under the rule id `<field>.from_<other>`. Where the pattern
+    `otherwise_extend` matches right after the mention (a community inside the township), the
+    value runs on to its end."""
+    out = []
+    text = ctx.doc.text
+    for item in ctx.results.get(other, []):
+        value = item.value
+        for p in item.proofs:
+            if isinstance(value, str) and text[p.start : p.end] == value:
+                end = p.end
+                more = regex.compile(extend).match(text, end) if extend else None
+                if more:
+                    end = more.end()
+                out.append(Item(text[p.start : end], [Proof("", p.start, end, f"{name}.from_{other}")]))
+                break
+    return out
 
 
 def _evidence(doc: Document, field: str, items: list[Item], scalar: bool) -> list[Evidence]:
@@ -69,8 +98,17 @@ def extract_article(article: Article, ruleset: RuleSet | None = None) -> Record:
 
 
 def extract_text(
-    text: str, *, doc_id: str | None = None, published: str | None = None, title: str | None = None
+    text: str,
+    *,
+    doc_id: str | None = None,
+    published: str | date | None = None,
+    title: str | None = None,
 ) -> Record:
-    """The record of an article given as text; `published` (ISO date) anchors year-less dates."""
+    """The record of an article given as text; `published` (an ISO date string, a `date` or a
+    `datetime`) anchors year-less dates."""
+    if isinstance(published, datetime):
+        published = published.isoformat(timespec="seconds")
+    elif isinstance(published, date):
+        published = published.isoformat()
     article = Article(doc_id=doc_id or "text", source="<text>", raw=text, title=title, published=published)
     return extract_article(article)

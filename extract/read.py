@@ -227,22 +227,29 @@ class FolderNotListed(ReadError):
 
 
 def iter_input_files(
-    inputs: Sequence[Path], *, follow_links: bool = False, skipped: list[ReadError] | None = None
+    inputs: Sequence[Path],
+    skipped: list[str] | None = None,
+    *,
+    follow_links: bool = False,
+    unread: list[ReadError] | None = None,
 ) -> Iterator[Path]:
     """Yield the files to read under `inputs`, each once, in a fixed order.
 
     A file given directly is yielded whatever its suffix (reading it then says if the type is
     unsupported); a folder is walked recursively in sorted order and yields only regular files with
-    a suffix in SUFFIXES, skipping hidden files and folders, devices and pipes. A symbolic link met
-    in a folder is followed only when its target lies inside one of `inputs` (or, for a file, with
-    `follow_links`); a folder that cannot be listed is passed over. Both are added to `skipped`,
-    when given, and the walk goes on. Raises ReadError, before yielding anything, if an input does
-    not exist.
+    a suffix in SUFFIXES, skipping hidden files and folders, devices and pipes. The files passed
+    over for their suffix are appended to `skipped`, when given. A symbolic link met in a folder is
+    followed only when its target lies inside one of `inputs` (or with `follow_links`); a folder
+    that cannot be listed is passed over: both are added to `unread`, when given, and the walk goes
+    on. Raises ReadError, before yielding anything, if an input does not exist.
     """
     for path in inputs:
         if not path.exists():
             raise ReadError(str(path), "no such file or folder; check the path.")
-    walk = _Walk([os.path.realpath(p) for p in inputs], follow_links, skipped if skipped is not None else [])
+    roots = [os.path.realpath(p) for p in inputs]
+    walk = _Walk(
+        roots, follow_links, skipped if skipped is not None else [], unread if unread is not None else []
+    )
     seen: set[str] = set()
     for path in inputs:
         files = walk.folder(path) if path.is_dir() else iter((path,))
@@ -254,12 +261,15 @@ def iter_input_files(
 
 
 class _Walk:
-    """The walk of input folders: which links it follows, what it could not list."""
+    """The walk of input folders: which links it follows, what it passes over or could not list."""
 
-    def __init__(self, roots: list[str], follow_links: bool, skipped: list[ReadError]) -> None:
+    def __init__(
+        self, roots: list[str], follow_links: bool, skipped: list[str], unread: list[ReadError]
+    ) -> None:
         self.roots = roots
         self.follow_links = follow_links
         self.skipped = skipped
+        self.unread = unread
         self.walked: set[str] = set()  # real paths of folders walked through a link (no loops)
 
     def inside_inputs(self, real: str) -> bool:
@@ -270,7 +280,7 @@ class _Walk:
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as e:
-            self.skipped.append(
+            self.unread.append(
                 FolderNotListed(
                     str(folder),
                     f"cannot list the folder ({e.strerror}); its files were not read. Check its "
@@ -282,35 +292,27 @@ class _Walk:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            if entry.is_symlink():
-                kind = self._follow(entry)
-                if kind == "file":
-                    yield Path(entry.path)
-                elif kind == "folder":
-                    subfolders.append(Path(entry.path))
-            elif entry.is_dir(follow_symlinks=False):
+            kind = self._follow(entry) if entry.is_symlink() else _kind(entry.path, entry)
+            if kind == "folder":
                 subfolders.append(Path(entry.path))
-            elif entry.is_file(follow_symlinks=False) and _has_suffix(entry.name):
-                yield Path(entry.path)
+            elif kind == "file":
+                if _has_suffix(entry.name):
+                    yield Path(entry.path)
+                else:
+                    self.skipped.append(entry.path)
         for subfolder in subfolders:
             yield from self.folder(subfolder)
 
     def _follow(self, entry: os.DirEntry[str]) -> str | None:
-        """What to make of a link met in a folder: "file" to read it, "folder" to walk it, None to
+        """What to make of a link met in a folder: "file" or "folder" to take it as one, None to
         pass over it (a link to a folder inside the inputs, walked where it lies; a dangling link;
         one to a device or a pipe; or one that leads outside the inputs, which is reported)."""
         real = os.path.realpath(entry.path)
-        if os.path.isdir(real):
-            kind = "folder"
-        elif os.path.isfile(real) and _has_suffix(entry.name):
-            kind = "file"
-        else:
+        kind = _kind(real)
+        if kind is None or (kind == "folder" and (self.inside_inputs(real) or real in self.walked)):
             return None
-        inside = self.inside_inputs(real)
-        if kind == "folder" and (inside or real in self.walked):
-            return None
-        if not inside and not self.follow_links:
-            self.skipped.append(
+        if not self.inside_inputs(real) and not self.follow_links:
+            self.unread.append(
                 LinkNotFollowed(
                     entry.path,
                     f"a link to {real}, a {kind} outside the inputs; it was not read. Give the "
@@ -321,6 +323,18 @@ class _Walk:
         if kind == "folder":
             self.walked.add(real)
         return kind
+
+
+def _kind(path: str, entry: os.DirEntry[str] | None = None) -> str | None:
+    """ "file" for a regular file, "folder" for a folder, None for anything else (not following a
+    link when `entry` is given)."""
+    if entry is not None:
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        return "file" if entry.is_file(follow_symlinks=False) else None
+    if os.path.isdir(path):
+        return "folder"
+    return "file" if os.path.isfile(path) else None
 
 
 def _has_suffix(name: str) -> bool:
@@ -390,9 +404,14 @@ def _read_txt(path: Path, text: str) -> ReadResult:
 
 def _read_html(path: Path, text: str) -> ReadResult:
     """One article: the page's visible article text plus the headline, date and url it states."""
-    from extract.html_text import parse_html
+    from extract.html_text import TooDeep, parse_html
 
-    page = parse_html(text)
+    try:
+        page = parse_html(text)
+    except TooDeep as e:
+        return _failed(
+            str(path), f"{e}; no article nests that deep, so the file is left out: repair or remove it."
+        )
     if not page.text.strip():
         return _failed(
             str(path),

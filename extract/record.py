@@ -1,4 +1,4 @@
-"""SPEC.md section 1 as types: the record `extract` writes, one per article."""
+"""The record `extract` writes, one per article, as types (docs/record.md describes it)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,17 @@ from typing import Any
 
 from extract.explain import FIELD_COLOURS, OTHER_COLOUR, field_kind, format_value, value_at
 from extract.record import Record
-from extract.score import ATTRIBUTES, LISTS, SCALARS, Miss, forms, is_optional, match_items, norm
+from extract.score import (
+    ATTRIBUTES,
+    LIST_ATTRIBUTES,
+    LISTS,
+    SCALARS,
+    Miss,
+    forms,
+    is_optional,
+    match_items,
+    norm,
+)
 
 Gold = dict[str, Any]
 
@@ -108,7 +118,7 @@ def _date_part(g: Any) -> Any:
 
 
 def compare(record: dict[str, Any], gold: Gold) -> Diff:
-    """How each value of `record` fares against `gold` (SPEC §4 matching)."""
+    """How each value of `record` fares against `gold` (matched as `extract eval` matches, docs/record.md)."""
     diff = Diff()
     for key in SCALARS:
         g, p = gold.get(key), record.get(key)
@@ -133,7 +143,29 @@ def compare(record: dict[str, Any], gold: Gold) -> Diff:
             for i in extra:
                 if preds[i].get(attr):
                     diff.status[f"{key}[{i}].{attr}"] = "spurious"
+        entries = LIST_ATTRIBUTES.get(key)
+        if entries:
+            _compare_entries(diff, key, entries, pairs, extra, preds)
     return diff
+
+
+def _compare_entries(
+    diff: Diff, key: str, attr: str, pairs: list[tuple[Any, int]], extra: list[int], preds: list[Any]
+) -> None:
+    """A list inside each item (the parties of a signed project), matched one to one within each
+    pair of items as the scorer does; every entry of an unmatched item is spurious."""
+    for g, i in pairs:
+        entries = preds[i].get(attr) or []
+        _, missed, unmatched = match_items(g.get(attr) or [], entries, None)
+        for j in range(len(entries)):
+            diff.status[f"{key}[{i}].{attr}[{j}]"] = "spurious" if j in unmatched else "ok"
+        for m in missed:
+            value = _gold_value(m)
+            if value is not None:
+                diff.missed.append((f"{key}.{attr}", value))
+    for i in extra:
+        for j in range(len(preds[i].get(attr) or [])):
+            diff.status[f"{key}[{i}].{attr}[{j}]"] = "spurious"
 
 
 # --- the page -------------------------------------------------------------------------------------
@@ -159,7 +191,11 @@ def _value_paths(data: dict[str, Any]) -> list[str]:
             if attr_key is None:
                 paths.append(f"{key}[{i}]")
                 continue
-            paths.extend(f"{key}[{i}].{a}" for a, v in item.items() if v not in (None, []))
+            for a, v in item.items():
+                if isinstance(v, list):  # a list attribute: one path per entry
+                    paths.extend(f"{key}[{i}].{a}[{j}]" for j in range(len(v)))
+                elif v is not None:
+                    paths.append(f"{key}[{i}].{a}")
     return paths
 
 
@@ -203,7 +239,14 @@ def _status_of(diff: Diff, path: str) -> str:
     return diff.status.get(path) or diff.status.get(path + ".name") or "ok"
 
 
-def _record_table(article: ArticleView, diff: Diff | None) -> str:
+def _rule_ids(rules: list[str]) -> str:
+    """Rule ids for a table cell: a line may break after `.` or `_` (between the words of an id),
+    never inside a word."""
+    ids = [html.escape(r).replace(".", ".<wbr>").replace("_", "_<wbr>") for r in rules]
+    return ", ".join(f'<span class="rule-id">{i}</span>' for i in ids) or "—"
+
+
+def _record_table(article: ArticleView, diff: Diff | None, with_gold: bool) -> str:
     data = article.record.model_dump(mode="json")
     rules: dict[str, list[str]] = {}
     for ev in article.record.evidence:
@@ -216,10 +259,12 @@ def _record_table(article: ArticleView, diff: Diff | None) -> str:
         rows.append(
             f'<tr data-path="{html.escape(path)}" data-status="{status}" data-value="{html.escape(value)}">'
             f'<td><span class="swatch {css_kind(kind)}"></span>{html.escape(path)}</td>'
-            f"<td>{html.escape(value)}</td><td>{html.escape(', '.join(rules.get(path, [])) or '—')}</td>"
-            f'<td class="status st-{status}">{status if diff else ""}</td></tr>'
+            f'<td>{html.escape(value)}</td><td class="rule">{_rule_ids(rules.get(path, []))}</td>'
+            + (f'<td class="status st-{status}">{status if diff else ""}</td>' if with_gold else "")
+            + "</tr>"
         )
-    head = "<tr><th>field</th><th>value</th><th>rule</th><th>vs gold</th></tr>"
+    gold_head = "<th>vs gold</th>" if with_gold else ""
+    head = f"<tr><th>field</th><th>value</th><th>rule</th>{gold_head}</tr>"
     return f'<table class="record"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
@@ -232,14 +277,19 @@ def _misses_table(article: ArticleView) -> str:
         f'<tr class="miss-row" data-kind="{html.escape(e.kind)}" data-field="{html.escape(e.field)}">'
         f"<td>{html.escape(e.kind)}</td><td>{html.escape(e.field)}</td>"
         f"<td>{html.escape(e.gold or '—')}</td><td>{html.escape(e.predicted or '—')}</td>"
-        f"<td>{html.escape(e.rule or '')}</td></tr>"
+        f'<td class="rule">{_rule_ids([e.rule]) if e.rule else ""}</td></tr>'
         for e in article.errors
     ]
     head = "<tr><th>kind</th><th>field</th><th>gold</th><th>predicted</th><th>rule</th></tr>"
     return f'<h3>Misses</h3><table class="misses"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def _section(article: ArticleView) -> str:
+def _flagged(article: ArticleView) -> bool:
+    """Whether the article has a missed, spurious or wrong value against its gold."""
+    return bool(article.errors)
+
+
+def _section(article: ArticleView, with_gold: bool) -> str:
     record = article.record
     data = record.model_dump(mode="json")
     diff = compare(data, article.gold) if article.gold is not None else None
@@ -248,14 +298,15 @@ def _section(article: ArticleView) -> str:
     else:
         text = f'<div class="text">{marked_html(article.raw, _text_marks(article, diff))}</div>'
     score = f' data-macro-f1="{article.macro_f1:.3f}"' if article.macro_f1 is not None else ""
+    flag = " flagged" if _flagged(article) else ""
     anchor = html.escape(_anchor(record.doc_id))
     title = html.escape(record.title or "(no title)")
     return (
-        f'<section class="article" id="{anchor}" data-doc-id="{html.escape(record.doc_id)}"{score}>'
+        f'<section class="article{flag}" id="{anchor}" data-doc-id="{html.escape(record.doc_id)}"{score}>'
         f'<h2>{html.escape(record.doc_id)} <small>{title}</small> <a href="#index">↑ index</a></h2>'
         f'<p class="source">{html.escape(record.source)}</p>'
         f'<div class="cols"><div class="left">{text}</div>'
-        f'<div class="right">{_record_table(article, diff)}{_misses_table(article)}</div></div></section>'
+        f'<div class="right">{_record_table(article, diff, with_gold)}{_misses_table(article)}</div></div></section>'
     )
 
 
@@ -266,6 +317,7 @@ def _anchor(doc_id: str) -> str:
 def _index(articles: list[ArticleView], missing: list[str], with_gold: bool) -> str:
     head = "<tr><th>article</th><th>title</th><th>values</th>"
     head += "<th>macro F1</th><th>tp</th><th>fp</th><th>fn</th><th>misses</th></tr>" if with_gold else "</tr>"
+    flagged = sum(map(_flagged, articles))
     rows = []
     for a in articles:
         values = len(_value_paths(a.record.model_dump(mode="json")))
@@ -279,17 +331,24 @@ def _index(articles: list[ArticleView], missing: list[str], with_gold: bool) -> 
             else:
                 tp, fp, fn = a.counts
                 f1 = "—" if a.macro_f1 is None else f"{a.macro_f1:.3f}"
-                cells += (
-                    f'<td class="f1">{f1}</td><td>{tp}</td><td>{fp}</td><td>{fn}</td><td>{len(a.errors)}</td>'
-                )
-        rows.append(f'<tr class="doc" data-doc-id="{html.escape(a.record.doc_id)}">{cells}</tr>')
+                misses = f"⚑ {len(a.errors)}" if a.errors else "0"
+                cells += f'<td class="f1">{f1}</td><td>{tp}</td><td>{fp}</td><td>{fn}</td><td class="misses">{misses}</td>'
+        flag = " flagged" if _flagged(a) else ""
+        rows.append(f'<tr class="doc{flag}" data-doc-id="{html.escape(a.record.doc_id)}">{cells}</tr>')
     for doc_id in missing:
         span = 7 if with_gold else 2
         rows.append(
-            f'<tr class="doc no-record" data-doc-id="{html.escape(doc_id)}"><td>{html.escape(doc_id)}</td>'
+            f'<tr class="doc no-record flagged" data-doc-id="{html.escape(doc_id)}"><td>{html.escape(doc_id)}</td>'
             f'<td colspan="{span}">gold without a record</td></tr>'
         )
-    return f'<table id="index" class="index"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    table = f'<table id="index" class="index"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    if not with_gold:
+        return table
+    only = (
+        '<label class="only-flagged"><input type="checkbox" id="only-flagged"> show only the '
+        f"{flagged + len(missing)} articles with missed, spurious or wrong values (⚑)</label>"
+    )
+    return only + table
 
 
 def _field_scores(golds: dict[str, Gold], preds: dict[str, dict[str, Any]]) -> str:
@@ -311,7 +370,7 @@ def _field_scores(golds: dict[str, Gold], preds: dict[str, dict[str, Any]]) -> s
     return f'{summary}<details><summary>Per field</summary><table class="fields"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></details>'
 
 
-def _legend() -> str:
+def _legend(with_gold: bool) -> str:
     items = "".join(
         f'<button type="button" class="legend-item {css_kind(k)}" data-kind="{k}">{k}</button>'
         for k in FIELD_COLOURS
@@ -320,7 +379,8 @@ def _legend() -> str:
         '<span class="ev st-spurious">spurious</span> <span class="ev st-wrong">wrong</span> '
         '<span class="gold-missed">missed (gold)</span>'
     )
-    return f'<div class="legend">{items}<span class="marks">{marks}</span></div>'
+    marks_html = f'<span class="marks">{marks}</span>' if with_gold else ""
+    return f'<div class="legend">{items}{marks_html}</div>'
 
 
 _CSS = """
@@ -348,6 +408,8 @@ td.status.st-ok{color:#15803d}
 .hide-kind{background:none!important}
 .swatch{display:inline-block;width:.7rem;height:.7rem;margin-right:4px;border:1px solid #999}
 .source,.no-text{color:#666;font-size:.8rem} tr.no-record td{color:#b91c1c}
+.right td.rule{overflow-wrap:normal;word-break:normal} td.misses{color:#b91c1c}
+body.only-flagged tr.doc:not(.flagged),body.only-flagged section.article:not(.flagged){display:none}
 """
 
 _JS = """
@@ -358,6 +420,8 @@ document.querySelectorAll('table.record tr[data-path]').forEach(function(row){
   row.addEventListener('mouseenter',function(){mark(true);});
   row.addEventListener('mouseleave',function(){mark(false);});
 });
+var only=document.getElementById('only-flagged');
+if(only){only.addEventListener('change',function(){document.body.classList.toggle('only-flagged',only.checked);});}
 document.querySelectorAll('.legend-item').forEach(function(btn){
   btn.addEventListener('click',function(){
     var off=btn.classList.toggle('off');
@@ -381,25 +445,28 @@ def build_page(articles: list[ArticleView], golds: dict[str, Gold] | None) -> st
     header = f"<p>{len(articles)} articles</p>"
     if golds is not None:
         header = _field_scores(golds, preds)
-    body = "".join(_section(a) for a in articles)
+    body = "".join(_section(a, golds is not None) for a in articles)
     css = _CSS + _kind_css()
     return (
         '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>extract review</title><style>{css}</style></head><body>"
-        f"<h1>extract review</h1>{header}{_legend()}{_index(articles, missing, golds is not None)}"
+        f"<h1>extract review</h1>{header}{_legend(golds is not None)}{_index(articles, missing, golds is not None)}"
         f"{body}<script>{_JS}</script></body></html>\n"
     )
 
 
-def collect(records: list[Record], golds: dict[str, Gold] | None) -> list[ArticleView]:
-    """The page's articles: each record with its article text, and its score where gold has it."""
+def collect(
+    records: list[Record], golds: dict[str, Gold] | None, out: Path | None = None
+) -> list[ArticleView]:
+    """The page's articles: each record with its article text (see `source_text`: `out` is the
+    records' folder), and its score where gold has it."""
     from extract.explain import source_text
     from extract.score import score_records
 
-    out = []
+    views = []
     for record in records:
-        article = ArticleView(record=record, raw=source_text(record))
+        article = ArticleView(record=record, raw=source_text(record, out))
         gold = (golds or {}).get(record.doc_id)
         if gold is not None:
             result = score_records({record.doc_id: gold}, {record.doc_id: record.model_dump(mode="json")})
@@ -410,20 +477,24 @@ def collect(records: list[Record], golds: dict[str, Gold] | None) -> list[Articl
                 sum(t.fp for t in tallies),
                 sum(t.fn for t in tallies),
             )
-        out.append(article)
-    return out
+        views.append(article)
+    return views
 
 
 def write_report(out: Path, dest: Path, gold: Path | None = None) -> int:
     """Write the page for the records in `out` (scored against `gold` if given) to `dest`; returns the
-    number of articles. The page is written to a temporary file and renamed into place."""
-    from extract.explain import load_records
+    number of articles. The page is written to a temporary file and renamed into place. Raises
+    NoSourceText, writing nothing, when the text of no article can be found."""
+    from extract.explain import load_records, no_source_text
     from extract.output import write_atomic
     from extract.score import load_json_dir
 
     records = load_records(out)
     golds = load_json_dir(gold) if gold is not None else None
-    page = build_page(collect(records, golds), golds)
+    articles = collect(records, golds, out)
+    if records and all(a.raw is None for a in articles):
+        raise no_source_text(records, out)
+    page = build_page(articles, golds)
     dest.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(dest, page)
     return len(records)

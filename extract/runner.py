@@ -37,7 +37,8 @@ class RunError(Exception):
 class RunSummary:
     """Counts of a run, updated as it goes. `read` counts articles read (records written or kept,
     and articles that failed extraction); `failed` counts files, lines and articles that gave no
-    record; `skipped` counts records kept from an earlier run because nothing they depend on changed."""
+    record; `skipped` counts records kept from an earlier run because nothing they depend on changed;
+    `passed_over` lists the files found in folders but not read for their extension."""
 
     files: int = 0
     files_done: int = 0
@@ -48,6 +49,7 @@ class RunSummary:
     renamed: int = 0
     shared_stems: int = 0
     renames: list[str] = field(default_factory=list)  # a few "source -> doc_id", for the summary
+    passed_over: list[str] = field(default_factory=list)
     changes: str | None = None  # what the run did to records of earlier runs (Writer.changes_note)
     notes: dict[str, _Tally] = field(default_factory=dict)  # what reading changed or decided, by kind
 
@@ -55,8 +57,10 @@ class RunSummary:
         """The counts, on one line."""
         parts = [f"{self.read} articles read", f"{self.written} records written"]
         if self.skipped:
-            parts.append(f"{self.skipped} unchanged (skipped)")
+            parts.append(f"{self.skipped} unchanged (kept)")
         parts.append(f"{self.failed} failed")
+        if self.passed_over:
+            parts.append(f"{len(self.passed_over)} files skipped (not {_suffixes()})")
         return ", ".join(parts)
 
     def note(self, note: ReadNote) -> None:
@@ -146,8 +150,9 @@ def extract_paths(
         raise RunError("--scheduler needs --engine dask.")
     if workers < 1:
         raise RunError(f"--workers must be 1 or more, not {workers}.")
-    skipped: list[ReadError] = []
-    files = _list_files(inputs, follow_links, skipped)
+    passed_over: list[str] = []
+    unread: list[ReadError] = []
+    files = _list_files(inputs, follow_links, passed_over, unread)
     _check_out(out, inputs)
     if _pooled(engine, workers, len(files)):
         from extract.parallel import start_fork_server
@@ -155,7 +160,9 @@ def extract_paths(
         start_fork_server()
     default_ruleset()  # a broken rule file stops the run here, before any article
     out.mkdir(parents=True, exist_ok=True)
-    run = _Run(inputs, out, files, skipped, workers, engine, scheduler, max_bytes, limits or Limits())
+    run = _Run(
+        inputs, out, files, passed_over, unread, workers, engine, scheduler, max_bytes, limits or Limits()
+    )
     try:
         with locked(out):
             return run.run(on_file, resume)
@@ -170,7 +177,8 @@ class _Run:
     inputs: Sequence[Path]
     out: Path
     files: list[str]
-    skipped: list[ReadError]  # what listing the inputs passed over
+    passed_over: list[str]  # files in the input folders not read for their extension
+    unread: list[ReadError]  # links not followed, folders that could not be listed
     workers: int
     engine: str
     scheduler: str | None
@@ -181,7 +189,7 @@ class _Run:
         out, files, engine = self.out, self.files, self.engine
         setup = setup_digest()
         previous = load_manifest(out)
-        unlisted = [os.path.abspath(e.path) + os.sep for e in self.skipped if isinstance(e, FolderNotListed)]
+        unlisted = [e.path + os.sep for e in self.unread if isinstance(e, FolderNotListed)]
         # Entries for files in folders that could not be listed stay as they are, records and all.
         hidden = [e for e in previous.values() if os.path.abspath(e.source).startswith(tuple(unlisted))]
         kept = [
@@ -194,19 +202,13 @@ class _Run:
         stage_in = str(out) if _pooled(engine, self.workers, len(todo)) else None
         tasks = [FileTask(path, self.max_bytes, stage_in, self.limits) for path in todo]
         ids = DocIds(self.inputs, files)
-        summary = RunSummary(files=len(files), shared_stems=ids.shared_stems)
+        summary = RunSummary(files=len(files), shared_stems=ids.shared_stems, passed_over=self.passed_over)
         owned = {doc.id for e in previous.values() for doc in e.docs}
         with (
             Writer(out, owned) as writer,
             ManifestWriter(out) as manifest,
             closing(_results(tasks, engine, self.workers, self.scheduler)) as results,
         ):
-            listing = [Failure(e.path, "read", type(e).__name__, e.message) for e in self.skipped]
-            for failure in listing:
-                writer.failure(failure.as_dict())
-            summary.failed += len(listing)
-            if on_file and listing:
-                on_file(summary, listing)
             for path, entry in zip(files, kept, strict=True):
                 failures: list[Failure] = []
                 if entry is not None and _reuse(entry, ids, writer, summary):
@@ -222,6 +224,15 @@ class _Run:
                 summary.files_done += 1
                 if on_file:
                     on_file(summary, failures)
+            # What the listing passed over, after the files.
+            unread = [Failure(e.path, "read", type(e).__name__, e.message) for e in self.unread]
+            for failure in unread:
+                writer.failure(failure.as_dict())
+            summary.failed += len(unread)
+            if on_file and unread:
+                on_file(summary, unread)
+            for path in self.passed_over:
+                writer.failure(_passed_over(path))
             for entry in hidden:
                 manifest.keep(entry)
                 ids.commit([doc.id for doc in entry.docs])
@@ -235,16 +246,38 @@ class _Run:
         return summary
 
 
-def _list_files(inputs: Sequence[Path], follow_links: bool, skipped: list[ReadError]) -> list[str]:
-    """The input files, as strings: a Path costs four times the memory, and a run may list millions.
-    What the listing passes over (links leading outside the inputs, folders it cannot list) goes
-    to `skipped`."""
+def _list_files(
+    inputs: Sequence[Path], follow_links: bool, passed_over: list[str], unread: list[ReadError]
+) -> list[str]:
+    """The input files, as absolute paths (the records' `source`, and what a worker on another
+    machine is sent, must name the file wherever they are read), as strings: a Path costs four
+    times the memory, and a run may list millions. Files passed over for their extension go to
+    `passed_over`; links not followed and folders that cannot be listed to `unread`."""
     from extract.read import iter_input_files
 
     try:
-        return [str(path) for path in iter_input_files(inputs, follow_links=follow_links, skipped=skipped)]
+        listed = iter_input_files(inputs, passed_over, follow_links=follow_links, unread=unread)
+        files = [os.path.abspath(path) for path in listed]
     except ReadError as e:
         raise RunError(f"{e.path}: {e.message}") from e
+    passed_over[:] = map(os.path.abspath, passed_over)
+    for error in unread:
+        error.path = os.path.abspath(error.path)
+    return files
+
+
+def _suffixes() -> str:
+    from extract.read import SUFFIXES
+
+    return ", ".join(sorted(SUFFIXES))
+
+
+def _passed_over(path: str) -> dict[str, str]:
+    """The errors.jsonl line of a file found in a folder but not read for its extension."""
+    message = (
+        f"not read: only {_suffixes()} files are read from a folder; rename the file if it holds an article."
+    )
+    return {"path": path, "stage": "skipped", "error": "UnsupportedExtension", "message": message}
 
 
 def _check_out(out: Path, inputs: Sequence[Path]) -> None:

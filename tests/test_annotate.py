@@ -319,3 +319,13 @@ def test_a_region_outside_the_text_is_skipped_with_a_warning() -> None:
     gold = gold_from_task(entry, warnings)
     assert gold is not None and gold["attendees"] == [] and gold["organisers"] == []
     assert len(warnings) == 2 and "outside the text" in warnings[0] and "start/end" in warnings[1]
+
+
+def test_an_import_that_imports_nothing_exits_1(tmp_path: Path) -> None:
+    export = tmp_path / "export.json"
+    unlabelled = {"id": 1, "data": {"text": "某街道举行揭牌仪式。", "doc_id": "a"}, "annotations": []}
+    export.write_text(json.dumps([unlabelled]), encoding="utf-8")
+    result = CliRunner().invoke(cli(), ["annotate", "import", str(export), "-o", str(tmp_path / "gold")])
+    assert result.exit_code == 1
+    assert "no annotated task" in result.output and "a: no annotation" in result.output
+    assert not (tmp_path / "gold").exists()

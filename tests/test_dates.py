@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
+import cn2an
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,6 +13,18 @@ from hypothesis import strategies as st
 from extract.dates import DateMention, chinese_number, find_dates, parse_published, year_hints, years_in
 
 D = datetime.date
+# Relative day words and how many days from publication each names.
+_DAY_WORDS = {
+    "今天": 0,
+    "今日": 0,
+    "昨天": -1,
+    "昨日": -1,
+    "前天": -2,
+    "大前天": -3,
+    "明天": 1,
+    "后天": 2,
+    "大后天": 3,
+}
 PUB = D(2025, 1, 3)  # a Friday early in January, so year-less dates can roll back into 2024
 
 # (id, text, published, expected mention text, expected date, kind, year_explicit)
@@ -106,6 +120,64 @@ SINGLE = [
     ("rel-jinnian", "今年1月2日起施行。", PUB, "今年1月2日", D(2025, 1, 2), "relative", False),
     ("rel-qiannian", "前年3月1日挂牌成立。", PUB, "前年3月1日", D(2023, 3, 1), "relative", False),
     ("rel-qunian-cn", "去年十二月三十一日", PUB, "去年十二月三十一日", D(2024, 12, 31), "relative", False),
+    # Years in Chinese numerals, digit by digit or as a number; numeric years of any century.
+    (
+        "abs-cn-ling-hao",
+        "二零零九年五月三号揭牌。",
+        None,
+        "二零零九年五月三号",
+        D(2009, 5, 3),
+        "absolute",
+        True,
+    ),
+    (
+        "abs-cn-number",
+        "两千零九年五月三日揭牌。",
+        None,
+        "两千零九年五月三日",
+        D(2009, 5, 3),
+        "absolute",
+        True,
+    ),
+    ("abs-cn-1900s", "一九九七年七月一日零时。", None, "一九九七年七月一日", D(1997, 7, 1), "absolute", True),
+    (
+        "abs-cn-positional",
+        "一千九百八十四年十月一日",
+        None,
+        "一千九百八十四年十月一日",
+        D(1984, 10, 1),
+        "absolute",
+        True,
+    ),
+    ("abs-dash-1900s", "纪念1937-07-07这一天。", None, "1937-07-07", D(1937, 7, 7), "absolute", True),
+    ("abs-no-ri", "定于2019年5月20,在礼堂举行。", None, "2019年5月20", D(2019, 5, 20), "absolute", True),
+    # Numeric forms: spaces, dots without leading zeros, slashes.
+    ("abs-space", "落款 2010 01 29 印发", None, "2010 01 29", D(2010, 1, 29), "absolute", True),
+    ("abs-dot-short", "2010.1.29 上午", None, "2010.1.29", D(2010, 1, 29), "absolute", True),
+    ("abs-slash-zero", "截至2010/01/29,", None, "2010/01/29", D(2010, 1, 29), "absolute", True),
+    # Month and day without 日 or 号, at the end of a clause or before a part of the day.
+    ("md-cn-bare", "八月十五,全村团聚。", D(2025, 9, 1), "八月十五", D(2025, 8, 15), "month_day", False),
+    (
+        "md-cn-bare-end",
+        "活动定在三月二十三。",
+        D(2025, 4, 1),
+        "三月二十三",
+        D(2025, 3, 23),
+        "month_day",
+        False,
+    ),
+    ("md-digits-bare", "报名截至5月20", D(2025, 6, 1), "5月20", D(2025, 5, 20), "month_day", False),
+    ("md-bare-daypart", "5月20上午开会", D(2025, 6, 1), "5月20", D(2025, 5, 20), "month_day", False),
+    # 12/1 and 12-1 as month/day, only when a publication date anchors them.
+    ("md-slash", "12/1 社区开放日", D(2025, 12, 3), "12/1", D(2025, 12, 1), "month_day", False),
+    ("md-dash", "12-1,社区开放日", D(2026, 1, 3), "12-1", D(2025, 12, 1), "month_day", False),
+    # Relative days beyond one step, months and the publication's month in another year.
+    ("rel-daqiantian", "大前天完成验收。", PUB, "大前天", D(2024, 12, 31), "relative", False),
+    ("rel-dahoutian", "大后天举行表彰大会。", PUB, "大后天", D(2025, 1, 6), "relative", False),
+    ("rel-dahoutian-trad", "大後天舉行。", PUB, "大後天", D(2025, 1, 6), "relative", False),
+    ("rel-shanggeyue-cn", "上个月三号完成考核。", PUB, "上个月三号", D(2024, 12, 3), "relative", False),
+    ("rel-qunian-benyue", "去年本月十日开工。", PUB, "去年本月十日", D(2024, 1, 10), "relative", False),
+    ("rel-jinnian-benyue-no-pub", "去年本月十日开工。", None, "去年本月十日", None, "relative", False),
     ("invalid-feb30", "2月30日召开会议。", PUB, "2月30日", None, "month_day", False),
     ("invalid-month13", "13月5日召开会议。", PUB, "13月5日", None, "month_day", False),
     ("invalid-abs", "2023年2月30日召开会议。", None, "2023年2月30日", None, "absolute", True),
@@ -149,12 +221,24 @@ NONE = [
     ("day-out-of-range", "持续了45日。"),
     ("long-number", "编号123日"),
     ("document", "印发了1号文件。"),
+    ("quarter", "2019年第3季度,产值增长。"),
+    ("month-day-counting", "5月20多人参加。"),
+    ("month-day-noun", "八月十五的月亮"),
+    ("range-count", "每组3-5人。"),
+    ("percent", "占比1/2%。"),
+    ("decimal", "增长了5月20.5"),
 ]
 
 
 @pytest.mark.parametrize(("text",), [pytest.param(text, id=name) for name, text in NONE])
 def test_no_mention(text: str) -> None:
     assert find_dates(text, PUB) == []
+
+
+def test_month_day_with_a_slash_or_dash_needs_a_publication_date() -> None:
+    for text in ("12/1 社区开放日", "12-1,社区开放日"):
+        assert find_dates(text) == []
+        assert [m.date for m in find_dates(text, D(2025, 12, 3))] == [D(2025, 12, 1)]
 
 
 def test_several_mentions_in_order() -> None:
@@ -273,3 +357,97 @@ def test_find_dates_never_raises_and_spans_are_sane(text: str, published: D | No
         assert text[start:stop] == m.text
         assert m.kind in {"absolute", "month_day", "day", "relative"}
         end = stop
+
+
+def test_extract_text_takes_published_as_a_date_or_a_datetime_like_find_dates() -> None:
+    from datetime import date, datetime
+
+    from extract import extract_text
+
+    text = "12月30日上午,某街道举行揭牌仪式。"
+    for published in (date(2021, 1, 5), datetime(2021, 1, 5, 9, 30), "2021-01-05"):
+        record = extract_text(text, published=published)
+        assert (record.date, str(record.published)[:10]) == ("2020-12-30", "2021-01-05"), published
+
+
+# --- round trips: a date written in any supported form reads back as itself --------------------
+# The numerals are written by cn2an, not by the code under test, so reading and writing are checked
+# against each other rather than against themselves.
+
+_CN_DIGITS = "〇一二三四五六七八九"
+
+
+def _cn(n: int) -> str:
+    return str(cn2an.an2cn(n))
+
+
+def _cn_digits(n: int) -> str:
+    return "".join(_CN_DIGITS[int(c)] for c in str(n))
+
+
+_WITH_YEAR: list[Callable[[D], str]] = [
+    lambda d: f"{d.year}年{d.month}月{d.day}日",
+    lambda d: f"{d.year}年{d.month:02d}月{d.day:02d}号",
+    lambda d: f"{d.year} 年 {d.month} 月 {d.day} 日",
+    lambda d: f"{d.year}年{d.month}月{d.day}",
+    lambda d: f"{_cn_digits(d.year)}年{_cn(d.month)}月{_cn(d.day)}日",
+    lambda d: f"{_cn_digits(d.year).replace('〇', '零')}年{_cn(d.month)}月{_cn(d.day)}号",
+    lambda d: f"{_cn(d.year)}年{_cn(d.month)}月{_cn(d.day)}日",
+    lambda d: f"{_cn(d.year).replace('二千', '两千')}年{_cn(d.month)}月{_cn(d.day)}日",
+    lambda d: f"{_cn_digits(d.year)}年{_cn(d.month)}月{_cn(d.day)}",
+    lambda d: f"{d.year}-{d.month:02d}-{d.day:02d}",
+    lambda d: f"{d.year}.{d.month}.{d.day}",
+    lambda d: f"{d.year}/{d.month:02d}/{d.day:02d}",
+    lambda d: f"{d.year} {d.month:02d} {d.day:02d}",
+]
+_WITHOUT_YEAR: list[Callable[[D], str]] = [
+    lambda d: f"{d.month}月{d.day}日",
+    lambda d: f"{d.month}月{d.day}号",
+    lambda d: f"{_cn(d.month)}月{_cn(d.day)}日",
+    lambda d: f"{d.month}月{d.day}",
+    lambda d: f"{_cn(d.month)}月{_cn(d.day)}",
+    lambda d: f"{d.month}/{d.day}",
+    lambda d: f"{d.month:02d}-{d.day:02d}",
+]
+_BEFORE = st.sampled_from(["", "于", "会议定于", "\n", "据悉,"])
+_AFTER = st.sampled_from([",", "。", "上午", "下午,", "\n"])
+_DAYS = st.dates(min_value=D(1900, 1, 1), max_value=D(2099, 12, 31))
+
+
+def _only_date(text: str, published: D | None) -> D | None:
+    found = find_dates(text, published)
+    assert len(found) == 1, (text, found)
+    return found[0].date
+
+
+@given(_DAYS, st.sampled_from(_WITH_YEAR), _BEFORE, _AFTER)
+@settings(max_examples=300)
+def test_dates_with_a_year_read_back(day: D, write: Callable[[D], str], before: str, after: str) -> None:
+    assert _only_date(before + write(day) + after, None) == day
+
+
+@given(_DAYS, st.sampled_from(_WITHOUT_YEAR), st.integers(0, 364), _BEFORE, _AFTER)
+@settings(max_examples=300)
+def test_dates_without_a_year_read_back_from_a_later_publication(
+    day: D, write: Callable[[D], str], later: int, before: str, after: str
+) -> None:
+    published = day + datetime.timedelta(days=later)
+    assert _only_date(before + write(day) + after, published) == day
+
+
+@given(_DAYS, st.sampled_from(sorted(_DAY_WORDS)), _AFTER)
+def test_relative_days_read_back(day: D, word: str, after: str) -> None:
+    assert _only_date(word + after, day) == day + datetime.timedelta(days=_DAY_WORDS[word])
+
+
+@given(_DAYS, st.integers(1, 28), st.sampled_from(["上个月{}号", "上月{}日"]), st.booleans())
+def test_last_month_reads_back(day: D, published_day: int, form: str, chinese: bool) -> None:
+    year, month = divmod(day.year * 12 + day.month, 12)
+    published = D(year, month + 1, published_day)
+    assert _only_date(form.format(_cn(day.day) if chinese else day.day), published) == day
+
+
+@given(_DAYS, st.integers(1, 28), st.booleans())
+def test_same_month_last_year_reads_back(day: D, published_day: int, chinese: bool) -> None:
+    published = D(day.year + 1, day.month, published_day)
+    assert _only_date(f"去年本月{_cn(day.day) if chinese else day.day}日", published) == day

@@ -53,10 +53,12 @@ def app() -> typer.Typer:
 
 
 def test_paths_split_into_field_index_and_attribute() -> None:
-    assert split_path("attendees[3].name") == ("attendees", 3, "name")
-    assert split_path("organisers[0]") == ("organisers", 0, None)
-    assert split_path("date") == ("date", None, None)
+    assert split_path("attendees[3].name") == ("attendees", 3, "name", None)
+    assert split_path("organisers[0]") == ("organisers", 0, None, None)
+    assert split_path("date") == ("date", None, None, None)
+    assert split_path("signed_projects[1].parties[2]") == ("signed_projects", 1, "parties", 2)
     assert field_kind("stations[12].address") == "stations.address"
+    assert field_kind("signed_projects[0].parties[1]") == "signed_projects.parties"
     with pytest.raises(ValueError, match="attendees\\[x\\]"):
         split_path("attendees[x]")
 
@@ -67,6 +69,9 @@ def test_value_at_follows_the_path_and_stops_where_it_leads_nowhere() -> None:
     assert value_at(data, "date") == "2019-06-25"
     assert value_at(data, "attendees[5].name") is None
     assert value_at(data, "organisers[0]") is None
+    signed = {"signed_projects": [{"name": "共建协议", "parties": ["甲社区", "乙公司"]}]}
+    assert value_at(signed, "signed_projects[0].parties[1]") == "乙公司"
+    assert value_at(signed, "signed_projects[0].parties[2]") is None
 
 
 def test_a_value_with_several_proofs_is_one_trail_with_steps() -> None:
@@ -115,7 +120,7 @@ def test_render_with_a_field_keeps_its_lines_and_rows_only() -> None:
     render(record, raw, console, field="date")
     out = console.export_text(clear=False)
     assert "第一行没有值" not in out and "最后一行" not in out
-    assert "6月25日下午" in out
+    assert "[6月25日]下午" in out
     assert "attendees[0].name" not in out
 
 
@@ -166,3 +171,28 @@ def test_load_records_reads_a_folder_or_a_jsonl_file(seed_records: Path) -> None
     assert from_folder == from_lines
     with pytest.raises(FileNotFoundError, match="extract run"):
         load_records(seed_records / "missing")
+
+
+def test_render_without_colour_puts_values_in_brackets() -> None:
+    console = Console(file=io.StringIO(), record=True, width=200)  # a file: no terminal, no colour
+    render(_record(), RAW, console)
+    out = console.export_text()
+    assert "纪念[建党98周年]。[6月25日]下午,[区委书记][王建国]出席。" in out
+    assert "\x1b[" not in out
+
+
+def test_explain_command_without_a_terminal_prints_brackets(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("2023年6月25日下午,四平路街道举行揭牌仪式。", encoding="utf-8")
+    result = CliRunner().invoke(app(), ["explain", str(path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "[2023年6月25日]下午,[四平路街道]举行" in result.output and "\x1b[" not in result.output
+
+
+def test_explain_with_an_unknown_field_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("6月25日下午,四平路街道举行揭牌仪式。", encoding="utf-8")
+    result = CliRunner().invoke(app(), ["explain", str(path), "--field", "dates"])
+    assert result.exit_code == 2
+    assert "--field dates: no such field" in result.output and "attendees" in result.output
+    assert CliRunner().invoke(app(), ["explain", str(path), "--field", "attendees[0]"]).exit_code == 0

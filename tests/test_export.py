@@ -147,3 +147,29 @@ def test_export_command_writes_both_formats(seed_records: Path, tmp_path: Path) 
         con.close()
     bad = runner.invoke(cli, ["export", str(seed_records), "--format", "xlsx", "-o", str(tmp_path / "x")])
     assert bad.exit_code != 0
+
+
+@pytest.mark.parametrize(("fmt", "kind"), [("csv", "file"), ("sqlite", "folder")])
+def test_export_onto_a_path_of_the_other_kind_fails_in_one_line(
+    seed_records: Path, tmp_path: Path, fmt: str, kind: str
+) -> None:
+    cli = typer.Typer()
+    register(cli)
+    dest = tmp_path / "dest"
+    if kind == "file":
+        dest.write_text("kept", encoding="utf-8")
+    else:
+        dest.mkdir()
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    result = CliRunner().invoke(cli, ["export", str(seed_records), "--format", fmt, "-o", str(dest)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.output.startswith(f"error: {dest} is a {kind}") and result.output.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_a_failed_sqlite_export_leaves_no_temporary_file(seed_records: Path, tmp_path: Path) -> None:
+    (tmp_path / "taken").mkdir()
+    with pytest.raises(OSError):
+        write_sqlite(load_records(seed_records), tmp_path / "taken")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]

@@ -101,9 +101,9 @@ def test_a_folder_that_cannot_be_listed_is_reported_and_the_run_goes_on(
         return scandir(path)  # type: ignore[arg-type]
 
     monkeypatch.setattr("extract.read.os.scandir", refuse)
-    skipped: list[object] = []
-    assert [p.name for p in iter_input_files([inputs], skipped=skipped)] == ["a.txt", "c.txt"]
-    assert [type(s) for s in skipped] == [FolderNotListed]
+    unread: list[object] = []
+    assert [p.name for p in iter_input_files([inputs], unread=unread)] == ["a.txt", "c.txt"]  # type: ignore[arg-type]
+    assert [type(s) for s in unread] == [FolderNotListed]
     code, output = run_cli(str(inputs), "-o", str(out))
     assert code == 1, output
     (error,) = errors_of(out)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract.article import ReadError
-from extract.html_text import comparable, parse_html, strip_site_name
+from extract.html_text import comparable, date_from_url, parse_html, strip_site_name
 from extract.read import decode, iter_input_files, read_file
 
 DEV_HTML = Path(__file__).resolve().parent.parent / "seeds" / "dev" / "html"
@@ -281,6 +281,64 @@ def test_html_metadata_from_page() -> None:
             "2018-07-08T09:10:11",
             id="time element under headline",
         ),
+        pytest.param(
+            '<title>标题</title><script type="application/ld+json">{"@type": "NewsArticle",'
+            ' "datePublished": "2017-06-05T04:03:02+08:00", "dateModified": "2018-01-01"}</script>',
+            "<h1>标题</h1><p>正文</p>",
+            "标题",
+            "2017-06-05T04:03:02",
+            id="json-ld datePublished",
+        ),
+        pytest.param(
+            "<title>标题</title><script>window.__STATE__ = {publishTime: '2016-04-03 02:01', id: 9};</script>",
+            "<h1>标题</h1><p>正文</p>",
+            "标题",
+            "2016-04-03T02:01",
+            id="script state string",
+        ),
+        pytest.param(
+            '<title>标题</title><script>var doc = {"pubDate":1567822980,"title":"标题"};</script>',
+            "<h1>标题</h1><p>正文</p>",
+            "标题",
+            "2019-09-07T10:23:00",
+            id="script state seconds since 1970 in China time",
+        ),
+        pytest.param(
+            "<title>标题</title>",
+            '<h1>标题</h1><span class="info" data-publishtime="2015-02-03 04:05">两天前</span><p>正文</p>',
+            "标题",
+            "2015-02-03T04:05",
+            id="publish attribute",
+        ),
+        pytest.param(
+            "<title>标题</title>",
+            "<h1>标题</h1>" + "<p>正文一段。</p>" * 12 + '<p>写于 <time datetime="2014-01-02">冬</time></p>',
+            "标题",
+            "2014-01-02",
+            id="time element far from the headline",
+        ),
+        pytest.param(
+            '<title>标题</title><link rel="canonical" href="https://news.example.cn/2013/12/11/a.html">',
+            "<h1>标题</h1><p>正文</p>",
+            "标题",
+            "2013-12-11",
+            id="url path as last resort",
+        ),
+        pytest.param(
+            '<title>标题</title><meta property="og:url" content="http://www.example.gov.cn/xw/201305/t20130517_1.html">',
+            "<h1>标题</h1><p>正文</p>",
+            "标题",
+            "2013-05-17",
+            id="url path with t-date",
+        ),
+        pytest.param(
+            "<title>标题</title>",
+            '<h1>标题</h1><p>正文</p><ul class="related"><li data-pubdate="2011-01-01">旧闻</li></ul>'
+            '<a href="/b" data-publishtime="2011-02-02">另一篇</a><footer>2012-02-02 版权所有</footer>',
+            "标题",
+            None,
+            id="no date from related lists, links or the footer",
+        ),
         pytest.param("<title>无日期</title>", "<p>没有日期的正文</p>", "无日期", None, id="no date"),
     ],
 )
@@ -352,6 +410,24 @@ def test_json_nested_too_deeply_is_a_read_error_not_a_crash(tmp_path: Path) -> N
     lines.write_bytes(b'{"text": "\xe5\x9c\xa8"}\n' + b"[" * 5000 + b"]" * 5000 + b"\n")
     result = read_file(lines)
     assert len(result.articles) == 1 and "nested too deeply" in result.errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        pytest.param("https://a.example.cn/c/2019/05/17/x.html", "2019-05-17", id="slashes"),
+        pytest.param("https://a.example.cn/s/2019-05-17/doc-1.shtml", "2019-05-17", id="dashes"),
+        pytest.param("http://a.example.cn/w/2019-12/10/c_1.htm", "2019-12-10", id="month-dash-day"),
+        pytest.param("http://a.example.cn/z/201905/t20190517_9.html", "2019-05-17", id="t-date"),
+        pytest.param("http://a.example.cn/n/20190517/1.html", "2019-05-17", id="compact"),
+        pytest.param("https://a.example.cn/news/201909/1220000.shtml", None, id="month-folder-then-id"),
+        pytest.param("https://a.example.cn/2019/13/40/x.html", None, id="no-such-day"),
+        pytest.param("https://a.example.cn/s?id=20190517", None, id="query-only"),
+        pytest.param(None, None, id="no-url"),
+    ],
+)
+def test_date_from_url(url: str | None, expected: str | None) -> None:
+    assert date_from_url(url) == expected
 
 
 # --- what reading changes or decides, with a note -----------------------------------------------

@@ -6,6 +6,7 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -168,7 +169,8 @@ def test_seed_report_shows_every_span_each_articles_score_and_misses(
         assert body.count('class="miss-row"') == len(result.errors)
         first_pieces = body.count("data-step=") - body.count("data-part=")
         assert first_pieces == len(record["evidence"]), doc
-        index_row = page.split(f'<tr class="doc" data-doc-id="{doc}">', 1)[1].split("</tr>", 1)[0]
+        flag = " flagged" if result.errors else ""
+        index_row = page.split(f'<tr class="doc{flag}" data-doc-id="{doc}">', 1)[1].split("</tr>", 1)[0]
         assert f"{result.macro_f1:.3f}" in index_row
     statuses = {attrs.get("data-status") for tag, attrs in parsed.tags if tag == "tr"}
     assert "ok" in statuses
@@ -242,14 +244,60 @@ def test_report_command_writes_the_page(seed_records: Path, tmp_path: Path) -> N
 
 
 def test_an_article_whose_file_is_gone_is_still_listed(tmp_path: Path) -> None:
-    record = Record(doc_id="gone", source=str(tmp_path / "gone.txt"), title="某标题")
     (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "gone.json").write_text(record.model_dump_json(), encoding="utf-8")
+    (tmp_path / "here.txt").write_text("某标题\n正文。", encoding="utf-8")
+    for doc_id in ("gone", "here"):
+        record = Record(doc_id=doc_id, source=str(tmp_path / f"{doc_id}.txt"), title="某标题")
+        (tmp_path / "out" / f"{doc_id}.json").write_text(record.model_dump_json(), encoding="utf-8")
     dest = tmp_path / "r.html"
-    assert write_report(tmp_path / "out", dest) == 1
+    assert write_report(tmp_path / "out", dest) == 2
     page = dest.read_text(encoding="utf-8")
     assert "The article text is not available" in page and "gone.txt" in page
     assert 'data-doc-id="gone"' in page
+
+
+def review_cli() -> typer.Typer:
+    cli = typer.Typer()
+    register(cli)
+    return cli
+
+
+def test_report_and_tasks_find_the_articles_from_any_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extract.cli import app
+
+    (tmp_path / "work" / "articles").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "work" / "articles" / "a.txt").write_text(
+        "某街道举行揭牌仪式\n6月25日,某街道举行揭牌仪式。", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path / "work")
+    assert CliRunner().invoke(app, ["run", "articles", "-o", "out"]).exit_code == 0
+    # A record of an earlier version, whose source is relative to where `extract run` ran.
+    old = Record(doc_id="old", source="articles/a.txt", title="某标题")
+    (tmp_path / "work" / "old").mkdir()
+    (tmp_path / "work" / "old" / "old.json").write_text(old.model_dump_json(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    for out in ("../work/out", "../work/old"):
+        done = CliRunner().invoke(review_cli(), ["report", out, "-o", "r.html"])
+        assert done.exit_code == 0, done.output
+        assert "not available" not in Path("r.html").read_text(encoding="utf-8")
+        done = CliRunner().invoke(review_cli(), ["annotate", "export", out, "-o", "tasks.json"])
+        assert done.exit_code == 0, done.output
+        assert len(json.loads(Path("tasks.json").read_text(encoding="utf-8"))) == 1
+
+
+def test_report_and_tasks_fail_when_no_article_can_be_found(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    record = Record(doc_id="gone", source=str(tmp_path / "gone.txt"))
+    (tmp_path / "out" / "gone.json").write_text(record.model_dump_json(), encoding="utf-8")
+    for command in (["report"], ["annotate", "export"]):
+        dest = tmp_path / "dest" / "file"
+        done = CliRunner().invoke(review_cli(), [*command, str(tmp_path / "out"), "-o", str(dest)])
+        assert done.exit_code == 1, done.output
+        assert "none of the 1 records" in done.output and "gone.txt" in done.output
+        assert not (tmp_path / "dest").exists()
 
 
 def test_published_is_compared_by_its_date_with_aliases() -> None:
@@ -258,3 +306,90 @@ def test_published_is_compared_by_its_date_with_aliases() -> None:
     gold = {"published": {"value": "2023-07-05T20:00", "aliases": ["2023-07-06 20:08"]}}
     assert compare(record, gold).status["published"] == "ok"
     assert compare(record, {"published": "2023-07-07"}).status["published"] == "wrong"
+
+
+def test_parties_of_signed_projects_are_compared_like_other_values() -> None:
+    record = _record(
+        signed_projects=[
+            {"name": "社区共建协议", "parties": ["四平路街道", "某大学党委", "某公司"]},
+            {"name": "另一协议", "parties": ["某医院"]},
+        ],
+        evidence=[{"field": "signed_projects[0].parties[2]", "span": [0, 2], "rule": "signed_projects.x"}],
+    )
+    gold = {
+        "signed_projects": [
+            {
+                "name": "社区共建协议",
+                "parties": [{"value": "某大学", "aliases": ["某大学党委"]}, "四平路街道", "某银行"],
+            }
+        ]
+    }
+    diff = compare(record.model_dump(mode="json"), gold)
+    assert {k: v for k, v in diff.status.items() if ".parties" in k} == {
+        "signed_projects[0].parties[0]": "ok",
+        "signed_projects[0].parties[1]": "ok",
+        "signed_projects[0].parties[2]": "spurious",
+        "signed_projects[1].parties[0]": "spurious",
+    }
+    assert ("signed_projects.parties", "某银行") in diff.missed
+    page = build_page([ArticleView(record=record, raw="某公司签约。", gold=gold)], {"x": gold})
+    rows = {a["data-path"]: a["data-status"] for t, a in parse(page).tags if t == "tr" and "data-path" in a}
+    assert rows["signed_projects[0].parties[2]"] == "spurious"
+    assert rows["signed_projects[0].parties[0]"] == "ok"
+
+
+def _two_articles(tmp_path: Path) -> tuple[list[ArticleView], dict[str, dict[str, object]]]:
+    views, golds = [], {}
+    for doc_id, district in (("good", "静安区"), ("bad", "黄浦区")):
+        raw = "6月25日,静安区某街道举行揭牌仪式。"
+        start = raw.index("静安区")
+        record = Record(
+            doc_id=doc_id,
+            source=str(tmp_path / f"{doc_id}.txt"),
+            district="静安区",
+            evidence=[
+                Evidence(field="district", span=(start, start + 3), rule="district.county_before_street")
+            ],
+        )
+        golds[doc_id] = {"district": district}
+        result = score_records({doc_id: golds[doc_id]}, {doc_id: record.model_dump(mode="json")})
+        views.append(ArticleView(record=record, raw=raw, gold=golds[doc_id], errors=result.errors))
+    return views, golds
+
+
+def test_the_index_flags_articles_with_errors_and_can_show_only_those(tmp_path: Path) -> None:
+    views, golds = _two_articles(tmp_path)
+    page = build_page(views, golds)
+    tags = parse(page).tags
+    flagged = {a["data-doc-id"] for t, a in tags if "flagged" in (a.get("class") or "").split()}
+    assert flagged == {"bad"}  # its index row and its section
+    assert ("input", {"type": "checkbox", "id": "only-flagged"}) in tags
+    assert (
+        "body.only-flagged tr.doc:not(.flagged),body.only-flagged section.article:not(.flagged){display:none}"
+        in page
+    )
+    assert "classList.toggle('only-flagged'" in page
+
+
+def test_rule_ids_break_only_between_their_words(tmp_path: Path) -> None:
+    views, golds = _two_articles(tmp_path)
+    page = build_page(views, golds)
+    cells = [c.split("</td>", 1)[0] for c in page.split('<td class="rule">')[1:]]
+    assert cells
+    for cell in cells:
+        ids = cell.replace('<span class="rule-id">', "").replace("</span>", "")
+        assert ids.replace("<wbr>", "") == "district.county_before_street"
+        assert all(piece.endswith((".", "_")) for piece in ids.split("<wbr>")[:-1])
+    assert ".right td.rule{overflow-wrap:normal;word-break:normal}" in page
+
+
+def test_without_gold_the_page_has_no_gold_column_or_marks(tmp_path: Path) -> None:
+    views, _ = _two_articles(tmp_path)
+    for view in views:
+        view.gold, view.errors = None, []
+    page = build_page(views, None)
+    assert "vs gold" not in page and 'class="status' not in page
+    assert "missed (gold)" not in page and "spurious</span>" not in page
+    assert 'id="only-flagged"' not in page
+    with_gold = build_page(*_two_articles(tmp_path))
+    assert "vs gold" in with_gold and "missed (gold)" in with_gold

@@ -73,6 +73,25 @@ def test_every_failure_has_a_line_and_the_run_goes_on(tmp_path: Path) -> None:
     assert output.splitlines()[0].startswith("2 articles read, 2 records written, 2 failed")
 
 
+def test_files_skipped_for_their_extension_are_counted_and_listed(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "photo.png").write_bytes(b"\x89PNG")
+    (folder / "sub" / "notes.docx").write_bytes(b"PK")
+    (folder / ".hidden.png").write_bytes(b"")
+    code, output = run_cli(str(folder), "-o", str(tmp_path / "out"), "--quiet")
+    assert code == 0, output
+    assert output.startswith("1 articles read, 1 records written, 0 failed, 2 files skipped (not .htm,"), (
+        output
+    )
+    errors = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").open(encoding="utf-8")]
+    assert [(e["path"], e["stage"]) for e in errors] == [
+        (str(folder / "photo.png"), "skipped"),
+        (str(folder / "sub" / "notes.docx"), "skipped"),
+    ]
+
+
 def test_exit_status_is_0_when_nothing_failed(tmp_path: Path) -> None:
     code, output = run_cli(str(ARTICLES[0]), "-o", str(tmp_path / "out"))
     assert code == 0, output
@@ -370,6 +389,43 @@ def test_dask_on_a_cluster_gives_the_local_records(tmp_path: Path, monkeypatch: 
         monkeypatch.setattr("extract.runner.setup_digest", lambda: "rules of another machine")
         with pytest.raises(RunError, match="other rules or another version"):
             extract_paths(inputs, tmp_path / "mixed", engine="dask", scheduler=cluster.scheduler_address)
+
+
+def test_dask_scheduler_reads_relative_paths_wherever_its_workers_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("dask.bag")
+    distributed = pytest.importorskip("distributed")
+
+    there, here = tmp_path / "workers", tmp_path / "client"
+    there.mkdir()
+    small_corpus(here / "articles", 3)
+    monkeypatch.chdir(there)  # the workers start in another folder than the client runs in
+    with distributed.LocalCluster(
+        n_workers=1, processes=True, threads_per_worker=1, dashboard_address=":0"
+    ) as cluster:
+        monkeypatch.chdir(here)
+        code, output = run_cli(
+            "articles", "-o", "out", "--engine", "dask", "--scheduler", cluster.scheduler_address
+        )
+    assert code == 0, output
+    assert output.startswith("3 articles read, 3 records written, 0 failed"), output
+    sources = [json.loads(line)["source"] for line in (here / "out" / "records.jsonl").open(encoding="utf-8")]
+    assert sources == [str(here / "articles" / f"n{i:04d}.txt") for i in range(3)]
+
+
+def test_a_file_a_dask_worker_cannot_see_says_workers_need_the_same_filesystem(tmp_path: Path) -> None:
+    from extract.parallel import _unseen_by_worker
+    from extract.task import Failure, FileResult
+
+    here = tmp_path / "a.txt"
+    here.write_text(GOOD, encoding="utf-8")
+    lost = Failure(str(here), "read", "FileNotFoundError", "cannot open the file (No such file or directory)")
+    result = _unseen_by_worker(FileResult(str(here), None, "setup", failures=[lost]))
+    assert "the workers must see the same filesystem" in result.failures[0].message
+    gone = Failure(str(tmp_path / "gone.txt"), "read", "FileNotFoundError", "cannot open the file")
+    result = _unseen_by_worker(FileResult(str(tmp_path / "gone.txt"), None, "setup", failures=[gone]))
+    assert result.failures == [gone]  # missing here too: nothing to do with the workers
 
 
 def test_dask_engine_starts_its_own_cluster(tmp_path: Path) -> None:

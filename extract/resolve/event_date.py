@@ -1,4 +1,4 @@
-"""The day of the main event: the best date mention, its year resolved as SPEC.md §2 orders.
+"""The day of the main event: the best date mention, its year resolved in the order docs/record.md gives.
 
 1. a year written with the date; 2. the publication date (a month later than publication belongs
 to the year before); 3. a year the text ties to the event (in the same sentence or the headline);
@@ -7,8 +7,10 @@ to the year before); 3. a year the text ties to the event (in the same sentence 
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -19,12 +21,37 @@ from extract.resolve.generic import candidates
 from extract.ruleset import FieldSpec
 
 _SENTENCE_END = regex.compile(r"[。!?\n]")
+# Mentions tried per article: a real article names a few dozen dates; a text of nothing but dates
+# (a calendar, a hostile input) stops here instead of costing time for each one.
+MAX_MENTIONS = 500
+
+
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Offsets of every sentence-ending character of `text`, found once per text."""
+    return tuple(m.start() for m in _SENTENCE_END.finditer(text))
+
+
+@lru_cache(maxsize=4)
+def _years(text: str) -> tuple[tuple[int, tuple[int, int]], ...]:
+    """`years_in(text)`, found once per text."""
+    return tuple(years_in(text))
+
+
+@lru_cache(maxsize=4)
+def _hints(text: str) -> tuple[tuple[int, tuple[int, int]], ...]:
+    """`year_hints(text)`, found once per text."""
+    return tuple(year_hints(text))
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right = _SENTENCE_END.search(text, end)
-    return left, right.start() if right else len(text)
+    """The sentence around `text[start:end]`: from after the last sentence end before `start` to
+    the first one at or after `end` (binary searches in the ends found once per text)."""
+    ends = _sentence_ends(text)
+    before = bisect.bisect_left(ends, start)
+    left = ends[before - 1] + 1 if before else 0
+    after = bisect.bisect_left(ends, end)
+    return left, ends[after] if after < len(ends) else len(text)
 
 
 def _with_year(mention: DateMention, year: int) -> datetime.date | None:
@@ -45,9 +72,13 @@ def _tied_year(ctx: Context, start: int, end: int, headline: str) -> tuple[int, 
     """A year named in the event's sentence, else in the headline (the value of field `headline`)."""
     text = ctx.doc.body
     s, e = _sentence(text, start, end)
-    for year, (ys, ye) in years_in(text[s:e]):
-        if not (s + ys >= start and s + ye <= end):
-            return year, Proof("", s + ys, s + ye, "date.year_in_sentence")
+    years = _years(text)
+    first = bisect.bisect_left(years, s, key=lambda found: found[1][0])
+    for year, (ys, ye) in years[first:]:
+        if ye > e:
+            break
+        if not (ys >= start and ye <= end):
+            return year, Proof("", ys, ye, "date.year_in_sentence")
     title = ctx.scalar(headline)
     if title and title.proofs and title.proofs[0].end > title.proofs[0].start:
         p = title.proofs[0]
@@ -57,7 +88,7 @@ def _tied_year(ctx: Context, start: int, end: int, headline: str) -> tuple[int, 
 
 
 def _anniversary(ctx: Context) -> tuple[int, Proof] | None:
-    for year, (s, e) in year_hints(ctx.doc.body):
+    for year, (s, e) in _hints(ctx.doc.body):
         return year, Proof("", s, e, "date.anniversary")
     return None
 
@@ -81,10 +112,20 @@ def resolve_mention(ctx: Context, m: Match, headline: str = "title") -> Item | N
 
 @resolver("event_date")
 def event_date(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
-    """The date of the best-placed mention whose year can be resolved; [] when none can."""
+    """The date of the best-placed mention whose year can be resolved; [] when none can. A mention
+    that is the evidence of the field named by option `stamp` (the publication date) is passed over."""
+    stamp = str(spec.options.get("stamp", ""))
+    stamped = [(p.start, p.end) for item in ctx.results.get(stamp, []) for p in item.proofs]
+    tried = 0
     for m in candidates(matches, ctx):
         if "value" not in m.groups:
             continue
+        g = m.groups["value"]
+        if any(start < g.end and g.start < end for start, end in stamped):
+            continue  # the page's own publication stamp dates the page, not the event
+        tried += 1
+        if tried > MAX_MENTIONS:
+            return []
         item = resolve_mention(ctx, m, spec.options.get("headline", "title"))
         if item is not None:
             return [item]

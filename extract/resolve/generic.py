@@ -10,7 +10,7 @@ import regex
 
 from extract.lexicon import words
 from extract.match import Group, Match
-from extract.resolve import Context, Item, proof, resolver
+from extract.resolve import Context, Item, Proof, proof, resolver
 from extract.ruleset import FieldSpec
 from extract.textutil import clean_value, comparable
 
@@ -76,8 +76,12 @@ def _fallbacks_apart(matches: Iterable[Match]) -> list[Match]:
 def trim(g: Group, options: Mapping[str, Any]) -> Group | None:
     """The group cut to the value proper, as a field's options say: text before the last
     `break_chars` character, `break_words` word or `break_pattern` match, and `lead_in` words at the
-    start, are dropped; `drop_marks` are removed; below `min_length` there is no value."""
+    start, are dropped; `drop_marks` are removed; below `min_length`, or where the pattern `refuse`
+    is found in it, there is no value."""
     value, start = g.value, g.start
+    if value[:1] in "《“" and value[-1:] in "》”" and len(value) > 2:
+        # A title in quotes (`《某某联合体共建协议书》`) is taken whole: its words are its own.
+        return _finished(Group(value, start, g.end), options)
     breaks = options.get("break_chars", "")
     cut = max((value.rfind(c) + 1 for c in breaks), default=0)
     while cut < len(value) and value[cut] in "“”\"' ":
@@ -95,6 +99,13 @@ def trim(g: Group, options: Mapping[str, Any]) -> Group | None:
         if m:
             cut = m.end()
     value, start = value[cut:], start + cut
+    return _finished(Group(value, start, start + len(value)), options)
+
+
+def _finished(g: Group, options: Mapping[str, Any]) -> Group | None:
+    """`g` stripped of spaces and quote marks around it and of the `drop_marks`, or None when it is
+    shorter than `min_length` or `refuse` finds something in it."""
+    value, start = g.value, g.start
     stripped = clean_value(value)
     if not stripped:
         return None
@@ -104,6 +115,9 @@ def trim(g: Group, options: Mapping[str, Any]) -> Group | None:
     if marks:
         stripped = stripped.translate(dict.fromkeys(map(ord, marks), None))
     if len(stripped) < int(options.get("min_length", 1)):
+        return None
+    refuse = options.get("refuse")
+    if refuse and _compiled(str(refuse)).search(stripped):
         return None
     return Group(stripped, start, end)
 
@@ -124,11 +138,15 @@ def break_words_pattern(list_name: str) -> regex.Pattern[str]:
 
 
 def _split(spec: FieldSpec, g: Group) -> list[Group]:
-    sep = spec.options.get("split")
+    return _parts(g, str(spec.options.get("split", "")))
+
+
+def _parts(g: Group, sep: str) -> list[Group]:
+    """`g` cut at each match of the pattern `sep`, offsets kept."""
     if not sep:
         return [g]
     out, pos = [], 0
-    for part in regex.split(sep, g.value):
+    for part in _compiled(sep).split(g.value):
         at = g.value.find(part, pos)
         out.append(Group(part, g.start + at, g.start + at + len(part)))
         pos = at + len(part)
@@ -195,15 +213,20 @@ def best(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     return []
 
 
-@resolver("objects", reads=("name", "name_head", "address"))
+@resolver("objects", reads=("name", "name_head", "address", "parties"))
 def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """One object per distinct `name` (a `name_head` + `name_tail` pair joins into one name); other
     named groups fill the attributes listed in the field's `attributes` (first found wins)."""
     keys: list[str] = list(spec.options.get("attributes", []))
+    list_keys: list[str] = list(spec.options.get("list_attributes", []))
     items: list[Item] = []
+    for_all: list[Match] = []  # matches whose attributes go to every item (`attach_to_all`)
     last_seen: dict[int, int] = {}  # item index -> start of its latest mention
     cores: list[str | None] = []  # item index -> the quoted part of its first name, if any
     for m in sorted(_fallbacks_apart(candidates(matches, ctx)), key=lambda m: (m.start, -m.rule.priority)):
+        if m.rule.options.get("attach_to_all"):
+            for_all.append(m)
+            continue
         if m.rule.options.get("attach_to_previous"):
             # `该站位于…`: the attributes belong to the item mentioned last before the match.
             before = [(pos, i) for i, pos in last_seen.items() if pos < m.start]
@@ -221,14 +244,131 @@ def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
                     item.value["name"] = t.value
                     item.proofs[0] = proof(t, m.rule.id, ".name")
                 if item is None:
-                    item = Item({"name": t.value, **dict.fromkeys(keys)}, [proof(t, m.rule.id, ".name")])
-                    if "parties" in spec.options.get("list_attributes", []):
-                        item.value["parties"] = []
+                    value: dict[str, Any] = {
+                        "name": t.value,
+                        **dict.fromkeys(keys),
+                        **{k: [] for k in list_keys},
+                    }
+                    item = Item(value, [proof(t, m.rule.id, ".name")])
                     items.append(item)
                     cores.append(_quoted_core(ctx, t))
                 last_seen[items.index(item)] = m.start
                 _fill(ctx, spec, item, m, keys)
+                _fill_lists(ctx, spec, item, m, list_keys)
+    # Bodies named once for the whole event (`A与B举行签约仪式`) belong to every item that has none.
+    for m in sorted(for_all, key=lambda m: -m.rule.priority):
+        for item in items:
+            _fill(ctx, spec, item, m, keys)
+            _fill_lists(ctx, spec, item, m, list_keys)
+    _lists_otherwise(ctx, spec, items, list_keys)
     return items
+
+
+def _lists_otherwise(ctx: Context, spec: FieldSpec, items: list[Item], list_keys: list[str]) -> None:
+    """A list attribute still empty takes the values of the field `entry_otherwise` names, where
+    that field holds two values or more (the bodies that held a signing are its parties)."""
+    other = spec.options.get("entry_otherwise")
+    if not other:
+        return
+    source = ctx.results.get(str(other), [])
+    if len(source) < 2:
+        return
+    for item in items:
+        for key in list_keys:
+            if item.value.get(key):
+                continue
+            item.value[key] = [it.value for it in source]
+            for i, it in enumerate(source):
+                item.proofs.extend(
+                    Proof(f".{key}[{i}]", p.start, p.end, f"{spec.name}.{key}_from_{other}")
+                    for p in it.proofs[:1]
+                )
+
+
+def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: list[str]) -> None:
+    """List attributes (the parties of an agreement) the item has none of yet, from the match's group
+    of that name: the group is split at `entry_split`, each entry cut like a name (`entry_lead_in`,
+    `entry_cut` at its end) and kept only when it ends with a word of `entry_ends_with`."""
+    for key in list_keys:
+        g = m.groups.get(key)
+        if g is None or item.value.get(key):
+            continue
+        entries: list[Group] = []
+        for part in _parts(g, str(spec.options.get("entry_split", ""))):
+            t = _entry(part, spec.options)
+            if t is not None:
+                t = _shortest_form(ctx.doc.text, t, spec.options)
+            if t and all(comparable(e.value) != comparable(t.value) for e in entries):
+                entries.append(t)
+        item.value[key] = [e.value for e in entries]
+        item.proofs.extend(proof(e, m.rule.id, f".{key}[{i}]") for i, e in enumerate(entries))
+
+
+def _shortest_form(text: str, g: Group, options: Mapping[str, Any]) -> Group:
+    """The shortest form of a body's name the article itself uses: with `entry_drop_places`, a name
+    that opens with places (`某市某区某街道党工委`, places as the gazetteer knows them) becomes the
+    tail after one of them (`某街道党工委`) when the text writes that tail elsewhere too. A tail must
+    still end like a name (`entry_ends_with`) and be more than that ending alone."""
+    if not options.get("entry_drop_places"):
+        return g
+    from extract.gazetteer import Gazetteer
+
+    ends = words(str(options.get("entry_ends_with", "")))
+    best, at = g, 0
+    for place in Gazetteer.load().find_places(g.value):
+        if place.start != at:
+            break  # only the places that open the name, one after another
+        at = place.end
+        tail = g.value[at:]
+        if len(tail) < 3 or tail in ends or (ends and not tail.endswith(ends)):
+            continue
+        if _written_alone(text, tail, g.value[:at], g.start):
+            best = Group(tail, g.start + at, g.end)
+    return best
+
+
+def _written_alone(text: str, tail: str, prefix: str, here: int) -> bool:
+    """Whether `text` writes `tail` somewhere other than at `here`, without `prefix` before it."""
+    at = text.find(tail)
+    while at >= 0:
+        if at - len(prefix) != here and not text.endswith(prefix, 0, at):
+            return True
+        at = text.find(tail, at + 1)
+    return False
+
+
+def _entry(g: Group, options: Mapping[str, Any]) -> Group | None:
+    """One entry of a list attribute, cut as the field's `entry_…` options say, or None."""
+    lead = options.get("entry_lead_in")
+    t = trim(g, {"lead_in": lead} if lead else {})
+    if t is None:
+        return None
+    cuts = []
+    cut = options.get("entry_cut")
+    if cut:
+        m = _compiled(str(cut)).search(t.value)
+        cuts.append(m.start() if m else len(t.value))
+    cut_words = options.get("entry_cut_words")
+    if cut_words:
+        # `某社区党委书记张三`: the body's name ends where a post begins, unless the post word opens a
+        # longer word the name may end with (委员 in 委员会).
+        keep = words(str(options.get("entry_ends_with", "")))
+        for m in break_words_pattern(str(cut_words)).finditer(t.value, 1):
+            if not any(len(k) > len(m.group()) and t.value.startswith(k, m.start()) for k in keep):
+                cuts.append(m.start())
+                break
+    end = min(cuts, default=len(t.value))
+    if end < len(t.value):
+        t = Group(t.value[:end], t.start, t.start + end)
+    ends = options.get("entry_ends_with")
+    if len(t.value) < int(options.get("entry_min_length", 1)):
+        return None
+    refuse = options.get("entry_refuse")
+    if refuse and _compiled(str(refuse)).match(t.value):
+        return None
+    if ends and (not t.value.endswith(words(str(ends))) or t.value in words(str(ends))):
+        return None
+    return t
 
 
 _QUOTED = regex.compile(r"“([^”]{2,12})”")

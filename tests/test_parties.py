@@ -1,0 +1,65 @@
+"""The parties of signed agreements: who signs, where the article names them, each with evidence."""
+
+from __future__ import annotations
+
+from extract import extract_text
+
+
+def _parties(text: str) -> dict[str, list[str]]:
+    record = extract_text(text, published="2024-05-20")
+    return {p.name: p.parties for p in record.signed_projects}
+
+
+def _evidence(text: str) -> dict[str, str]:
+    record = extract_text(text, published="2024-05-20")
+    return {e.field: text[e.span[0] : e.span[1]] for e in record.evidence if ".parties[" in e.field}
+
+
+def test_bodies_before_the_verb_sign_the_agreement() -> None:
+    text = "5月18日上午,活动在社区举行。仪式上,甲乙街道党工委与丙丁公司党委签订了党建共建协议。"
+    assert _parties(text) == {"党建共建协议": ["甲乙街道党工委", "丙丁公司党委"]}
+    assert _evidence(text) == {
+        "signed_projects[0].parties[0]": "甲乙街道党工委",
+        "signed_projects[0].parties[1]": "丙丁公司党委",
+    }
+
+
+def test_a_list_of_bodies_and_a_post_after_a_body() -> None:
+    text = "随后,甲社区党委负责人、乙社区、丙学院党委书记王某某共同签署《联建协议书》。"
+    assert _parties(text) == {"联建协议书": ["甲社区党委", "乙社区", "丙学院党委"]}
+
+
+def test_signers_for_both_sides_leave_the_parties_to_the_holders() -> None:
+    text = (
+        "5月18日,甲乙社区党委与丙丁中心党支部举办党建共建签约仪式。会上,张某某、李某某代表双方签订共建协议。"
+    )
+    assert _parties(text) == {"共建协议": ["甲乙社区党委", "丙丁中心党支部"]}
+
+
+def test_a_count_of_bodies_is_no_party() -> None:
+    text = "仪式上,甲乙社区与12家共建单位签订了结对共建协议。"
+    assert _parties(text) == {"结对共建协议": ["甲乙社区"]}
+
+
+def test_no_parties_where_the_article_names_none() -> None:
+    text = "会上,双方签订了合作协议。"
+    assert _parties(text) == {"合作协议": []}
+
+
+def test_the_shortest_form_the_article_writes() -> None:
+    text = (
+        "会上,上海市静安区南京西路街道党工委与甲乙公司党委签订了共建协议。"
+        "南京西路街道党工委将与企业一道推进共建。"
+    )
+    assert _parties(text) == {"共建协议": ["南京西路街道党工委", "甲乙公司党委"]}
+    alone = "会上,上海市静安区南京西路街道党工委与甲乙公司党委签订了共建协议。"
+    assert _parties(alone) == {"共建协议": ["上海市静安区南京西路街道党工委", "甲乙公司党委"]}
+
+
+def test_the_holders_sign_where_no_sentence_names_the_signers() -> None:
+    text = "5月18日,甲乙街道党工委与丙丁公司党委在会议室举行联席会议。会上,双方签订了共建协议。"
+    assert _parties(text) == {"共建协议": ["甲乙街道党工委", "丙丁公司党委"]}
+    rules = {e.rule for e in extract_text(text, published="2024-05-20").evidence if ".parties[" in e.field}
+    assert rules == {"signed_projects.parties_from_organisers"}
+    one_holder = "5月18日,甲乙街道党工委在会议室举行联席会议。会上,双方签订了共建协议。"
+    assert _parties(one_holder) == {"共建协议": []}

@@ -1,0 +1,44 @@
+"""Dates in records: a text page's own stamp is `published` and never the event's date; the event's date
+is read in every form the date finder knows."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_text
+
+BODY = "近日,某街道在社区党群服务中心举行议事会,居民代表参加。"
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        pytest.param("某街道举行议事会\n2022年06月30日\n字数:512\n", "2022-06-30", id="own line"),
+        pytest.param("某街道举行议事会\n2022-06-30\n", "2022-06-30", id="own line, dashes"),
+        pytest.param("日期:[2022/6/30] 作者:[某街道]\n", "2022-06-30", id="labelled in brackets"),
+        pytest.param("某某日报 2022年06月30日 星期四\n", "2022-06-30", id="newspaper weekday"),
+        pytest.param("《 某某日报 》( 2022年06月30日   第 04 版)\n", "2022-06-30", id="newspaper page"),
+    ],
+)
+def test_stamp_is_published_and_not_the_event_date(head: str, published: str) -> None:
+    record = extract_text(head + "\n" + BODY, doc_id="stamp")
+    assert record.published == published
+    assert record.date is None
+
+
+def test_event_date_below_a_stamp_takes_its_year() -> None:
+    record = extract_text("某街道举行议事会\n2022-06-30\n\n6月28日,某街道举行议事会。", doc_id="dated")
+    assert (record.published, record.date) == ("2022-06-30", "2022-06-28")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("大前天,某社区举行议事会。", "2025-07-29", id="three days back"),
+        pytest.param("去年6月5日,某社区举行议事会。", "2024-06-05", id="last year"),
+        pytest.param("上个月三号,某社区举行议事会。", "2025-07-03", id="last month"),
+        pytest.param("两千零九年五月三日,某社区举行议事会。", "2009-05-03", id="year as a Chinese number"),
+    ],
+)
+def test_event_dates_in_relative_and_chinese_forms(text: str, expected: str) -> None:
+    assert extract_text(text, doc_id="rel", published="2025-08-01").date == expected
