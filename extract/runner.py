@@ -189,7 +189,7 @@ class _Run:
         out, files, engine = self.out, self.files, self.engine
         setup = setup_digest()
         previous = load_manifest(out)
-        unlisted = [e.path + os.sep for e in self.unread if isinstance(e, FolderNotListed)]
+        unlisted = [os.path.abspath(e.path) + os.sep for e in self.unread if isinstance(e, FolderNotListed)]
         # Entries for files in folders that could not be listed stay as they are, records and all.
         hidden = [e for e in previous.values() if os.path.abspath(e.source).startswith(tuple(unlisted))]
         kept = [
@@ -225,7 +225,9 @@ class _Run:
                 if on_file:
                     on_file(summary, failures)
             # What the listing passed over, after the files.
-            unread = [Failure(e.path, "read", type(e).__name__, e.message) for e in self.unread]
+            unread = [
+                Failure(os.path.abspath(e.path), "read", type(e).__name__, e.message) for e in self.unread
+            ]
             for failure in unread:
                 writer.failure(failure.as_dict())
             summary.failed += len(unread)
@@ -261,8 +263,6 @@ def _list_files(
     except ReadError as e:
         raise RunError(f"{e.path}: {e.message}") from e
     passed_over[:] = map(os.path.abspath, passed_over)
-    for error in unread:
-        error.path = os.path.abspath(error.path)
     return files
 
 
