@@ -63,3 +63,14 @@ def test_a_short_form_of_two_counties_decides_nothing_whatever_the_hash_seed() -
         for seed in ("1", "3", "6")
     }
     assert answers == {"None None"}
+
+
+def test_the_district_the_event_was_held_in_wins_over_a_visitors_district() -> None:
+    # Two bodies from two districts hold the event together; it was held in the second one's.
+    text = (
+        "民建大渡口区二支部赴江阳区开展结对共建\n"
+        "6月10日,民建重庆市大渡口区二支部与民建泸州市江阳区基层委结对共建活动在江阳区举行。"
+        "大渡口区二支部主委介绍了大渡口区的发展情况和大渡口区支部的工作。"
+    )
+    record = extract_text(text)
+    assert (record.venue, record.district, record.city) == ("江阳区", "江阳区", "泸州市")

@@ -24,6 +24,7 @@ from extract.ruleset import FieldSpec
 IN_HEADLINE = 3.0
 IN_EVENT_SENTENCE = 3.0
 IN_ORGANISER = 4.0
+IN_VENUE = 5.0  # the place the event was held at (`在某区某中心举行`) names where it took place
 ELSEWHERE = 1.0
 _FULL_STREET = ("街道", "镇", "乡")
 CONSISTENT = 1.5  # bonus for a county whose city or province is named too
@@ -86,7 +87,10 @@ def _weight(
     headline: tuple[int, int] | None,
     events: list[tuple[int, int]],
     orgs: list[tuple[int, int]],
+    venues: list[tuple[int, int]] | None = None,
 ) -> float:
+    if venues and any(s <= m.start and m.end <= e for s, e in venues):
+        return IN_VENUE
     if any(s <= m.start and m.end <= e for s, e in orgs):
         return IN_ORGANISER
     if headline and headline[0] <= m.start and m.end <= headline[1]:
@@ -110,6 +114,8 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         for it in ctx.results.get(spec.options.get("organisers", "organisers"), [])
         for p in it.proofs
     ]
+    venue_items = ctx.results.get(str(spec.options.get("venue", "")), [])
+    venues = [(p.start, p.end) for it in venue_items for p in it.proofs]
     body = ctx.doc.body
     mentions = _mentions(gaz, matches)
     mentioned_higher = {d.code for m in mentions for d in m.candidates if d.level in ("city", "province")}
@@ -122,7 +128,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     street_weight: dict[str, float] = defaultdict(float)
     street_seen: dict[str, PlaceMention] = {}
     for m in mentions:
-        w = _weight(m, headline, events, orgs)
+        w = _weight(m, headline, events, orgs, venues)
         if body[m.start : m.end] != m.text and not (headline and headline[0] <= m.start < headline[1]):
             if m.start > HEAD_CHARS:
                 continue  # masked boilerplate: related links, bylines
