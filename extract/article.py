@@ -28,3 +28,15 @@ class ReadError(Exception):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+
+
+@dataclass(frozen=True)
+class ReadNote:
+    """Something reading changed or decided that the user should know, though nothing failed: lone
+    surrogates replaced (`kind` "surrogates", `count` of them), a declared charset disbelieved
+    ("charset"). `path` is the file, or `file:line` for a line of a JSON Lines file."""
+
+    path: str
+    kind: str
+    message: str
+    count: int = 1

@@ -59,25 +59,30 @@ def slow_probe(pattern: re.Pattern[str] | regex.Pattern[str], examples: Iterable
     return None
 
 
-def _cache_file() -> Path:
+PROBED = "probed-patterns.txt"
+
+
+def _cache_file(name: str) -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "extract" / "probed-patterns.txt"
+    return base / "extract" / name
 
 
-def passed_before() -> set[str]:
+def passed_before(name: str = PROBED) -> set[str]:
+    """The keys the cache `name` holds: patterns that passed the probes (or, for other caches, what
+    else passed its check)."""
     try:
-        return set(_cache_file().read_text(encoding="utf-8").split())
-    except OSError:
+        return set(_cache_file(name).read_text(encoding="utf-8").split())
+    except (OSError, UnicodeDecodeError):
         return set()
 
 
-def remember(digests: Iterable[str]) -> None:
-    """Record patterns that passed; a cache that cannot be written only costs the probes again."""
-    path = _cache_file()
+def remember(digests: Iterable[str], name: str = PROBED) -> None:
+    """Record keys that passed; a cache that cannot be written only costs the check again."""
+    path = _cache_file(name)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text("\n".join(sorted(passed_before() | set(digests))) + "\n", encoding="utf-8")
+        tmp.write_text("\n".join(sorted(passed_before(name) | set(digests))) + "\n", encoding="utf-8")
         os.replace(tmp, path)
     except OSError:
         pass

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import regex
 
-from extract.ruleset import RULES_DIR, RuleError
+from extract.ruleset import RULES_DIR, RuleError, read_rule_text
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,8 @@ def _alternation(words: list[str]) -> str:
 @cache
 def clean_rules(path: Path = RULES_DIR / "page" / "boilerplate.toml") -> CleanRules:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
+        data = tomllib.loads(read_rule_text(path))
+    except tomllib.TOMLDecodeError as e:
         raise RuleError(f"{path}: cannot read the cleaning rules ({e}). Restore the file.") from e
     try:
         tail = _alternation(data["tail"]["headers"])
@@ -45,7 +45,7 @@ def clean_rules(path: Path = RULES_DIR / "page" / "boilerplate.toml") -> CleanRu
             drop_lines=regex.compile(drop, regex.M),
             bylines=regex.compile(byline, regex.M),
         )
-    except (KeyError, regex.error) as e:
+    except (KeyError, TypeError, regex.error) as e:
         raise RuleError(
             f"{path}: cleaning rules incomplete or invalid ({e}). See the keys in the file."
         ) from e

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from extract.budget import DEFAULT_SECONDS, MEMORY_BASE, MEMORY_PER_BYTE, MIB
 from extract.cli_review import register as register_review_commands
 from extract.task import DEFAULT_MAX_BYTES
 
@@ -81,6 +82,34 @@ def run(
             "--max-bytes", min=1, help="Input files larger than this fail, reported in errors.jsonl."
         ),
     ] = DEFAULT_MAX_BYTES,
+    max_seconds: Annotated[
+        float,
+        typer.Option(
+            "--max-seconds",
+            min=0.1,
+            help="Time reading one file, or extracting one article, may take (all stages together); "
+            "past it the file or article fails, reported in errors.jsonl.",
+        ),
+    ] = DEFAULT_SECONDS,
+    max_memory: Annotated[
+        int | None,
+        typer.Option(
+            "--max-memory",
+            min=1,
+            metavar="MIB",
+            show_default=f"{MEMORY_BASE // MIB} MiB + {MEMORY_PER_BYTE} x the input's size",
+            help="Memory reading one file, or extracting one article, may add to its process; past "
+            "it the file or article fails, reported in errors.jsonl.",
+        ),
+    ] = None,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links",
+            help="Read files and folders that links in the input folders point to outside the inputs "
+            "(by default they are skipped and reported).",
+        ),
+    ] = False,
     fresh: Annotated[
         bool,
         typer.Option("--fresh", help="Extract every article again, ignoring records of earlier runs in OUT."),
@@ -91,11 +120,13 @@ def run(
 
     Articles that give no record are listed in OUT/errors.jsonl. Run again into the same OUT to
     resume: records whose input, rules and code are unchanged are kept. Exit status: 0 when every
-    article gave a record, 1 when some failed, 2 when the run could not start (bad option, missing
-    input, broken rule file).
+    article gave a record, 1 when some failed, 2 when the run could not start or go on (bad option,
+    missing input, OUT overlapping an input or in use by another run, a file of yours in OUT where a
+    record must go, broken rule file).
     """
     import os
 
+    from extract.budget import Limits
     from extract.progress import RunProgress
     from extract.ruleset import RuleError
     from extract.runner import RunError, extract_paths
@@ -112,21 +143,26 @@ def run(
                 scheduler=scheduler,
                 max_bytes=max_bytes,
                 resume=not fresh,
+                follow_links=follow_links,
+                limits=Limits(max_seconds, max_memory),
             )
     except (RuleError, RunError) as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e
     except OSError as e:
-        typer.echo(f"error: cannot write to {out}: {e}. Fix that and run again to resume.", err=True)
+        where = e.filename or out
+        typer.echo(
+            f"error: cannot write to {where}: {e.strerror or e}. Fix that and run again to resume.", err=True
+        )
         raise typer.Exit(2) from e
     except KeyboardInterrupt as e:
         typer.echo(f"interrupted: the records in {out} are kept; run the same command to resume.", err=True)
         raise typer.Exit(130) from e
     where = f"; failures are listed in {out / 'errors.jsonl'}" if summary.failed else ""
     typer.echo(f"{summary.line()} -> {out}{where}")
-    note = summary.renames_note()
-    if note and not quiet:
-        typer.echo(note)
+    if not quiet:
+        for note in summary.notes_lines():
+            typer.echo(f"note: {note}")
     raise typer.Exit(1 if summary.failed else 0)
 
 

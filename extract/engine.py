@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import regex
 
+from extract import budget
 from extract.document import Document
 from extract.finders import FINDERS
 from extract.match import Group, Match
@@ -46,15 +47,21 @@ def _anchor_hits(anchor: Anchor, text: str) -> tuple[tuple[int, int], ...]:
 
 def _pattern_matches(rule: Rule, text: str) -> Iterator[Match]:
     assert rule.pattern is not None
+    # No more time than the article has left (extract/budget.py), where that is less.
+    left = budget.remaining()
+    timeout = REGEX_TIMEOUT if left is None else max(0.0, min(REGEX_TIMEOUT, left))
     try:
         for start, end in windows(rule, text):
-            yield from _matches_in(rule, rule.pattern, text, start, end)
+            yield from _matches_in(rule, rule.pattern, text, start, end, timeout)
     except TimeoutError as e:
+        budget.check()
         raise RuleTimeout(f"{rule.source} ran past its {REGEX_TIMEOUT}s time limit") from e
 
 
-def _matches_in(rule: Rule, pattern: regex.Pattern[str], text: str, start: int, end: int) -> Iterator[Match]:
-    for m in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT):
+def _matches_in(
+    rule: Rule, pattern: regex.Pattern[str], text: str, start: int, end: int, timeout: float
+) -> Iterator[Match]:
+    for m in pattern.finditer(text, start, end, timeout=timeout):
         groups = {
             name: Group(m.group(name), m.start(name), m.end(name))
             for name in pattern.groupindex
@@ -65,6 +72,7 @@ def _matches_in(rule: Rule, pattern: regex.Pattern[str], text: str, start: int, 
 
 def run_rule(rule: Rule, doc: Document) -> list[Match]:
     """Every match of one rule in the text its scope names."""
+    budget.check()
     text = doc.scope_text(rule.scope)
     if rule.finder is not None:
         return [

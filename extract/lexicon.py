@@ -12,8 +12,12 @@ LEXICON_DIR = RULES_DIR / "lexicon"
 
 def read_words(path: Path) -> tuple[str, ...]:
     """The distinct words of one list file, longest first (so alternations prefer the longest)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    found = {w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#")}
+    return words_of(path.read_text(encoding="utf-8"))
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """The distinct words of a list file's text, longest first."""
+    found = {w.strip() for w in text.splitlines() if w.strip() and not w.lstrip().startswith("#")}
     return tuple(sorted(found, key=lambda w: (-len(w), w)))
 
 

@@ -17,8 +17,9 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from extract.jsontext import dumps
+from extract.output import MANIFEST, TEMP_DIR
 
-MANIFEST = "manifest.jsonl"
+__all__ = ["MANIFEST", "Doc", "Entry", "ManifestWriter", "file_digest", "load_manifest", "setup_digest"]
 _VERSION = 1
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -70,9 +71,10 @@ class Entry:
 
 
 def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes."""
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
+    """SHA-256 of a regular file's bytes; NotAFile (an OSError) for a pipe, which is not waited on."""
+    from extract.read import read_regular
+
+    return hashlib.sha256(read_regular(path)).hexdigest()
 
 
 def tree_digest(folder: Path, suffixes: frozenset[str] | None = None) -> str:
@@ -94,8 +96,12 @@ def setup_digest() -> str:
     from extract.ruleset import RULES_DIR
 
     rules = tree_digest(RULES_DIR)
-    code = tree_digest(_PACKAGE, frozenset({".py"}))
-    return hashlib.sha256(f"rules {rules} code {code}".encode()).hexdigest()
+    return hashlib.sha256(f"rules {rules} code {code_digest()}".encode()).hexdigest()
+
+
+def code_digest() -> str:
+    """The hash of the extract package's code."""
+    return tree_digest(_PACKAGE, frozenset({".py"}))
 
 
 def load_manifest(out: Path) -> dict[str, Entry]:
@@ -131,7 +137,7 @@ class ManifestWriter:
 
     def __init__(self, out: Path) -> None:
         self.path = out / MANIFEST
-        self._next_path = out / f".{MANIFEST}.next.tmp"
+        self._next_path = out / TEMP_DIR / MANIFEST
         self._log: TextIO | None = None
         self._next: TextIO | None = None
 

@@ -134,9 +134,15 @@ def _to_simplified(text: str, index: list[int]) -> tuple[str, list[int]]:
     return "".join(out), new_index
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def normalise(raw: str) -> Normalised:
-    """Fold widths, drop pinyin glosses, convert to Simplified; keep the offset map to `raw`."""
-    text, index = _fold_width(raw)
+    """Fold widths, drop pinyin glosses, convert to Simplified; keep the offset map to `raw`.
+
+    A lone surrogate (reading replaces them, but text given to `extract_text` may hold one) becomes
+    U+FFFD, one for one: OpenCC, like any UTF-8 code, cannot take it."""
+    text, index = _fold_width(_SURROGATE.sub("\ufffd", raw) if _SURROGATE.search(raw) else raw)
     text, index = _drop_pinyin(text, index)
     text, index = _to_simplified(text, index)
     return Normalised(raw=raw, text=text, to_raw=tuple(index))

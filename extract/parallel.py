@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import replace
-from itertools import islice
 from typing import Any
 
+from extract.lifeline import RUN_PID, exit_with
 from extract.task import Failure, FileResult, FileTask, process_file, process_files, warm_up, worker_setup
 
-CHUNK = 16  # files per round trip to a worker: fewer trips, less work for the main process
+CHUNK = 16  # files per round trip to a worker at most: fewer trips, less work for the main process
+CHUNK_BYTES = 256 * 1024  # and no more bytes than this, but for a single file: big files go one by one
 IN_FLIGHT_PER_WORKER = 4  # chunks queued per worker: enough to keep it busy, few enough to bound memory
 SCHEDULER_TIMEOUT = "20s"  # to connect to a Dask scheduler given with --scheduler
 DASK_HINT = "install with pip install '.[dask]' (or pip install 'dask[bag]' distributed)"
@@ -34,9 +33,24 @@ class EngineError(Exception):
     """An engine that cannot start: a missing optional package, an unreachable scheduler."""
 
 
-def _chunks(tasks: Iterable[FileTask], size: int) -> Iterator[list[FileTask]]:
-    it = iter(tasks)
-    while chunk := list(islice(it, size)):
+def _chunks(
+    tasks: Iterable[FileTask], count: int = CHUNK, size: int = CHUNK_BYTES
+) -> Iterator[list[FileTask]]:
+    """The tasks in order, in chunks of at most `count` files and `size` bytes (a file larger than
+    `size` makes a chunk of its own), so that a few large files still spread over the workers."""
+    chunk: list[FileTask] = []
+    held = 0
+    for task in tasks:
+        try:
+            bytes_ = os.stat(task.path).st_size
+        except OSError:
+            bytes_ = 0  # the worker will say what is wrong with it
+        if chunk and (len(chunk) == count or held + bytes_ > size):
+            yield chunk
+            chunk, held = [], 0
+        chunk.append(task)
+        held += bytes_
+    if chunk:
         yield chunk
 
 
@@ -59,11 +73,20 @@ def _fork_context() -> Any:
 
 def start_fork_server() -> None:
     """Start the fork server loading, without waiting for it: the two seconds it takes then overlap
-    with this process's own start (rule check, manifest), on another core."""
+    with this process's own start (rule check, manifest), on another core. It ends with this
+    process (extract/lifeline.py), whose id it finds in its environment."""
     from multiprocessing import forkserver
 
     _fork_context()
-    forkserver.ensure_running()
+    before = os.environ.get(RUN_PID)
+    os.environ[RUN_PID] = str(os.getpid())
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            del os.environ[RUN_PID]
+        else:
+            os.environ[RUN_PID] = before
 
 
 class _Pool:
@@ -75,7 +98,9 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_start_worker)
+        return ProcessPoolExecutor(
+            self.workers, mp_context=self._context, initializer=_start_worker, initargs=(os.getpid(),)
+        )
 
     def restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
@@ -85,17 +110,10 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_worker() -> None:
-    """Load the rules, and end this worker when the run that started it is gone (killed with
-    SIGKILL, it cannot stop its pool): a worker must not outlive its run."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="exit-with-run", daemon=True).start()
+def _start_worker(run: int) -> None:
+    """End this worker when the run `run` that started it is gone (killed with SIGKILL, it cannot
+    stop its pool): a worker must not outlive its run. Then load the rules."""
+    exit_with(run)
     warm_up()
 
 
@@ -104,7 +122,7 @@ def run_pool(tasks: Iterable[FileTask], workers: int, fn: ChunkFn = process_file
     done again file by file, and a file that kills a worker on its own becomes a Failure."""
     pool = _Pool(workers)
     window: deque[tuple[list[FileTask], Future[list[FileResult]]]] = deque()
-    chunks = _chunks(tasks, CHUNK)
+    chunks = _chunks(tasks)
 
     def fill() -> None:
         while len(window) < workers * IN_FLIGHT_PER_WORKER and (chunk := next(chunks, None)):
@@ -159,7 +177,8 @@ def run_dask(tasks: Sequence[FileTask], workers: int, scheduler: str | None = No
     with _dask_client(client_class, cluster_class, workers, scheduler) as client:
         if not tasks:
             return
-        parts = db.from_sequence(list(tasks), partition_size=CHUNK).map(process_file).to_delayed()
+        chunks = list(_chunks(tasks))
+        parts = db.from_sequence(chunks, partition_size=1).map(process_files).flatten().to_delayed()
         limit = max(1, len(client.scheduler_info().get("workers", {}))) * IN_FLIGHT_PER_WORKER
         window: deque[Any] = deque()
         pending = iter(parts)

@@ -6,32 +6,16 @@ all of it in memory, shared until written, instead of loading it again.
 
 from __future__ import annotations
 
-import os
-import threading
-import time
+from extract import lifeline
 
-from extract.gazetteer import Gazetteer
-from extract.normalise import _changes_under_nfkc, _t2s, _traditional_chars
-from extract.registry import default_ruleset
-from extract.segment import word_frequency
+# Before the loading, which takes seconds: a run killed meanwhile must not leave this server behind.
+lifeline.exit_with(lifeline.run_pid(), 0)
+
+from extract.registry import default_ruleset  # noqa: E402
+from extract.task import load_tools  # noqa: E402
 
 try:
     default_ruleset()
-    Gazetteer.load()
-    word_frequency("预热")  # loads jieba's dictionary with ours
-    _t2s()
-    _traditional_chars()
-    _changes_under_nfkc()
+    load_tools()
 except Exception:  # a broken rule file is the run's to report, with its file and line
     pass
-
-
-def _exit_with_run(parent: int) -> None:
-    """The fork server ends when the run that started it is gone (killed with SIGKILL, it cannot
-    stop its server); its workers, whose parent it is, then end too (extract/parallel.py)."""
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(0)
-
-
-threading.Thread(target=_exit_with_run, args=(os.getppid(),), name="exit-with-run", daemon=True).start()

@@ -8,17 +8,28 @@ articles plus the errors of any part (a JSONL line, a JSON item) that could not 
 from __future__ import annotations
 
 import codecs
+import dataclasses
+import errno
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.article import Article, ReadError
+from extract.article import Article, ReadError, ReadNote
 
-__all__ = ["SUFFIXES", "ReadResult", "decode", "iter_input_files", "read_file"]
+__all__ = [
+    "SUFFIXES",
+    "FolderNotListed",
+    "LinkNotFollowed",
+    "ReadResult",
+    "decode",
+    "iter_input_files",
+    "read_file",
+]
 
 SUFFIXES = frozenset({".txt", ".html", ".htm", ".json", ".jsonl"})
 
@@ -56,6 +67,7 @@ class ReadResult:
 
     articles: list[Article] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
+    notes: list[ReadNote] = field(default_factory=list)
 
 
 # --- decoding -----------------------------------------------------------------------------------
@@ -66,9 +78,16 @@ def decode(data: bytes, path: str) -> str:
     changed (line endings included: evidence spans index this text).
 
     UTF-8 (with or without BOM) is tried first and strictly; then a UTF-16/32 BOM; then the
-    charset the file declares (`<meta charset>`, `encoding=`); then detection (GB18030, Big5...).
+    charset the file declares (`<meta charset>`, `encoding=`), unless its bytes read as Chinese
+    in another encoding and not in the declared one; then detection (GB18030, Big5...).
     Raises ReadError naming `path` for binary data or bytes that no text encoding fits.
     """
+    return _decode(data, path)[0]
+
+
+def _decode(data: bytes, path: str) -> tuple[str, ReadNote | None]:
+    """`decode`, and a note when the file's declared charset was not believed."""
+    note = None
     text = _decode_by_bom(data, path)
     if text is None:
         if b"\x00" in data:
@@ -78,9 +97,9 @@ def decode(data: bytes, path: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _decode_non_utf8(data, path)
+            text, note = _decode_non_utf8(data, path)
     _reject_control_heavy(text, path)
-    return text
+    return text, note
 
 
 def _decode_by_bom(data: bytes, path: str) -> str | None:
@@ -103,19 +122,48 @@ def _decode_strict(data: bytes, encoding: str, path: str) -> str:
         ) from e
 
 
-def _decode_non_utf8(data: bytes, path: str) -> str:
-    """Decode bytes that are not UTF-8: by the declared charset if it fits, else by detection."""
+def _decode_non_utf8(data: bytes, path: str) -> tuple[str, ReadNote | None]:
+    """Decode bytes that are not UTF-8: by the declared charset if it fits, else by detection.
+
+    A declaration can lie: GBK bytes declared `iso-8859-5` decode without error into Cyrillic
+    nonsense. When the declared charset gives text that is mostly not Chinese and detection finds
+    a Chinese encoding that gives Chinese, the bytes are trusted, with a note."""
     declared = _declared_encoding(data[:_DECLARATION_WINDOW])
     # A single-byte Western charset decodes any bytes, so its declaration proves nothing.
     if declared is not None and declared not in _UNTRUSTED_DECLARATIONS:
         try:
-            return data.decode(declared)
+            text = data.decode(declared)
         except UnicodeDecodeError:
             pass
+        else:
+            if declared in _CHINESE_ENCODINGS or _han_share(text) >= _NOT_CHINESE:
+                return text, None
+            found = _detect(data)
+            if found is None or found[0] not in _CHINESE_ENCODINGS or _han_share(found[1]) < _CHINESE:
+                return text, None
+            message = (
+                f"declares the charset {declared}, but its bytes read as Chinese in {found[0]} and not "
+                f"in {declared}; it was read as {found[0]}. Correct the declaration if that is wrong."
+            )
+            return found[1], ReadNote(path, "charset", message)
     detected = _detect(data)
     if detected is None:
         raise ReadError(path, f"is not UTF-8 and no other text encoding fits its bytes; {_CONVERT_HINT}.")
-    return detected
+    return detected[1], None
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
+_NOT_CHINESE = 0.3  # below this share of Han characters among the others, a text is not Chinese
+_CHINESE = 0.6  # at or above it, it is
+_SHARE_SAMPLE = 20_000
+
+
+def _han_share(text: str) -> float:
+    """The share of Han characters among the non-ASCII, non-space characters of (the start of) `text`."""
+    sample = text[:_SHARE_SAMPLE]
+    others = len(_NON_ASCII.findall(sample))
+    return len(_HAN.findall(sample)) / others if others else 0.0
 
 
 def _declared_encoding(head: bytes) -> str | None:
@@ -135,8 +183,9 @@ def _codec_name(name: str) -> str | None:
     return _SUPERSETS.get(canonical, canonical)
 
 
-def _detect(data: bytes) -> str | None:
-    """Decode `data` by charset-normalizer's detection, or None if it finds no fitting encoding.
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """The encoding charset-normalizer's detection finds for `data` and the text it gives, or None
+    if no encoding fits.
 
     Among the encodings that fit, a Chinese one is preferred (short Chinese texts otherwise
     come out as Korean or Japanese), then detection's own ranking.
@@ -151,7 +200,7 @@ def _detect(data: bytes) -> str | None:
     ranked = sorted(fitting, key=lambda name: name not in _CHINESE_ENCODINGS)
     for name in ranked:
         try:
-            return data.decode(name)
+            return name, data.decode(name)
         except UnicodeDecodeError:
             continue
     return None
@@ -169,21 +218,41 @@ def _reject_control_heavy(text: str, path: str) -> None:
 # --- finding files ------------------------------------------------------------------------------
 
 
-def iter_input_files(inputs: Sequence[Path], skipped: list[str] | None = None) -> Iterator[Path]:
+class LinkNotFollowed(ReadError):
+    """A symbolic link in an input folder whose target lies outside every input: it is not read."""
+
+
+class FolderNotListed(ReadError):
+    """A folder under an input that cannot be listed: its files are not read, the others are."""
+
+
+def iter_input_files(
+    inputs: Sequence[Path],
+    skipped: list[str] | None = None,
+    *,
+    follow_links: bool = False,
+    unread: list[ReadError] | None = None,
+) -> Iterator[Path]:
     """Yield the files to read under `inputs`, each once, in a fixed order.
 
     A file given directly is yielded whatever its suffix (reading it then says if the type is
-    unsupported); a folder is walked recursively in sorted order and yields only files with a
-    suffix in SUFFIXES, skipping hidden files and folders. The files passed over for their suffix
-    are appended to `skipped`, when given. Raises ReadError, before yielding anything, if an input
-    does not exist.
+    unsupported); a folder is walked recursively in sorted order and yields only regular files with
+    a suffix in SUFFIXES, skipping hidden files and folders, devices and pipes. The files passed
+    over for their suffix are appended to `skipped`, when given. A symbolic link met in a folder is
+    followed only when its target lies inside one of `inputs` (or with `follow_links`); a folder
+    that cannot be listed is passed over: both are added to `unread`, when given, and the walk goes
+    on. Raises ReadError, before yielding anything, if an input does not exist.
     """
     for path in inputs:
         if not path.exists():
             raise ReadError(str(path), "no such file or folder; check the path.")
+    roots = [os.path.realpath(p) for p in inputs]
+    walk = _Walk(
+        roots, follow_links, skipped if skipped is not None else [], unread if unread is not None else []
+    )
     seen: set[str] = set()
     for path in inputs:
-        files = _walk(path, skipped) if path.is_dir() else iter((path,))
+        files = walk.folder(path) if path.is_dir() else iter((path,))
         for file in files:
             key = os.path.abspath(file)
             if key not in seen:
@@ -191,56 +260,136 @@ def iter_input_files(inputs: Sequence[Path], skipped: list[str] | None = None) -
                 yield file
 
 
-def _walk(folder: Path, skipped: list[str] | None) -> Iterator[Path]:
-    """Readable files under `folder`: this folder's files by name, then each subfolder by name.
+class _Walk:
+    """The walk of input folders: which links it follows, what it passes over or could not list."""
 
-    Symlinked folders are not followed (no loops)."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError as e:
-        raise ReadError(str(folder), f"cannot list the folder ({e.strerror}); check its permissions.") from e
-    subfolders: list[Path] = []
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
+    def __init__(
+        self, roots: list[str], follow_links: bool, skipped: list[str], unread: list[ReadError]
+    ) -> None:
+        self.roots = roots
+        self.follow_links = follow_links
+        self.skipped = skipped
+        self.unread = unread
+        self.walked: set[str] = set()  # real paths of folders walked through a link (no loops)
+
+    def inside_inputs(self, real: str) -> bool:
+        return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in self.roots)
+
+    def folder(self, folder: Path) -> Iterator[Path]:
+        """Readable files under `folder`: this folder's files by name, then each subfolder by name."""
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError as e:
+            self.unread.append(
+                FolderNotListed(
+                    str(folder),
+                    f"cannot list the folder ({e.strerror}); its files were not read. Check its "
+                    "permissions and run again to read them.",
+                )
+            )
+            return
+        subfolders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            kind = self._follow(entry) if entry.is_symlink() else _kind(entry.path, entry)
+            if kind == "folder":
+                subfolders.append(Path(entry.path))
+            elif kind == "file":
+                if _has_suffix(entry.name):
+                    yield Path(entry.path)
+                else:
+                    self.skipped.append(entry.path)
+        for subfolder in subfolders:
+            yield from self.folder(subfolder)
+
+    def _follow(self, entry: os.DirEntry[str]) -> str | None:
+        """What to make of a link met in a folder: "file" or "folder" to take it as one, None to
+        pass over it (a link to a folder inside the inputs, walked where it lies; a dangling link;
+        one to a device or a pipe; or one that leads outside the inputs, which is reported)."""
+        real = os.path.realpath(entry.path)
+        kind = _kind(real)
+        if kind is None or (kind == "folder" and (self.inside_inputs(real) or real in self.walked)):
+            return None
+        if not self.inside_inputs(real) and not self.follow_links:
+            self.unread.append(
+                LinkNotFollowed(
+                    entry.path,
+                    f"a link to {real}, a {kind} outside the inputs; it was not read. Give the "
+                    "target as an input, or use --follow-links to read what links point to.",
+                )
+            )
+            return None
+        if kind == "folder":
+            self.walked.add(real)
+        return kind
+
+
+def _kind(path: str, entry: os.DirEntry[str] | None = None) -> str | None:
+    """ "file" for a regular file, "folder" for a folder, None for anything else (not following a
+    link when `entry` is given)."""
+    if entry is not None:
         if entry.is_dir(follow_symlinks=False):
-            subfolders.append(Path(entry.path))
-        elif entry.is_file():
-            if os.path.splitext(entry.name)[1].lower() in SUFFIXES:
-                yield Path(entry.path)
-            elif skipped is not None:
-                skipped.append(entry.path)
-    for subfolder in subfolders:
-        yield from _walk(subfolder, skipped)
+            return "folder"
+        return "file" if entry.is_file(follow_symlinks=False) else None
+    if os.path.isdir(path):
+        return "folder"
+    return "file" if os.path.isfile(path) else None
+
+
+def _has_suffix(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in SUFFIXES
 
 
 # --- reading files ------------------------------------------------------------------------------
 
 
-def read_file(path: Path) -> ReadResult:
-    """Read one file into its articles; never raises for a bad file.
+class NotAFile(OSError):
+    """A path that names a device, a pipe or a socket where a regular file was expected."""
+
+
+def read_regular(path: str | Path) -> bytes:
+    """The bytes of a regular file. A pipe is opened without waiting for a writer and refused
+    (NotAFile), like a device or a socket, so that no input can make a run hang."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with open(fd, "rb", closefd=True) as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotAFile(errno.EINVAL, "not a regular file (a device, pipe or socket)", str(path))
+        return f.read()
+
+
+def read_file(path: Path, data: bytes | None = None) -> ReadResult:
+    """Read one file (whose bytes are `data`, when already read) into its articles; never raises
+    for a bad file.
 
     `.txt` gives one article of the whole text; `.html`/`.htm` one article of the page's visible
     text with the headline, publication date and url the page states; `.json` one article per
     object (a single object or a list); `.jsonl` one per line. Whatever cannot be read comes back
-    in `errors`, each naming the file (and line or item) and what to do.
+    in `errors`, each naming the file (and line or item) and what to do; `notes` say what reading
+    changed (lone surrogates replaced) or decided (a declared charset disbelieved).
     """
     source = str(path)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         supported = ", ".join(sorted(SUFFIXES))
         return _failed(source, f'unsupported file type "{path.suffix}"; use one of {supported}.')
+    if data is None:
+        try:
+            data = read_regular(path)
+        except OSError as e:
+            return _failed(
+                source, f"cannot open the file ({e.strerror}); check that it exists and is readable."
+            )
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        return _failed(source, f"cannot open the file ({e.strerror}); check that it exists and is readable.")
-    try:
-        text = decode(data, source)
+        text, note = _decode(data, source)
     except ReadError as e:
         return ReadResult(errors=[e])
     if not text.strip():
         return _failed(source, "empty file; add the article text or remove the file.")
-    return reader(path, text)
+    result = reader(path, text)
+    if note is not None:
+        result.notes.insert(0, note)
+    return result
 
 
 def _failed(source: str, message: str) -> ReadResult:
@@ -324,7 +473,8 @@ def _read_jsonl(path: Path, text: str) -> ReadResult:
     if len(parsed) == 1 and not errors:
         parsed = [(None, parsed[0][1])]
     result = _from_objects(path, parsed, "line")
-    return ReadResult(articles=result.articles, errors=sorted(errors + result.errors, key=_error_line))
+    errors = sorted(errors + result.errors, key=_error_line)
+    return ReadResult(articles=result.articles, errors=errors, notes=result.notes)
 
 
 def _error_line(error: ReadError) -> int:
@@ -340,6 +490,7 @@ def _from_objects(path: Path, objects: list[tuple[int | None, object]], unit: st
     source = str(path)
     articles: list[Article] = []
     errors: list[ReadError] = []
+    notes: list[ReadNote] = []
     for number, value in objects:
         where, what = source, "the file"
         if number is not None:
@@ -356,8 +507,32 @@ def _from_objects(path: Path, objects: list[tuple[int | None, object]], unit: st
             )
             continue
         default_id = path.stem if number is None else f"{path.stem}_{number}"
-        articles.append(_article_from_object(value, text, default_id, source))
-    return ReadResult(articles=articles, errors=errors)
+        article, replaced = _without_surrogates(_article_from_object(value, text, default_id, source))
+        articles.append(article)
+        if replaced:
+            at = "" if where != source or number is None else f" in item {number}"
+            message = (
+                f"{replaced} lone surrogate{'s' if replaced > 1 else ''} (a \\ud800-style escape with no "
+                f"pair){at} replaced by U+FFFD, one character for one."
+            )
+            notes.append(ReadNote(where, "surrogates", message, replaced))
+    return ReadResult(articles=articles, errors=errors, notes=notes)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(article: Article) -> tuple[Article, int]:
+    """`article` with every lone surrogate (JSON allows `\\ud800` alone; nothing can encode it) in
+    its texts replaced by U+FFFD, and how many there were."""
+    changes: dict[str, str] = {}
+    count = 0
+    for name in ("doc_id", "raw", "title", "published", "url"):
+        value = getattr(article, name)
+        if value is not None and _SURROGATE.search(value):
+            changes[name], n = _SURROGATE.subn("\ufffd", value)
+            count += n
+    return (dataclasses.replace(article, **changes), count) if changes else (article, 0)
 
 
 def _article_from_object(obj: dict[str, Any], text: str, default_id: str, source: str) -> Article:

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from functools import cache
 
+from extract.clean import clean_rules
 from extract.finders import FINDERS
-from extract.resolve import RESOLVERS
+from extract.resolve import READS
 from extract.ruleset import RULES_DIR, RuleSet, load_ruleset
 
 
 @cache
 def default_ruleset() -> RuleSet:
-    """The project's rules (rules/*.toml), loaded and compiled once per process."""
-    return load_ruleset(RULES_DIR, finders=set(FINDERS), resolvers=set(RESOLVERS))
+    """The project's rules (rules/*.toml, and the cleaning rules of rules/page/), loaded and
+    compiled once per process."""
+    clean_rules()
+    return load_ruleset(RULES_DIR, finders=set(FINDERS), resolvers=READS)

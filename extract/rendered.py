@@ -43,11 +43,13 @@ _folders: set[str] = set()  # staging folders this process has made
 def stage(record: Rendered, out: str) -> Rendered:
     """Write `record`'s file text into this process's own staging folder in `out`, for
     `Writer.record` to move into place. A folder of its own: on ext4, processes creating files in
-    one folder queue for it, and creating a file costs more than all the rest of writing it. The
-    next run removes the folder if this one is killed."""
+    one folder queue for it, and creating a file costs more than all the rest of writing it. It
+    lies in the run's temporary folder, which the next run clears if this one is killed."""
     if record.staged is not None:
         return record
-    folder = os.path.join(out, f".staged-{os.getpid()}.tmp")
+    from extract.output import TEMP_DIR
+
+    folder = os.path.join(out, TEMP_DIR, f"staged-{os.getpid()}")
     if folder not in _folders:
         os.makedirs(folder, exist_ok=True)
         _folders.add(folder)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeAlias
 
 import regex
 
-from extract.lexicon import read_words
+from extract.lexicon import words_of
 from extract.rules_dir import RULES_DIR
 
 SCOPES = ("body", "page", "head", "top", "head+body")
@@ -115,17 +115,59 @@ class RuleSet:
         raise KeyError(rule_id)
 
 
-def _header_lines(text: str) -> list[int]:
-    """Line numbers (1-based) of each `[[rule]]` header: tomllib keeps no positions."""
-    return [i for i, line in enumerate(text.splitlines(), 1) if line.strip() == "[[rule]]"]
+def read_rule_text(path: Path) -> str:
+    """The text of a file under rules/; RuleError naming the file (and line) if it cannot be read
+    or is not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise RuleError(
+            f"{_rel(path)}: cannot read the file ({e.strerror}); check that it exists and is readable."
+        ) from e
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise RuleError(
+            f"{_rel(path)}:{line}: not valid UTF-8 (byte 0x{data[e.start]:02x} at column {column}); "
+            "save the file as UTF-8."
+        ) from e
 
 
 def _load_toml(path: Path) -> tuple[dict[str, Any], str]:
-    text = path.read_text(encoding="utf-8")
+    text = read_rule_text(path)
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as e:
         raise RuleError(f"{_rel(path)}: not valid TOML ({e}). Correct the syntax and run again.") from e
+
+
+class _Lines:
+    """Where keys stand in a rule file, for messages: tomllib keeps no positions."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.rel = _rel(path)
+        self.lines = text.splitlines()
+        self.rule_headers = [i for i, line in enumerate(self.lines, 1) if line.strip() == "[[rule]]"]
+
+    def rule(self, index: int) -> int | None:
+        """The line of the `index`th `[[rule]]` header (0-based), or None."""
+        return self.rule_headers[index] if index < len(self.rule_headers) else None
+
+    def key(self, key: str, start: int | None) -> int | None:
+        """The line where `key` is set in the table whose header is at line `start` (None: the
+        top of the file), or that table's header when the key is not found."""
+        first = start or 1
+        ends = [h for h in (*self.rule_headers, len(self.lines) + 1) if h > first]
+        setting = regex.compile(rf'^\s*(?:{key}|"{key}")\s*=|^\s*\[[^\[\]]*\.{key}\]')
+        for number in range(first, min(ends, default=len(self.lines) + 1)):
+            if setting.match(self.lines[number - 1]):
+                return number
+        return start
+
+    def where(self, line: int | None) -> str:
+        return f"{self.rel}:{line}" if line is not None else self.rel
 
 
 def _rel(path: Path) -> str:
@@ -140,11 +182,20 @@ def load_fragments(folder: Path) -> dict[str, str]:
     fragments: dict[str, str] = {}
     lexicon = folder / "lexicon"
     for path in sorted(lexicon.glob("*.txt")):
-        fragments[path.stem] = "(?:" + "|".join(regex.escape(w) for w in read_words(path)) + ")"
+        words = words_of(read_rule_text(path))
+        fragments[path.stem] = "(?:" + "|".join(regex.escape(w) for w in words) + ")"
     frag_file = lexicon / "fragments.toml"
     if frag_file.exists():
         data, _ = _load_toml(frag_file)
-        for name, pattern in data.get("fragments", {}).items():
+        table = data.get("fragments", {})
+        if not isinstance(table, dict):
+            raise RuleError(f"{_rel(frag_file)}: `fragments` must be a table of named patterns.")
+        for name, pattern in table.items():
+            if not isinstance(pattern, str):
+                raise RuleError(
+                    f"{_rel(frag_file)}: fragment `{name}` must be a string (a pattern), not "
+                    f"{_type_name(pattern)} {pattern!r}."
+                )
             if name in fragments:
                 raise RuleError(
                     f"{_rel(frag_file)}: fragment {{{name}}} is also a word list {name}.txt. Rename one."
@@ -169,130 +220,274 @@ def expand(pattern: str, fragments: dict[str, str], where: str) -> str:
     raise RuleError(f"{where}: fragments nest deeper than {_MAX_DEPTH} levels; is one referring to itself?")
 
 
-def _examples(raw: Iterable[Any], where: str) -> tuple[Example, ...]:
+_RULE_TYPES: dict[str, tuple[type, str]] = {
+    "id": (str, "a string"),
+    "pattern": (str, "a string (a regex pattern)"),
+    "finder": (str, "a string (a finder's name)"),
+    "anchor": (str, "a string (a regex pattern)"),
+    "window": (list, "a list of two whole numbers, [before, after]"),
+    "priority": (int, "a whole number"),
+    "scope": (str, f"one of {', '.join(SCOPES)}"),
+    "why": (str, "a string"),
+    "examples": (list, 'a list of tables such as { text = "...", value = "..." }'),
+    "counter": (list, "a list of strings"),
+    "options": (dict, 'a table such as { role = "stop" }'),
+}
+_RULE_KEYS = set(_RULE_TYPES)
+_FIELD_TYPES: dict[str, tuple[type, str]] = {
+    "name": (str, "a string"),
+    "kind": (str, "'scalar' or 'list'"),
+    "resolver": (str, "a string (a resolver's name)"),
+    "order": (int, "a whole number"),
+}
+DEFAULT_READS = ("value",)  # the groups a resolver reads, unless it says otherwise
+
+
+def _type_name(value: object) -> str:
+    """The TOML name of a value's type, for messages."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number with a fraction"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return f"a {type(value).__name__}"
+
+
+def _is(value: object, kind: type) -> bool:
+    """isinstance, but a boolean is no whole number."""
+    return isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+
+
+@dataclass(frozen=True)
+class _At:
+    """One table of a rule file, for messages that name file, line, rule and key."""
+
+    lines: _Lines
+    header: int | None  # the line of the table's header
+    label: str  # "rule venue.at", "[field]"
+
+    def error(self, key: str | None, what: str) -> RuleError:
+        line = self.header if key is None else self.lines.key(key, self.header)
+        named = f" `{key}`:" if key else ""
+        return RuleError(f"{self.lines.where(line)}: {self.label}:{named} {what}")
+
+    def check_types(self, table: dict[str, Any], types: dict[str, tuple[type, str]]) -> None:
+        for key, (kind, expected) in types.items():
+            if key in table and not _is(table[key], kind):
+                value = table[key]
+                raise self.error(key, f"must be {expected}, not {_type_name(value)} {value!r}.")
+
+
+def _examples(raw: list[Any], at: _At) -> tuple[Example, ...]:
     out = []
-    for ex in raw:
-        if not isinstance(ex, dict) or "text" not in ex:
-            raise RuleError(f"{where}: each example is a table with `text` and the expected groups.")
-        out.append(Example(text=str(ex["text"]), expect={k: str(v) for k, v in ex.items() if k != "text"}))
+    for i, ex in enumerate(raw):
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str):
+            raise at.error(
+                "examples",
+                f"item {i} must be a table with a string `text` and the expected groups, not {ex!r}.",
+            )
+        for name, value in ex.items():
+            if not isinstance(value, str):
+                raise at.error(
+                    "examples", f"item {i}: `{name}` must be a string, not {_type_name(value)} {value!r}."
+                )
+        out.append(Example(text=ex["text"], expect={k: v for k, v in ex.items() if k != "text"}))
     return tuple(out)
 
 
-_RULE_KEYS = {
-    "id",
-    "pattern",
-    "finder",
-    "anchor",
-    "window",
-    "priority",
-    "scope",
-    "why",
-    "examples",
-    "counter",
-    "options",
-}
-
-
 def _compile_rule(
-    entry: dict[str, Any], spec: FieldSpec, where: str, fragments: dict[str, str], finders: set[str]
+    entry: dict[str, Any],
+    spec: FieldSpec,
+    lines: _Lines,
+    header: int | None,
+    fragments: dict[str, str],
+    finders: set[str],
+    reads: Collection[str],
 ) -> Rule:
     rule_id = entry.get("id")
     if not isinstance(rule_id, str) or not rule_id.startswith(spec.name + "."):
-        raise RuleError(f"{where}: every rule needs an `id` of the form `{spec.name}.how` (got {rule_id!r}).")
-    where = f"{where}: rule {rule_id}"
+        raise _At(lines, header, "rule").error(
+            "id", f"every rule needs an `id` of the form `{spec.name}.how` (got {rule_id!r})."
+        )
+    at = _At(lines, header, f"rule {rule_id}")
+    where = f"{lines.where(header)}: rule {rule_id}"
     unknown = set(entry) - _RULE_KEYS
     if unknown:
-        raise RuleError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_RULE_KEYS)}.")
+        raise at.error(None, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_RULE_KEYS)}.")
+    at.check_types(entry, _RULE_TYPES)
     if ("pattern" in entry) == ("finder" in entry):
-        raise RuleError(f"{where}: give exactly one of `pattern` or `finder`.")
+        raise at.error(None, "give exactly one of `pattern` or `finder`.")
+    options = dict(entry.get("options", {}))
     compiled = None
     if "pattern" in entry:
-        source = expand(str(entry["pattern"]), fragments, where)
+        source = expand(entry["pattern"], fragments, where)
         try:
             compiled = regex.compile(source, regex.MULTILINE)
         except regex.error as e:
-            raise RuleError(f"{where}: the pattern does not compile ({e}). Correct it.") from e
+            raise at.error("pattern", f"the pattern does not compile ({e}). Correct it.") from e
         if compiled.search("") is not None:
-            raise RuleError(f"{where}: the pattern matches the empty string; it would match everywhere.")
+            raise at.error("pattern", "the pattern matches the empty string; it would match everywhere.")
+        if not options.get("role") and not set(compiled.groupindex) & set(reads):
+            groups = " or ".join(f"(?P<{name}>...)" for name in reads)
+            raise at.error(
+                "pattern",
+                f"the pattern has no group the {spec.resolver} resolver reads; name the value's group "
+                f"{groups}.",
+            )
     anchor = None
     window = (0, 0)
     if "anchor" in entry:
         try:
-            anchor = compile_anchor(expand(str(entry["anchor"]), fragments, where))
+            anchor = compile_anchor(expand(entry["anchor"], fragments, where))
         except regex.error as e:
-            raise RuleError(f"{where}: the anchor does not compile ({e}). Correct it.") from e
+            raise at.error("anchor", f"the anchor does not compile ({e}). Correct it.") from e
         win = entry.get("window")
-        if not (isinstance(win, list) and len(win) == 2 and all(isinstance(x, int) and x >= 0 for x in win)):
-            raise RuleError(
-                f"{where}: an anchor needs `window = [before, after]` (characters around each hit)."
+        if not (isinstance(win, list) and len(win) == 2 and all(_is(x, int) and x >= 0 for x in win)):
+            raise at.error(
+                "window", "an anchor needs `window = [before, after]` (characters around each hit)."
             )
         window = (win[0], win[1])
     finder = entry.get("finder")
     if finder is not None and finder not in finders:
-        raise RuleError(f"{where}: unknown finder {finder!r}; known: {sorted(finders)}.")
+        raise at.error("finder", f"unknown finder {finder!r}; known: {sorted(finders)}.")
     scope = entry.get("scope", "body")
     if scope not in SCOPES:
-        raise RuleError(f"{where}: scope {scope!r} is not one of {SCOPES}.")
-    examples = _examples(entry.get("examples", []), where)
-    counter = tuple(str(c) for c in entry.get("counter", []))
+        raise at.error("scope", f"scope {scope!r} is not one of {SCOPES}.")
+    examples = _examples(entry.get("examples", []), at)
+    counter = entry.get("counter", [])
+    for i, text in enumerate(counter):
+        if not isinstance(text, str):
+            raise at.error("counter", f"item {i} must be a string, not {_type_name(text)} {text!r}.")
     if not examples or not counter:
-        raise RuleError(
-            f"{where}: a rule needs at least one example and one counter-example (text that must not match)."
+        raise at.error(
+            None, "a rule needs at least one example and one counter-example (text that must not match)."
         )
     return Rule(
         id=rule_id,
         field=spec.name,
         source=where,
-        priority=int(entry.get("priority", 0)),
+        priority=entry.get("priority", 0),
         scope=scope,
-        why=str(entry.get("why", "")),
+        why=entry.get("why", ""),
         pattern=compiled,
         finder=finder,
         anchor=anchor,
         window=window,
-        options=dict(entry.get("options", {})),
+        options=options,
         examples=examples,
-        counter=counter,
+        counter=tuple(counter),
     )
 
 
-def load_ruleset(folder: Path = RULES_DIR, *, finders: set[str], resolvers: set[str]) -> RuleSet:
-    """Read every `<field>.toml` in `folder`; raise RuleError before any article is read."""
+EXAMPLES_PASSED = "checked-examples.txt"  # the cache of rule folders whose examples passed
+
+
+def _examples_key(folder: Path) -> str:
+    """What decides whether the examples under `folder` pass: its files and extract's code."""
+    import hashlib
+
+    from extract.manifest import code_digest, tree_digest
+
+    return hashlib.sha256(f"rules {tree_digest(folder)} code {code_digest()}".encode()).hexdigest()[:32]
+
+
+def check_examples(rule: Rule, lines: _Lines, header: int | None) -> None:
+    """Run the rule's examples and counter-examples; RuleError for an example it does not match
+    as it says, or a counter-example it matches."""
+    from extract.engine import match_text
+    from extract.finders import FINDERS
+
+    if rule.finder is not None and rule.finder not in FINDERS:
+        return  # a finder this process does not have (a test's rule set): nothing to run
+    at = _At(lines, header, f"rule {rule.id}")
+    for i, example in enumerate(rule.examples):
+        got = [{k: g.value for k, g in m.groups.items()} for m in match_text(rule, example.text)]
+        wanted = {k: v for k, v in example.expect.items() if v}
+        if not any(all(groups.get(k) == v for k, v in wanted.items()) for groups in got):
+            found = f"the rule captured {got}" if got else "the rule does not match it"
+            raise at.error("examples", f"item {i} ({example.text!r}) wants {wanted}, but {found}.")
+    for i, text in enumerate(rule.counter):
+        matched = [m.groups for m in match_text(rule, text) if m.groups or rule.options.get("role")]
+        if matched:
+            captured = [{k: g.value for k, g in groups.items()} for groups in matched]
+            raise at.error(
+                "counter", f"item {i} ({text!r}) must not match, but the rule captured {captured}."
+            )
+
+
+def load_ruleset(
+    folder: Path = RULES_DIR,
+    *,
+    finders: set[str],
+    resolvers: Collection[str] | Mapping[str, Collection[str]],
+) -> RuleSet:
+    """Read every `<field>.toml` in `folder`; raise RuleError before any article is read.
+
+    `resolvers` names the resolvers rule files may use, or maps each to the groups it reads, of
+    which a rule's pattern must have one (by default `value`)."""
+    from extract import backtrack
+
     fragments = load_fragments(folder)
     specs: list[FieldSpec] = []
     rules: dict[str, tuple[Rule, ...]] = {}
     seen: dict[str, str] = {}
+    # Examples run once per version of the rules and code, not at every start: running the place
+    # finder's would load the gazetteer into a process that does not otherwise need it.
+    checked = _examples_key(folder)
+    run_examples = checked not in backtrack.passed_before(EXAMPLES_PASSED)
+    placed: list[tuple[Rule, _Lines, int | None]] = []
     paths = sorted(folder.glob("*.toml"))
     if not paths:
         raise RuleError(f"{folder}: no rule files (*.toml) found. Point --rules at the rules folder.")
     for path in paths:
         data, text = _load_toml(path)
+        lines = _Lines(path, text)
         head = data.get("field")
         if not isinstance(head, dict) or "name" not in head:
             raise RuleError(
                 f"{_rel(path)}: the file needs a [field] table with `name`, `kind` and `resolver`."
             )
+        field_line = next((i for i, line in enumerate(lines.lines, 1) if line.strip() == "[field]"), None)
+        at = _At(lines, field_line, "[field]")
+        at.check_types(head, _FIELD_TYPES)
         kind = head.get("kind", "scalar")
         if kind not in ("scalar", "list"):
-            raise RuleError(f"{_rel(path)}: [field] kind must be 'scalar' or 'list', not {kind!r}.")
+            raise at.error("kind", f"must be 'scalar' or 'list', not {kind!r}.")
         resolver = head.get("resolver", "first" if kind == "scalar" else "collect")
         if resolver not in resolvers:
-            raise RuleError(f"{_rel(path)}: unknown resolver {resolver!r}; known: {sorted(resolvers)}.")
+            raise at.error("resolver", f"unknown resolver {resolver!r}; known: {sorted(resolvers)}.")
+        reads = resolvers[resolver] if isinstance(resolvers, Mapping) else DEFAULT_READS
         options = {k: v for k, v in head.items() if k not in {"name", "kind", "resolver", "order"}}
-        spec = FieldSpec(str(head["name"]), kind, resolver, int(head.get("order", 50)), options)
+        spec = FieldSpec(head["name"], kind, resolver, head.get("order", 50), options)
         specs.append(spec)
-        lines = _header_lines(text)
+        entries = data.get("rule", [])
+        if not isinstance(entries, list):
+            raise RuleError(f"{_rel(path)}: `rule` must be a list of [[rule]] tables.")
         compiled = []
-        for i, entry in enumerate(data.get("rule", [])):
-            where = f"{_rel(path)}:{lines[i] if i < len(lines) else '?'}"
-            rule = _compile_rule(entry, spec, where, fragments, finders)
+        for i, entry in enumerate(entries):
+            header = lines.rule(i)
+            if not isinstance(entry, dict):
+                raise RuleError(f"{lines.where(header)}: each rule must be a [[rule]] table.")
+            rule = _compile_rule(entry, spec, lines, header, fragments, finders, reads)
             if rule.id in seen:
                 raise RuleError(
-                    f"{where}: rule id {rule.id} is already used at {seen[rule.id]}. Ids are unique."
+                    f"{lines.where(header)}: rule id {rule.id} is already used at {seen[rule.id]}. Ids are unique."
                 )
-            seen[rule.id] = where
+            seen[rule.id] = lines.where(header)
             compiled.append(rule)
+            placed.append((rule, lines, header))
         rules[spec.name] = tuple(compiled)
     check_backtracking([r for rs in rules.values() for r in rs])
+    if run_examples:  # after the probes: a pattern that backtracks would hang on its examples too
+        for rule, lines, header in placed:
+            check_examples(rule, lines, header)
+        backtrack.remember([checked], EXAMPLES_PASSED)
     specs.sort(key=lambda s: (s.order, s.name))
     return RuleSet(fields=tuple(specs), rules=rules, fragments=fragments)

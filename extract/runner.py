@@ -13,15 +13,18 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.article import ReadError
+from extract.article import ReadError, ReadNote
+from extract.budget import Limits
 from extract.ids import DocIds
 from extract.jsontext import sha256_text
+from extract.lock import OutInUse, locked
 from extract.manifest import Doc, Entry, ManifestWriter, file_digest, load_manifest, setup_digest
-from extract.output import Writer
+from extract.output import OutConflict, Writer
+from extract.read import FolderNotListed
 from extract.rendered import renamed
 from extract.task import DEFAULT_MAX_BYTES, Failure, FileResult, FileTask, process_file
 
-__all__ = ["DEFAULT_MAX_BYTES", "Failure", "RunError", "RunSummary", "extract_paths"]
+__all__ = ["DEFAULT_MAX_BYTES", "Failure", "Limits", "RunError", "RunSummary", "extract_paths"]
 
 ENGINES = ("local", "dask")
 
@@ -47,6 +50,8 @@ class RunSummary:
     shared_stems: int = 0
     renames: list[str] = field(default_factory=list)  # a few "source -> doc_id", for the summary
     passed_over: list[str] = field(default_factory=list)
+    changes: str | None = None  # what the run did to records of earlier runs (Writer.changes_note)
+    notes: dict[str, _Tally] = field(default_factory=dict)  # what reading changed or decided, by kind
 
     def line(self) -> str:
         """The counts, on one line."""
@@ -58,6 +63,34 @@ class RunSummary:
             parts.append(f"{len(self.passed_over)} files skipped (not {_suffixes()})")
         return ", ".join(parts)
 
+    def note(self, note: ReadNote) -> None:
+        """Count a note reading made, keeping a few for the summary."""
+        tally = self.notes.setdefault(note.kind, _Tally())
+        tally.count += note.count
+        tally.places += 1
+        if len(tally.examples) < _EXAMPLES:
+            tally.examples.append(note)
+
+    def notes_lines(self) -> list[str]:
+        """What a reader of OUT should know besides the counts, a line each."""
+        lines = [line for line in (self.renames_note(), self.changes) if line]
+        surrogates = self.notes.get("surrogates")
+        if surrogates:
+            lines.append(
+                f"{_count(surrogates.count, 'lone surrogate')} (\\ud800-style escapes with no pair) "
+                f"replaced by U+FFFD, one for one, in {_count(surrogates.places, 'article')}: "
+                + "; ".join(n.path for n in surrogates.examples)
+                + ("; ..." if surrogates.places > len(surrogates.examples) else "")
+            )
+        charset = self.notes.get("charset")
+        if charset:
+            lines.append(
+                f"{_count(charset.places, 'file')} read by the bytes rather than the charset declared: "
+                + " ".join(f"{n.path} {n.message}" for n in charset.examples)
+                + (" ..." if charset.places > len(charset.examples) else "")
+            )
+        return lines
+
     def renames_note(self) -> str | None:
         """What a reader of OUT needs to know about doc ids that are not the input's own name."""
         if not self.renamed:
@@ -67,6 +100,20 @@ class RunSummary:
             f"{self.renamed} doc ids were changed to stay unique and safe as file names{shared} "
             f"(each record's `source` names its input), e.g. {'; '.join(self.renames)}"
         )
+
+
+@dataclass
+class _Tally:
+    count: int = 0
+    places: int = 0
+    examples: list[ReadNote] = field(default_factory=list)
+
+
+_EXAMPLES = 3
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 OnFile = Callable[[RunSummary, list[Failure]], None]
@@ -82,12 +129,18 @@ def extract_paths(
     scheduler: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     resume: bool = True,
+    follow_links: bool = False,
+    limits: Limits | None = None,
 ) -> RunSummary:
     """Write a record for every article under `inputs` into `out` and return the run's counts.
 
-    Raises RunError (no article is read) for a missing input or an unusable `out`, and RuleError
-    for a broken rule file; a bad input only ever becomes a line of `out/errors.jsonl`.
-    `on_file` is called after each input file with the counts so far and that file's failures.
+    Raises RunError (nothing is written) for a missing input, an `out` that is or overlaps an
+    input, or one another run is writing, and RuleError for a broken rule file; RunError too, with
+    the records so far kept, when a file that is not the run's own stands where a record must go.
+    A bad input only ever becomes a line of `out/errors.jsonl`. `on_file` is called after each
+    input file with the counts so far and that file's failures. `follow_links`: read files that
+    links in the input folders point to outside them. `limits`: the time and memory reading a file,
+    and extracting an article, may take.
     """
     from extract.registry import default_ruleset
 
@@ -98,58 +151,115 @@ def extract_paths(
     if workers < 1:
         raise RunError(f"--workers must be 1 or more, not {workers}.")
     passed_over: list[str] = []
-    files = _list_files(inputs, passed_over)
-    _check_out(out)
+    unread: list[ReadError] = []
+    files = _list_files(inputs, follow_links, passed_over, unread)
+    _check_out(out, inputs)
     if _pooled(engine, workers, len(files)):
         from extract.parallel import start_fork_server
 
         start_fork_server()
     default_ruleset()  # a broken rule file stops the run here, before any article
-    setup = setup_digest()
-    previous = load_manifest(out) if resume else {}
-    kept = [_unchanged(Path(path), previous.get(path), setup, max_bytes) for path in files]
-    todo = [path for path, entry in zip(files, kept, strict=True) if entry is None]
-    # Pool workers write the record files themselves; the main process, which shares their cores,
-    # only renames them.
-    stage_in = str(out) if _pooled(engine, workers, len(todo)) else None
-    tasks = [FileTask(path, max_bytes, stage_in) for path in todo]
-    ids = DocIds(inputs, files)
-    summary = RunSummary(files=len(files), shared_stems=ids.shared_stems, passed_over=passed_over)
-    with (
-        Writer(out) as writer,
-        ManifestWriter(out) as manifest,
-        closing(_results(tasks, engine, workers, scheduler)) as results,
-    ):
-        for path, entry in zip(files, kept, strict=True):
-            failures: list[Failure] = []
-            if entry is not None and _reuse(entry, ids, writer, summary):
+    out.mkdir(parents=True, exist_ok=True)
+    run = _Run(
+        inputs, out, files, passed_over, unread, workers, engine, scheduler, max_bytes, limits or Limits()
+    )
+    try:
+        with locked(out):
+            return run.run(on_file, resume)
+    except (OutInUse, OutConflict) as e:
+        raise RunError(str(e)) from e
+
+
+@dataclass
+class _Run:
+    """One run, once its inputs are listed and OUT is its own."""
+
+    inputs: Sequence[Path]
+    out: Path
+    files: list[str]
+    passed_over: list[str]  # files in the input folders not read for their extension
+    unread: list[ReadError]  # links not followed, folders that could not be listed
+    workers: int
+    engine: str
+    scheduler: str | None
+    max_bytes: int
+    limits: Limits
+
+    def run(self, on_file: OnFile | None, resume: bool) -> RunSummary:
+        out, files, engine = self.out, self.files, self.engine
+        setup = setup_digest()
+        previous = load_manifest(out)
+        unlisted = [os.path.abspath(e.path) + os.sep for e in self.unread if isinstance(e, FolderNotListed)]
+        # Entries for files in folders that could not be listed stay as they are, records and all.
+        hidden = [e for e in previous.values() if os.path.abspath(e.source).startswith(tuple(unlisted))]
+        kept = [
+            _unchanged(Path(path), previous.get(path) if resume else None, setup, self.max_bytes)
+            for path in files
+        ]
+        todo = [path for path, entry in zip(files, kept, strict=True) if entry is None]
+        # Pool workers write the record files themselves; the main process, which shares their
+        # cores, only renames them.
+        stage_in = str(out) if _pooled(engine, self.workers, len(todo)) else None
+        tasks = [FileTask(path, self.max_bytes, stage_in, self.limits) for path in todo]
+        ids = DocIds(self.inputs, files)
+        summary = RunSummary(files=len(files), shared_stems=ids.shared_stems, passed_over=self.passed_over)
+        owned = {doc.id for e in previous.values() for doc in e.docs}
+        with (
+            Writer(out, owned) as writer,
+            ManifestWriter(out) as manifest,
+            closing(_results(tasks, engine, self.workers, self.scheduler)) as results,
+        ):
+            for path, entry in zip(files, kept, strict=True):
+                failures: list[Failure] = []
+                if entry is not None and _reuse(entry, ids, writer, summary):
+                    manifest.keep(entry)
+                else:
+                    if entry:
+                        result = process_file(FileTask(path, self.max_bytes, limits=self.limits))
+                    else:
+                        result = next(results)
+                    done, failures = _write(result, setup, ids, writer, summary, engine == "dask")
+                    if done is not None:
+                        manifest.add(done)
+                summary.files_done += 1
+                if on_file:
+                    on_file(summary, failures)
+            # What the listing passed over, after the files.
+            unread = [
+                Failure(os.path.abspath(e.path), "read", type(e).__name__, e.message) for e in self.unread
+            ]
+            for failure in unread:
+                writer.failure(failure.as_dict())
+            summary.failed += len(unread)
+            if on_file and unread:
+                on_file(summary, unread)
+            for path in self.passed_over:
+                writer.failure(_passed_over(path))
+            for entry in hidden:
                 manifest.keep(entry)
-            else:
-                result = process_file(FileTask(path, max_bytes)) if entry else next(results)
-                done, failures = _write(result, setup, ids, writer, summary, engine == "dask")
-                if done is not None:
-                    manifest.add(done)
-            summary.files_done += 1
-            if on_file:
-                on_file(summary, failures)
-        for path in passed_over:
-            writer.failure(_passed_over(path))
-        # Records an earlier run wrote for inputs no longer given, or under ids that changed.
-        writer.remove_records(
-            {doc.id for e in previous.values() for doc in e.docs if not ids.is_taken(doc.id)}
-        )
-        manifest.finish()
-    return summary
+                ids.commit([doc.id for doc in entry.docs])
+            # Records an earlier run wrote for inputs no longer given, or under ids that changed.
+            writer.remove_records(
+                {doc.id: doc.sha for e in previous.values() for doc in e.docs if not ids.is_taken(doc.id)}
+            )
+            writer.finish()
+            manifest.finish()
+        summary.changes = writer.changes_note()
+        return summary
 
 
-def _list_files(inputs: Sequence[Path], passed_over: list[str]) -> list[str]:
+def _list_files(
+    inputs: Sequence[Path], follow_links: bool, passed_over: list[str], unread: list[ReadError]
+) -> list[str]:
     """The input files, as absolute paths (the records' `source`, and what a worker on another
     machine is sent, must name the file wherever they are read), as strings: a Path costs four
-    times the memory, and a run may list millions."""
+    times the memory, and a run may list millions. Files passed over for their extension go to
+    `passed_over`; links not followed and folders that cannot be listed to `unread`."""
     from extract.read import iter_input_files
 
     try:
-        files = [os.path.abspath(path) for path in iter_input_files(inputs, passed_over)]
+        listed = iter_input_files(inputs, passed_over, follow_links=follow_links, unread=unread)
+        files = [os.path.abspath(path) for path in listed]
     except ReadError as e:
         raise RunError(f"{e.path}: {e.message}") from e
     passed_over[:] = map(os.path.abspath, passed_over)
@@ -170,9 +280,31 @@ def _passed_over(path: str) -> dict[str, str]:
     return {"path": path, "stage": "skipped", "error": "UnsupportedExtension", "message": message}
 
 
-def _check_out(out: Path) -> None:
+def _check_out(out: Path, inputs: Sequence[Path]) -> None:
+    """Refuse an output folder that is a file, or that is, holds or lies inside an input: the run
+    would overwrite articles with records, and read its own records back as articles."""
     if out.exists() and not out.is_dir():
         raise RunError(f"{out}: the output path is a file; give a folder with -o.")
+    target = os.path.realpath(out)
+    for path in inputs:
+        source = os.path.realpath(path)
+        if source == target:
+            where = "is also an input"
+        elif _within(target, source):
+            where = f"lies inside the input {path}"
+        elif _within(source, target):
+            where = f"holds the input {path}"
+        else:
+            continue
+        raise RunError(
+            f"{out}: the output folder {where}; the run would write records over articles and read its "
+            "own records back. Give an output folder outside the inputs with -o."
+        )
+
+
+def _within(path: str, folder: str) -> bool:
+    """Whether real path `path` lies inside real path `folder`."""
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _unchanged(path: Path, entry: Entry | None, setup: str, max_bytes: int) -> Entry | None:
@@ -256,6 +388,8 @@ def _write(
         docs.append(Doc(record.doc_id, doc_id, final.sha))
     for failure in result.failures:
         writer.failure(failure.as_dict())
+    for note in result.notes:
+        summary.note(note)
     summary.read += len(docs) + sum(f.stage == "extract" for f in result.failures)
     summary.written += len(docs)
     summary.failed += len(result.failures)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import stat
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from extract.article import Article
+from extract.article import Article, ReadNote
+from extract.budget import Limits, MemoryBudgetExceeded, OverBudget, budget
 from extract.rendered import Rendered, render, stage
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -41,11 +43,13 @@ class Failure:
 @dataclass(frozen=True)
 class FileTask:
     """An input file to read; `stage_in`: OUT, when the worker is to write the record files there
-    itself (under temporary names the writer renames), as pool workers on the same machine do."""
+    itself (under temporary names the writer renames), as pool workers on the same machine do;
+    `limits`: the time and memory that reading the file, and each of its articles, may take."""
 
     path: str
     max_bytes: int = DEFAULT_MAX_BYTES
     stage_in: str | None = None
+    limits: Limits = Limits()
 
 
 @dataclass
@@ -59,6 +63,7 @@ class FileResult:
     setup: str
     records: list[Rendered] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    notes: list[ReadNote] = field(default_factory=list)
 
 
 @cache
@@ -71,26 +76,31 @@ def worker_setup() -> str:
 
 def process_file(task: FileTask) -> FileResult:
     """Read one input file and extract a record from each of its articles."""
+    from extract.read import read_regular
+
     path = Path(task.path)
     result = FileResult(task.path, None, worker_setup())
+    with suppress(Exception):  # the article that needs a broken tool says what is wrong with it
+        load_tools()
     unreadable = _size_failure(path, task.max_bytes)
     if unreadable is not None:
         result.failures.append(unreadable)
         return result
     try:
-        result.input_sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        articles, failures = _read(path)
+        data = read_regular(path)
     except OSError as e:
         message = f"cannot open the file ({e.strerror}); check that it exists and is readable."
         result.failures.append(Failure(task.path, "read", type(e).__name__, message))
         return result
+    result.input_sha = hashlib.sha256(data).hexdigest()
+    articles, failures, result.notes = _read(path, data, task.limits)
     result.failures.extend(failures)
     if not articles and not failures:
         result.failures.append(
             Failure(task.path, "read", "NoArticles", "the file holds no article; add one or remove the file.")
         )
     for article in articles:
-        record, failure = _extract(article)
+        record, failure = _extract(article, task.limits)
         if record is not None:
             result.records.append(stage(record, task.stage_in) if task.stage_in else record)
         if failure is not None:
@@ -109,6 +119,22 @@ def warm_up() -> None:
 
     default_ruleset()
     worker_setup()
+
+
+@cache
+def load_tools() -> None:
+    """Load what extracting uses besides the rules (gazetteer, jieba's dictionary, OpenCC), once
+    per process, so that the first article's budget does not pay for it. A pool's fork server
+    loads it (extract/preload.py) for every worker it forks."""
+    from extract.gazetteer import Gazetteer
+    from extract.normalise import _changes_under_nfkc, _t2s, _traditional_chars
+    from extract.segment import word_frequency
+
+    Gazetteer.load()
+    word_frequency("预热")  # loads jieba's dictionary with ours
+    _t2s()
+    _traditional_chars()
+    _changes_under_nfkc()
 
 
 def _size_failure(path: Path, max_bytes: int) -> Failure | None:
@@ -130,28 +156,52 @@ def _size_failure(path: Path, max_bytes: int) -> Failure | None:
     return Failure(str(path), "read", "InputTooLarge", message)
 
 
-def _read(path: Path) -> tuple[list[Article], list[Failure]]:
-    """The file's articles, and a Failure for each file or part of it that could not be read."""
+def _read(path: Path, data: bytes, limits: Limits) -> tuple[list[Article], list[Failure], list[ReadNote]]:
+    """The file's articles, a Failure for each file or part of it that could not be read, and the
+    notes reading made."""
     from extract.read import read_file
 
     try:
-        result = read_file(path)
+        with budget(limits, len(data)):
+            result = read_file(path, data)
+    except OverBudget as e:
+        message = _over_budget(e, f"reading the file ({len(data):,} bytes)", limits, len(data))
+        return [], [Failure(str(path), "read", type(e).__name__, message)], []
     except Exception as e:  # a bug in a reader must cost this file, not the run
         message = f"{type(e).__name__}: {e}; the file was skipped. This is a bug in extract: please report it with the file."
-        return [], [Failure(str(path), "read", type(e).__name__, message)]
+        return [], [Failure(str(path), "read", type(e).__name__, message)], []
     failures = [Failure(err.path, "read", type(err).__name__, err.message) for err in result.errors]
-    return list(result.articles), failures
+    return list(result.articles), failures, list(result.notes)
 
 
-def _extract(article: Article) -> tuple[Rendered | None, Failure | None]:
+def _over_budget(e: OverBudget, what: str, limits: Limits, size: int) -> str:
+    """The message of a failure for work past its budget: what ran out, and what to do."""
+    if isinstance(e, MemoryBudgetExceeded):
+        return (
+            f"{what} needed more memory than its bound of {limits.describe_memory(size)}; it was "
+            "skipped. Split it into smaller pieces, or report it with the file."
+        )
+    return (
+        f"{what} took longer than its budget of {limits.seconds:g}s (all stages together); it was "
+        "skipped. Split it into smaller pieces, raise the budget with --max-seconds, or report it "
+        "with the file."
+    )
+
+
+def _extract(article: Article, limits: Limits) -> tuple[Rendered | None, Failure | None]:
     """The record of one article, rendered, or the Failure that stopped it."""
     from extract.engine import RuleTimeout
     from extract.pipeline import extract_article
     from extract.registry import default_ruleset
 
     try:
-        record = extract_article(article, default_ruleset())
-        return render(record.model_dump(mode="json")), None
+        size = len(article.raw.encode("utf-8", "replace"))
+        with budget(limits, size):
+            record = extract_article(article, default_ruleset())
+            return render(record.model_dump(mode="json")), None
+    except OverBudget as e:
+        message = _over_budget(e, f"article {article.doc_id}", limits, size)
+        return None, Failure(article.source, "extract", type(e).__name__, message, article.doc_id)
     except RuleTimeout as e:
         message = (
             f"article {article.doc_id}: {e}; the article was skipped. Split very long text without "

@@ -1,10 +1,18 @@
-"""Shared fixtures: the project's sample and dev articles, run once per session."""
+"""Shared fixtures: the project's sample and dev articles, run once per session; and the
+property tests' profile: random examples locally, a fixed seed in CI (`CI` set), so that CI
+cannot go red by chance. `HYPOTHESIS_PROFILE=ci` gives CI's examples locally."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("local")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "local"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

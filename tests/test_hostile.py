@@ -1,8 +1,10 @@
 """Hostile input through `extract run`: no crash, no hang, every article a record or a failure line.
 
 The corpus is tests/hostile/ (see build.py there for each file and what it must give) plus inputs
-too big to commit, made here: a 50 MB file on one line, a long text of one repeated character, a
-file of an unsupported type and a file whose name is not valid UTF-8.
+too big to commit or that cannot be committed, made here: a 50 MB file on one line, one of 19 MB
+(under the size limit, past the article's budget), a long text of one repeated character, a file of
+an unsupported type, a file whose name is not valid UTF-8, a page whose declared charset lies, a
+link to a file outside the inputs and a pipe. All of it together takes less than a minute.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -58,6 +61,24 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, d
     extra["huge_one_line.txt"] = (0, 1)
     (made / "repeated_long.txt").write_text("啊" * 200_000, encoding="utf-8")
     extra["repeated_long.txt"] = ONE  # a record, or a rule past its time limit
+    # Under --max-bytes, one line of 19 MB: a record, or past the article's time or memory budget.
+    with (made / "long_one_line.txt").open("wb") as f:
+        f.write(("区委副书记王建国出席会议" * 1000).encode() * (19 * 1024 * 1024 // 36000))
+    extra["long_one_line.txt"] = ONE
+    # GBK bytes declared as Cyrillic: read as the Chinese they are.
+    (made / "lying_charset.html").write_bytes(
+        b'<html><head><meta charset="iso-8859-5"></head><body><p>'
+        + CASES["gb18030.txt"][0]
+        + b"</p></body></html>"
+    )
+    extra["lying_charset.html"] = (1, 0)
+    # A link to a file outside the inputs is not followed; a pipe given by name is not waited on.
+    secret = root / "secret.txt"
+    secret.write_bytes(CASES["gb18030.txt"][0])
+    (made / "link_out.txt").symlink_to(secret)
+    extra["link_out.txt"] = (0, 1)
+    fifo = root / "pipe.txt"
+    os.mkfifo(fifo)
     pdf = root / "scan.pdf"  # given by name: a folder's walk passes over unsupported types
     pdf.write_bytes(b"%PDF-1.4\n")
     odd_name = os.fsdecode(b"bad\xffname.txt")
@@ -65,18 +86,23 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, d
     extra[odd_name] = (1, 0)
     out = root / "out"
     before = sorted(p for p in root.rglob("*"))
+    started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "extract", "run", str(HERE), str(made), str(pdf), "-o", str(out), "-w", "2"],
+        [sys.executable, "-m", "extract", "run", str(HERE), str(made), str(pdf), str(fifo)]
+        + ["-o", str(out), "-w", "2"],
         capture_output=True,
         timeout=600,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
+    elapsed = time.monotonic() - started
     after = sorted(p for p in root.rglob("*") if out not in p.parents and p != out)
     assert after == before, "something was written outside OUT"
     expect = {str(HERE / name): e for name, (_, e) in CASES.items()}
     # Output has U+FFFD where a name holds an undecodable byte (a lone surrogate in Python).
     expect.update({_SURROGATE.sub("\ufffd", str(made / name)): e for name, e in extra.items()})
     expect[str(pdf)] = (0, 1)
+    expect[str(fifo)] = (0, 1)
+    assert elapsed < 60, f"the run over every hostile input took {elapsed:.0f}s"
     return out, made, expect, f"{done.returncode}\n{done.stderr.decode('utf-8', 'replace')}"
 
 

@@ -428,3 +428,73 @@ def test_json_nested_too_deeply_is_a_read_error_not_a_crash(tmp_path: Path) -> N
 )
 def test_date_from_url(url: str | None, expected: str | None) -> None:
     assert date_from_url(url) == expected
+
+
+# --- what reading changes or decides, with a note -----------------------------------------------
+
+
+def test_lone_surrogates_are_replaced_on_reading_and_counted(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    lines = [
+        '{"id": "a\\ud800", "title": "\\udc00\\ud800", "text": "\\ud800區委書記王建國出席會議"}',
+        '{"text": "pair \\ud83d\\ude00 kept, 區委書記王建國出席會議"}',
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = read_file(path)
+    first, second = result.articles
+    assert (first.doc_id, first.title, first.raw) == (
+        "a\ufffd",
+        "\ufffd\ufffd",
+        "\ufffd區委書記王建國出席會議",
+    )
+    assert second.raw.startswith("pair \U0001f600 kept")
+    (note,) = result.notes
+    assert (note.path, note.kind, note.count) == (f"{path}:1", "surrogates", 4)
+
+
+def test_the_run_counts_the_surrogates_it_replaced(tmp_path: Path) -> None:
+    from extract.pipeline import extract_article
+
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"text": "\\ud800區委書記王建國出席會議"}\n', encoding="utf-8")
+    (article,) = read_file(path).articles
+    assert extract_article(article).attendees  # OpenCC no longer meets the surrogate
+    from typer.testing import CliRunner
+
+    from extract.cli import app
+
+    result = CliRunner().invoke(app, ["run", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "1 lone surrogate (" in result.output and f"in 1 article: {path}" in result.output
+
+
+GBK_ARTICLE = "6月25日下午，杨浦区四平路街道举行区域化党建联席会议。区委副书记王建国出席会议并讲话。"
+
+
+def test_a_declared_charset_that_the_bytes_belie_gives_way_to_the_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "lying.html"
+    path.write_bytes(
+        b'<html><head><meta charset="iso-8859-5"></head><body><p>'
+        + GBK_ARTICLE.encode("gbk")
+        + b"</p></body></html>"
+    )
+    result = read_file(path)
+    (article,) = result.articles
+    assert article.raw.strip() == GBK_ARTICLE
+    (note,) = result.notes
+    assert note.kind == "charset" and "iso8859-5" in note.message and "gb18030" in note.message
+
+
+@pytest.mark.parametrize(
+    ("charset", "text"),
+    [
+        pytest.param(
+            "shift_jis", "6月25日、東京都で会議が開かれました。ひらがなとカタカナもあります。", id="Japanese"
+        ),
+        pytest.param("iso-8859-5", "Совещание состоялось в районе Янпу двадцать пятого июня.", id="Russian"),
+        pytest.param("euc-kr", "6월 25일 양푸구에서 회의가 열렸습니다. 구청장이 참석했습니다.", id="Korean"),
+    ],
+)
+def test_a_true_declaration_of_another_language_is_believed(charset: str, text: str) -> None:
+    data = f'<meta charset="{charset}"><p>{text}</p>'.encode(charset)
+    assert decode(data, "a.html") == f'<meta charset="{charset}"><p>{text}</p>'

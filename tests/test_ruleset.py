@@ -36,7 +36,7 @@ def test_a_good_file_loads(tmp_path: Path) -> None:
         (
             GOOD_RULE.replace("{2,8}?)", "{2,8}?"),
             "",
-            "venue.toml:6: rule venue.at: the pattern does not compile",
+            "venue.toml:8: rule venue.at: `pattern`: the pattern does not compile",
         ),
         (GOOD_RULE.replace("\\p{Han}", "{place}"), "", "venue.toml:6: rule venue.at: {place} is not defined"),
         (GOOD_RULE + GOOD_RULE, "", "rule id venue.at is already used at"),
@@ -73,3 +73,116 @@ def test_unknown_resolver_is_named(tmp_path: Path) -> None:
     (tmp_path / "venue.toml").write_text(HEAD.replace('"first"', '"firstt"') + GOOD_RULE, encoding="utf-8")
     with pytest.raises(RuleError, match=r"unknown resolver 'firstt'; known: \['first'\]"):
         load_ruleset(tmp_path, finders=set(), resolvers={"first"})
+
+
+# GOOD_RULE's lines in venue.toml: 6 [[rule]], 7 id, 8 pattern, 9 examples, 10 counter.
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        pytest.param(
+            GOOD_RULE + 'priority = "high"\n',
+            "venue.toml:11: rule venue.at: `priority`: must be a whole number, not a string 'high'.",
+            id="priority",
+        ),
+        pytest.param(
+            GOOD_RULE.replace('counter = ["举行"]', "counter = 5"),
+            "venue.toml:10: rule venue.at: `counter`: must be a list of strings, not a whole number 5.",
+            id="counter",
+        ),
+        pytest.param(
+            GOOD_RULE.replace('counter = ["举行"]', "counter = [5]"),
+            "venue.toml:10: rule venue.at: `counter`: item 0 must be a string, not a whole number 5.",
+            id="counter item",
+        ),
+        pytest.param(
+            GOOD_RULE + 'options = "x"\n',
+            "venue.toml:11: rule venue.at: `options`: must be a table such as",
+            id="options",
+        ),
+        pytest.param(
+            GOOD_RULE + "scope = 1\n",
+            "venue.toml:11: rule venue.at: `scope`: must be one of body",
+            id="scope",
+        ),
+        pytest.param(
+            GOOD_RULE.replace('value = "大厦"', "value = 1"),
+            "venue.toml:9: rule venue.at: `examples`: item 0: `value` must be a string, not a whole number 1.",
+            id="example value",
+        ),
+        pytest.param(
+            GOOD_RULE.replace("(?P<value>\\p{Han}{2,8}?)", "(\\p{Han}{2,8}?)"),
+            "venue.toml:8: rule venue.at: `pattern`: the pattern has no group the first resolver reads; "
+            "name the value's group (?P<value>...).",
+            id="no value group",
+        ),
+        pytest.param(
+            GOOD_RULE.replace('value = "大厦"', 'value = "大楼"'),
+            "venue.toml:9: rule venue.at: `examples`: item 0 ('在大厦举行') wants {'value': '大楼'}, but "
+            "the rule captured [{'value': '大厦'}].",
+            id="example",
+        ),
+        pytest.param(
+            GOOD_RULE.replace('text = "在大厦举行"', 'text = "大厦落成"'),
+            "venue.toml:9: rule venue.at: `examples`: item 0 ('大厦落成') wants {'value': '大厦'}, but the "
+            "rule does not match it.",
+            id="example without a match",
+        ),
+        pytest.param(
+            GOOD_RULE.replace('counter = ["举行"]', 'counter = ["举行", "在礼堂举行"]'),
+            "venue.toml:10: rule venue.at: `counter`: item 1 ('在礼堂举行') must not match, but the rule "
+            "captured [{'value': '礼堂'}].",
+            id="counter-example",
+        ),
+    ],
+)
+def test_wrong_values_are_refused_with_file_line_rule_and_key(
+    tmp_path: Path, body: str, message: str
+) -> None:
+    with pytest.raises(RuleError) as err:
+        load(tmp_path, body)
+    assert message in str(err.value)
+
+
+def test_wrong_field_values_are_refused_with_file_line_and_key(tmp_path: Path) -> None:
+    with pytest.raises(
+        RuleError, match=r"venue.toml:5: \[field\]: `order`: must be a whole number, not a string"
+    ):
+        load(tmp_path, 'order = "first"\n' + GOOD_RULE)
+
+
+def test_a_rule_file_that_is_not_utf8_is_named_with_its_line(tmp_path: Path) -> None:
+    load(tmp_path, GOOD_RULE)
+    (tmp_path / "venue.toml").write_bytes((HEAD + GOOD_RULE).encode("utf-8") + "# 备注\n".encode("gbk"))
+    with pytest.raises(RuleError, match=r"venue.toml:11: not valid UTF-8 \(byte 0xb1 at column 3\)"):
+        load_ruleset(tmp_path, finders=set(), resolvers={"first"})
+
+
+def test_a_rule_file_that_cannot_be_read_is_named(tmp_path: Path) -> None:
+    load(tmp_path, GOOD_RULE)
+    (tmp_path / "lexicon" / "post.txt").symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(
+        RuleError, match=r"lexicon/post.txt: cannot read the file \(No such file or directory\)"
+    ):
+        load_ruleset(tmp_path, finders=set(), resolvers={"first"})
+
+
+def test_a_broken_rule_file_exits_2_and_blames_the_rule_file_not_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from extract import registry
+    from extract.cli import app
+
+    with pytest.raises(RuleError):
+        load(tmp_path, GOOD_RULE + 'priority = "high"\n')  # writes the files
+    monkeypatch.setattr(registry, "RULES_DIR", tmp_path)
+    registry.default_ruleset.cache_clear()
+    try:
+        (tmp_path / "a.txt").write_text("在大厦举行", encoding="utf-8")
+        result = CliRunner().invoke(app, ["run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")])
+    finally:
+        registry.default_ruleset.cache_clear()
+    assert result.exit_code == 2, result.output
+    assert "venue.toml:11: rule venue.at: `priority`" in result.output
+    assert "Traceback" not in result.output and "cannot write" not in result.output

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from extract.cli import app
 from extract.manifest import MANIFEST, tree_digest
+from extract.output import TEMP_DIR
 from extract.runner import RunError, RunSummary, extract_paths
 from extract.task import FileTask, process_files
 
@@ -252,7 +253,8 @@ def test_altered_or_missing_records_are_redone(tmp_path: Path) -> None:
     extract_paths([inputs], out)
     (out / "n0000.json").unlink()
     (out / "n0001.json").write_text("{}", encoding="utf-8")
-    (out / ".n0002.json.tmp").write_text("half a rec", encoding="utf-8")  # a killed write
+    (out / TEMP_DIR).mkdir()
+    (out / TEMP_DIR / "n0002.json").write_text("half a rec", encoding="utf-8")  # a killed write
     with (out / MANIFEST).open("a", encoding="utf-8") as f:
         f.write('{"v": 1, "source": "trunc')  # a killed append
     again = extract_paths([inputs], out)
@@ -271,16 +273,21 @@ def test_records_of_inputs_no_longer_given_are_removed(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.glob("*.json")) == ["n0000.json", "n0002.json"]
 
 
-def test_records_jsonl_grows_as_files_finish(tmp_path: Path) -> None:
+def test_records_jsonl_grows_beside_and_replaces_the_last_one_at_the_end(tmp_path: Path) -> None:
     inputs = small_corpus(tmp_path / "in", 4)
-    seen: list[tuple[int, int]] = []
+    out = tmp_path / "out"
+    extract_paths([inputs], out, resume=False)
+    last = (out / "records.jsonl").read_bytes()
+    (inputs / "n0003.txt").unlink()
+    seen: list[tuple[int, int, bool]] = []
 
     def check(summary: RunSummary, failures: object) -> None:
-        lines = (tmp_path / "out" / "records.jsonl").read_text().count("\n")
-        seen.append((summary.files_done, lines))
+        lines = (out / TEMP_DIR / "records.jsonl").read_text().count("\n")
+        seen.append((summary.files_done, lines, (out / "records.jsonl").read_bytes() == last))
 
-    extract_paths([inputs], tmp_path / "out", check)
-    assert seen == [(1, 1), (2, 2), (3, 3), (4, 4)]
+    extract_paths([inputs], out, check, resume=False)
+    assert seen == [(1, 1, True), (2, 2, True), (3, 3, True)]
+    assert (out / "records.jsonl").read_text().count("\n") == 3
 
 
 def test_resume_after_sigkill_matches_an_uninterrupted_run(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from extract.document import Document
 from extract.match import Group, Match
-from extract.ruleset import FieldSpec
+from extract.ruleset import DEFAULT_READS, FieldSpec
 
 
 @dataclass(frozen=True)
@@ -46,13 +46,15 @@ class Context:
 
 Resolver = Callable[[Context, FieldSpec, Iterable[Match]], list[Item]]
 RESOLVERS: dict[str, Resolver] = {}
+READS: dict[str, tuple[str, ...]] = {}  # resolver -> the groups it reads, one of which a pattern needs
 
 
-def resolver(name: str) -> Callable[[Resolver], Resolver]:
+def resolver(name: str, reads: tuple[str, ...] = DEFAULT_READS) -> Callable[[Resolver], Resolver]:
     def register(fn: Resolver) -> Resolver:
         if name in RESOLVERS:
             raise ValueError(f"resolver {name!r} registered twice")
         RESOLVERS[name] = fn
+        READS[name] = reads
         return fn
 
     return register

@@ -213,7 +213,7 @@ def best(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     return []
 
 
-@resolver("objects")
+@resolver("objects", reads=("name", "name_head", "address", "parties"))
 def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """One object per distinct `name` (a `name_head` + `name_tail` pair joins into one name); other
     named groups fill the attributes listed in the field's `attributes` (first found wins)."""

@@ -136,7 +136,7 @@ def _joined(head: Group | None, tail: Group | None) -> Group | None:
     return Group(head.value + tail.value, head.start, tail.end)
 
 
-@resolver("people")
+@resolver("people", reads=("names",))
 def people(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """One attendee per distinct name, in text order; the first title found for a person is kept."""
     items: dict[str, Item] = {}
