@@ -1,9 +1,12 @@
 """`OUT/manifest.jsonl`: what each input file gave in an earlier run, so a re-run can skip it.
 
-One line per input file, appended once all of the file's records are on disk: the file's content
-hash, the hash of the rules and code that read it, and for each record its proposed and final
-doc_id and the hash of its file. A run killed midway has lines for the files it finished; a later
-line for the same file replaces an earlier one; the run that completes rewrites the file compactly.
+One line per input file, appended once all of the file's records are on disk: the file's path as
+given (`source`, what the records name and what the line is found by) and absolute (`path`, so that
+`extract report` and the like find the file from another folder), its content hash, the hash of the
+rules and code that read it, and for each record its proposed and final doc_id and the hash of its
+file. Lines of older runs have no `path`; they are read all the same. A run killed midway has lines
+for the files it finished; a later line for the same file replaces an earlier one; the run that
+completes rewrites the file compactly.
 """
 
 from __future__ import annotations
@@ -35,26 +38,32 @@ class Doc:
 
 @dataclass(frozen=True)
 class Entry:
-    """What one input file gave: records, and failures that its content alone decides."""
+    """What one input file gave: records, and failures that its content alone decides. `source` is
+    the input path as given (the key), `path` the file's absolute path when the run wrote it (None
+    in a line of an older run); `path` is only a pointer to the file, never part of deciding
+    whether the file is unchanged."""
 
     source: str
     input: str
     setup: str
     docs: tuple[Doc, ...] = ()
     failures: tuple[dict[str, Any], ...] = field(default=())
+    path: str | None = None
 
     def to_json(self) -> str:
         # Built by hand: dataclasses.asdict deep-copies, which the parent of a pool pays per file.
-        return dumps(
-            {
-                "v": _VERSION,
-                "source": self.source,
-                "input": self.input,
-                "setup": self.setup,
-                "docs": [{"proposed": d.proposed, "id": d.id, "sha": d.sha} for d in self.docs],
-                "failures": list(self.failures),
-            }
-        )
+        data: dict[str, Any] = {
+            "v": _VERSION,
+            "source": self.source,
+            "path": self.path,
+            "input": self.input,
+            "setup": self.setup,
+            "docs": [{"proposed": d.proposed, "id": d.id, "sha": d.sha} for d in self.docs],
+            "failures": list(self.failures),
+        }
+        if self.path is None:
+            del data["path"]
+        return dumps(data)
 
     @classmethod
     def from_json(cls, line: str) -> Entry:
@@ -67,6 +76,7 @@ class Entry:
             setup=str(data["setup"]),
             docs=tuple(Doc(**d) for d in data["docs"]),
             failures=tuple(data["failures"]),
+            path=str(data["path"]) if data.get("path") is not None else None,
         )
 
 

@@ -157,7 +157,7 @@ def _alone(pool: _Pool, fn: ChunkFn, task: FileTask) -> FileResult:
             "report it with the file."
         )
         return FileResult(
-            task.path, None, worker_setup(), failures=[Failure(task.path, "read", "WorkerDied", message)]
+            task.name, None, worker_setup(), failures=[Failure(task.name, "read", "WorkerDied", message)]
         )
 
 
@@ -208,7 +208,9 @@ UNSEEN = (
 
 def _unseen_by_worker(result: FileResult) -> FileResult:
     """`result`, with the failure of a file that a worker could not find but this machine can
-    saying what is wrong: the worker does not share this machine's filesystem."""
+    saying what is wrong: the worker does not share this machine's filesystem. (`result.path` is
+    the input as given, found from this process's folder, where it was given; the worker was sent
+    its absolute path.)"""
     if any(f.error == "FileNotFoundError" for f in result.failures) and os.path.exists(result.path):
         result.failures = [
             replace(f, message=UNSEEN) if f.error == "FileNotFoundError" else f for f in result.failures

@@ -358,7 +358,7 @@ def read_regular(path: str | Path) -> bytes:
         return f.read()
 
 
-def read_file(path: Path, data: bytes | None = None) -> ReadResult:
+def read_file(path: Path, data: bytes | None = None, source: str | None = None) -> ReadResult:
     """Read one file (whose bytes are `data`, when already read) into its articles; never raises
     for a bad file.
 
@@ -366,9 +366,12 @@ def read_file(path: Path, data: bytes | None = None) -> ReadResult:
     text with the headline, publication date and url the page states; `.json` one article per
     object (a single object or a list); `.jsonl` one per line. Whatever cannot be read comes back
     in `errors`, each naming the file (and line or item) and what to do; `notes` say what reading
-    changed (lone surrogates replaced) or decided (a declared charset disbelieved).
+    changed (lone surrogates replaced) or decided (a declared charset disbelieved). The articles'
+    `source`, the errors and the notes name the file `source` (the input path as the user gave
+    it, where `path` is where it is opened), or `path` when None.
     """
-    source = str(path)
+    name = path if source is None else Path(source)
+    source = str(name)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         supported = ", ".join(sorted(SUFFIXES))
@@ -386,7 +389,7 @@ def read_file(path: Path, data: bytes | None = None) -> ReadResult:
         return ReadResult(errors=[e])
     if not text.strip():
         return _failed(source, "empty file; add the article text or remove the file.")
-    result = reader(path, text)
+    result = reader(name, text)  # the readers only name the file (and take its stem), never open it
     if note is not None:
         result.notes.insert(0, note)
     return result

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from extract.article import ReadError, ReadNote
@@ -200,7 +200,7 @@ class _Run:
         # Pool workers write the record files themselves; the main process, which shares their
         # cores, only renames them.
         stage_in = str(out) if _pooled(engine, self.workers, len(todo)) else None
-        tasks = [FileTask(path, self.max_bytes, stage_in, self.limits) for path in todo]
+        tasks = [_task(path, self.max_bytes, stage_in, self.limits) for path in todo]
         ids = DocIds(self.inputs, files)
         summary = RunSummary(files=len(files), shared_stems=ids.shared_stems, passed_over=self.passed_over)
         owned = {doc.id for e in previous.values() for doc in e.docs}
@@ -212,10 +212,10 @@ class _Run:
             for path, entry in zip(files, kept, strict=True):
                 failures: list[Failure] = []
                 if entry is not None and _reuse(entry, ids, writer, summary):
-                    manifest.keep(entry)
+                    manifest.keep(_located(entry))
                 else:
                     if entry:
-                        result = process_file(FileTask(path, self.max_bytes, limits=self.limits))
+                        result = process_file(_task(path, self.max_bytes, None, self.limits))
                     else:
                         result = next(results)
                     done, failures = _write(result, setup, ids, writer, summary, engine == "dask")
@@ -224,10 +224,8 @@ class _Run:
                 summary.files_done += 1
                 if on_file:
                     on_file(summary, failures)
-            # What the listing passed over, after the files.
-            unread = [
-                Failure(os.path.abspath(e.path), "read", type(e).__name__, e.message) for e in self.unread
-            ]
+            # What the listing passed over, after the files, named as the inputs were given.
+            unread = [Failure(e.path, "read", type(e).__name__, e.message) for e in self.unread]
             for failure in unread:
                 writer.failure(failure.as_dict())
             summary.failed += len(unread)
@@ -236,7 +234,7 @@ class _Run:
             for path in self.passed_over:
                 writer.failure(_passed_over(path))
             for entry in hidden:
-                manifest.keep(entry)
+                manifest.keep(_located(entry))
                 ids.commit([doc.id for doc in entry.docs])
             # Records an earlier run wrote for inputs no longer given, or under ids that changed.
             writer.remove_records(
@@ -251,19 +249,32 @@ class _Run:
 def _list_files(
     inputs: Sequence[Path], follow_links: bool, passed_over: list[str], unread: list[ReadError]
 ) -> list[str]:
-    """The input files, as absolute paths (the records' `source`, and what a worker on another
-    machine is sent, must name the file wherever they are read), as strings: a Path costs four
-    times the memory, and a run may list millions. Files passed over for their extension go to
-    `passed_over`; links not followed and folders that cannot be listed to `unread`."""
+    """The input files as the user gave them (`articles/a.txt` stays relative: it is the records'
+    `source`), as strings: a Path costs four times the memory, and a run may list millions. Files
+    passed over for their extension go to `passed_over`; links not followed and folders that
+    cannot be listed to `unread`, all named the same way."""
     from extract.read import iter_input_files
 
     try:
         listed = iter_input_files(inputs, passed_over, follow_links=follow_links, unread=unread)
-        files = [os.path.abspath(path) for path in listed]
+        return [str(path) for path in listed]
     except ReadError as e:
         raise RunError(f"{e.path}: {e.message}") from e
-    passed_over[:] = map(os.path.abspath, passed_over)
-    return files
+
+
+def _task(source: str, max_bytes: int, stage_in: str | None, limits: Limits) -> FileTask:
+    """The task of input file `source` (as given): the worker opens its absolute path, resolved
+    here, since a worker need not run in this folder (a Dask worker elsewhere never does), and
+    names the file `source` in its records and failures."""
+    path = os.path.abspath(source)
+    return FileTask(path, max_bytes, stage_in, limits, None if path == source else source)
+
+
+def _located(entry: Entry) -> Entry:
+    """`entry` with `path`, the file's absolute path, as it is from this run's folder: a line of
+    an older run has none, and the same relative input may be another file's from another folder."""
+    path = os.path.abspath(entry.source)
+    return entry if entry.path == path else replace(entry, path=path)
 
 
 def _suffixes() -> str:
@@ -397,7 +408,8 @@ def _write(
     if result.input_sha is None or any(f.stage != "read" for f in result.failures):
         return None, result.failures
     failures = tuple(f.as_dict() for f in result.failures)
-    return Entry(result.path, result.input_sha, setup, tuple(docs), failures), result.failures
+    entry = Entry(result.path, result.input_sha, setup, tuple(docs), failures, os.path.abspath(result.path))
+    return entry, result.failures
 
 
 def _count_renames(summary: RunSummary, source: str, pairs: list[tuple[str, str]]) -> None:

@@ -42,21 +42,31 @@ class Failure:
 
 @dataclass(frozen=True)
 class FileTask:
-    """An input file to read; `stage_in`: OUT, when the worker is to write the record files there
+    """An input file to read. `path` is what the worker opens: absolute, as `extract run` makes it
+    before a task leaves it, so that a worker started in another folder (a Dask worker on another
+    machine) finds the file. `stage_in`: OUT, when the worker is to write the record files there
     itself (under temporary names the writer renames), as pool workers on the same machine do;
-    `limits`: the time and memory that reading the file, and each of its articles, may take."""
+    `limits`: the time and memory that reading the file, and each of its articles, may take;
+    `source`: the path as the user gave it, which the records and failures name (`path` itself
+    when None)."""
 
     path: str
     max_bytes: int = DEFAULT_MAX_BYTES
     stage_in: str | None = None
     limits: Limits = Limits()
+    source: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The file as records and failures name it: the input path as given."""
+        return self.path if self.source is None else self.source
 
 
 @dataclass
 class FileResult:
     """What one input file gave: records (rendered, doc_id as proposed by the reader) in file
     order, failures, the file's SHA-256 (None when it was not read) and the setup digest of the
-    process that did the work."""
+    process that did the work. `path` is the task's `name`: the input path as given."""
 
     path: str
     input_sha: str | None
@@ -75,14 +85,15 @@ def worker_setup() -> str:
 
 
 def process_file(task: FileTask) -> FileResult:
-    """Read one input file and extract a record from each of its articles."""
+    """Read one input file (opened at `task.path`) and extract a record from each of its articles;
+    the records and failures name the file as `task.name`."""
     from extract.read import read_regular
 
     path = Path(task.path)
-    result = FileResult(task.path, None, worker_setup())
+    result = FileResult(task.name, None, worker_setup())
     with suppress(Exception):  # the article that needs a broken tool says what is wrong with it
         load_tools()
-    unreadable = _size_failure(path, task.max_bytes)
+    unreadable = _size_failure(path, task.max_bytes, task.name)
     if unreadable is not None:
         result.failures.append(unreadable)
         return result
@@ -90,14 +101,14 @@ def process_file(task: FileTask) -> FileResult:
         data = read_regular(path)
     except OSError as e:
         message = f"cannot open the file ({e.strerror}); check that it exists and is readable."
-        result.failures.append(Failure(task.path, "read", type(e).__name__, message))
+        result.failures.append(Failure(task.name, "read", type(e).__name__, message))
         return result
     result.input_sha = hashlib.sha256(data).hexdigest()
-    articles, failures, result.notes = _read(path, data, task.limits)
+    articles, failures, result.notes = _read(path, data, task.limits, task.name)
     result.failures.extend(failures)
     if not articles and not failures:
         result.failures.append(
-            Failure(task.path, "read", "NoArticles", "the file holds no article; add one or remove the file.")
+            Failure(task.name, "read", "NoArticles", "the file holds no article; add one or remove the file.")
         )
     for article in articles:
         record, failure = _extract(article, task.limits)
@@ -137,39 +148,42 @@ def load_tools() -> None:
     _changes_under_nfkc()
 
 
-def _size_failure(path: Path, max_bytes: int) -> Failure | None:
-    """A Failure for a file that is not a regular file or is over `max_bytes`; None if it can be read."""
+def _size_failure(path: Path, max_bytes: int, name: str) -> Failure | None:
+    """A Failure (naming the file `name`) for a file that is not a regular file or is over
+    `max_bytes`; None if it can be read."""
     try:
         info = path.stat()
     except OSError as e:
         message = f"cannot open the file ({e.strerror}); check that it exists and is readable."
-        return Failure(str(path), "read", type(e).__name__, message)
+        return Failure(name, "read", type(e).__name__, message)
     if not stat.S_ISREG(info.st_mode):
         message = "is not a regular file (a device, pipe or socket); give article files or folders."
-        return Failure(str(path), "read", "NotAFile", message)
+        return Failure(name, "read", "NotAFile", message)
     if info.st_size <= max_bytes:
         return None
     message = (
         f"the file is {info.st_size:,} bytes, over the limit of {max_bytes:,}; split it into smaller "
         "files or raise the limit with --max-bytes."
     )
-    return Failure(str(path), "read", "InputTooLarge", message)
+    return Failure(name, "read", "InputTooLarge", message)
 
 
-def _read(path: Path, data: bytes, limits: Limits) -> tuple[list[Article], list[Failure], list[ReadNote]]:
+def _read(
+    path: Path, data: bytes, limits: Limits, name: str
+) -> tuple[list[Article], list[Failure], list[ReadNote]]:
     """The file's articles, a Failure for each file or part of it that could not be read, and the
-    notes reading made."""
+    notes reading made; all name the file `name`."""
     from extract.read import read_file
 
     try:
         with budget(limits, len(data)):
-            result = read_file(path, data)
+            result = read_file(path, data, name)
     except OverBudget as e:
         message = _over_budget(e, f"reading the file ({len(data):,} bytes)", limits, len(data))
-        return [], [Failure(str(path), "read", type(e).__name__, message)], []
+        return [], [Failure(name, "read", type(e).__name__, message)], []
     except Exception as e:  # a bug in a reader must cost this file, not the run
         message = f"{type(e).__name__}: {e}; the file was skipped. This is a bug in extract: please report it with the file."
-        return [], [Failure(str(path), "read", type(e).__name__, message)], []
+        return [], [Failure(name, "read", type(e).__name__, message)], []
     failures = [Failure(err.path, "read", type(err).__name__, err.message) for err in result.errors]
     return list(result.articles), failures, list(result.notes)
 

@@ -191,6 +191,35 @@ def test_inputs_sharing_a_stem_get_ids_from_their_paths(tmp_path: Path) -> None:
         assert "3 input files share a name" in (summary.renames_note() or "")
 
 
+def test_a_records_source_is_the_input_path_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = tmp_path / "articles"
+    (articles / "x").mkdir(parents=True)
+    for name in ("a.txt", "x/a.txt"):
+        (articles / name).write_text(GOOD, encoding="utf-8")
+    (articles / "empty.txt").write_bytes(b"")
+    (articles / "photo.png").write_bytes(b"\x89PNG")
+    (tmp_path / "outside.txt").write_text(GOOD, encoding="utf-8")
+    (articles / "link.txt").symlink_to(tmp_path / "outside.txt")  # a link out, not followed
+    monkeypatch.chdir(tmp_path)
+    for workers in ("1", "2"):  # in this process, and in a pool's workers
+        code, output = run_cli("articles", "-o", f"out{workers}", "--workers", workers)
+        assert code == 1, output
+        out = tmp_path / f"out{workers}"
+        records = [json.loads(line) for line in (out / "records.jsonl").open(encoding="utf-8")]
+        assert [r["source"] for r in records] == ["articles/a.txt", "articles/x/a.txt"]
+        errors = [json.loads(line) for line in (out / "errors.jsonl").open(encoding="utf-8")]
+        assert [(e["path"], e["stage"]) for e in errors] == [
+            ("articles/empty.txt", "read"),
+            ("articles/link.txt", "read"),
+            ("articles/photo.png", "skipped"),
+        ]
+        assert f"articles/a.txt -> {records[0]['doc_id']}" in output
+        manifest = [json.loads(line) for line in (out / MANIFEST).open(encoding="utf-8")]
+        assert [(e["source"], e["path"]) for e in manifest] == [
+            (f"articles/{name}", str(articles / name)) for name in ("a.txt", "empty.txt", "x/a.txt")
+        ]
+
+
 def test_ids_from_inside_files_stay_inside_out(tmp_path: Path) -> None:
     lines = [
         {"id": i, "text": GOOD} for i in ("../../evil", "/tmp/evil", "a\\b", "\x00", "dup", "dup", "DUP")
@@ -226,6 +255,35 @@ def test_resume_skips_unchanged_inputs_and_redoes_changed_ones(tmp_path: Path) -
     third = extract_paths([inputs], out, resume=False)
     assert (third.written, third.skipped) == (6, 0)
     assert len((out / MANIFEST).read_text().splitlines()) == 6, "the manifest is rewritten, not grown"
+
+
+def test_resume_keeps_inputs_found_at_another_absolute_path_and_reads_manifests_without_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    small_corpus(tmp_path / "work" / "in", 3)
+    monkeypatch.chdir(tmp_path / "work")
+    assert extract_paths([Path("in")], Path("out")).written == 3
+    # The same folder elsewhere: the inputs as given, and their content, are the same.
+    shutil.copytree(tmp_path / "work", tmp_path / "moved")
+    monkeypatch.chdir(tmp_path / "moved")
+    again = extract_paths([Path("in")], Path("out"))
+    assert (again.written, again.skipped) == (0, 3)
+    manifest = tmp_path / "moved" / "out" / MANIFEST
+    entries = [json.loads(line) for line in manifest.open(encoding="utf-8")]
+    assert [e["path"] for e in entries] == [
+        str(tmp_path / "moved" / "in" / f"n{i:04d}.txt") for i in range(3)
+    ]
+    # A manifest of a run before the manifest named absolute paths.
+    for entry in entries:
+        del entry["path"]
+    manifest.write_text("".join(json.dumps(e) + "\n" for e in entries), encoding="utf-8")
+    third = extract_paths([Path("in")], Path("out"))
+    assert (third.written, third.skipped) == (0, 3)
+    assert [json.loads(line)["path"] for line in manifest.open(encoding="utf-8")] == [
+        str(tmp_path / "moved" / "in" / f"n{i:04d}.txt") for i in range(3)
+    ]
 
 
 def test_changed_rules_or_code_redo_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -410,21 +468,63 @@ def test_dask_scheduler_reads_relative_paths_wherever_its_workers_run(
         )
     assert code == 0, output
     assert output.startswith("3 articles read, 3 records written, 0 failed"), output
+    # The workers were sent absolute paths, yet the records name the inputs as given.
     sources = [json.loads(line)["source"] for line in (here / "out" / "records.jsonl").open(encoding="utf-8")]
-    assert sources == [str(here / "articles" / f"n{i:04d}.txt") for i in range(3)]
+    assert sources == [f"articles/n{i:04d}.txt" for i in range(3)]
+    manifest = [json.loads(line) for line in (here / "out" / MANIFEST).open(encoding="utf-8")]
+    assert [(e["source"], e["path"]) for e in manifest] == [
+        (f"articles/n{i:04d}.txt", str(here / "articles" / f"n{i:04d}.txt")) for i in range(3)
+    ]
 
 
-def test_a_file_a_dask_worker_cannot_see_says_workers_need_the_same_filesystem(tmp_path: Path) -> None:
+def test_what_a_worker_is_sent_is_absolute_and_what_it_returns_names_the_input_as_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections.abc import Iterator, Sequence
+
+    from extract.task import FileResult, process_file
+
+    small_corpus(tmp_path / "articles", 2)
+    (tmp_path / "articles" / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    sent: list[FileTask] = []
+
+    def worker_elsewhere(
+        tasks: Sequence[FileTask], workers: int, scheduler: str | None
+    ) -> Iterator[FileResult]:
+        sent.extend(tasks)
+        monkeypatch.chdir(tmp_path.parent)  # a worker in another folder finds only an absolute path
+        yield from map(process_file, tasks)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("extract.parallel.run_dask", worker_elsewhere)
+    summary = extract_paths([Path("articles")], out, engine="dask")
+    assert (summary.written, summary.failed) == (2, 1)
+    names = ("empty.txt", "n0000.txt", "n0001.txt")
+    assert [t.path for t in sent] == [str(tmp_path / "articles" / name) for name in names]
+    sources = [json.loads(line)["source"] for line in (out / "records.jsonl").open(encoding="utf-8")]
+    assert sources == ["articles/n0000.txt", "articles/n0001.txt"]
+    errors = [json.loads(line) for line in (out / "errors.jsonl").open(encoding="utf-8")]
+    assert [(e["path"], e["error"]) for e in errors] == [("articles/empty.txt", "ReadError")]
+
+
+def test_a_file_a_dask_worker_cannot_see_says_workers_need_the_same_filesystem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from extract.parallel import _unseen_by_worker
     from extract.task import Failure, FileResult
 
-    here = tmp_path / "a.txt"
-    here.write_text(GOOD, encoding="utf-8")
-    lost = Failure(str(here), "read", "FileNotFoundError", "cannot open the file (No such file or directory)")
-    result = _unseen_by_worker(FileResult(str(here), None, "setup", failures=[lost]))
-    assert "the workers must see the same filesystem" in result.failures[0].message
-    gone = Failure(str(tmp_path / "gone.txt"), "read", "FileNotFoundError", "cannot open the file")
-    result = _unseen_by_worker(FileResult(str(tmp_path / "gone.txt"), None, "setup", failures=[gone]))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    # A worker's result names the file as given (relative), from the folder the run is in.
+    for here in ("in/a.txt", str(tmp_path / "in" / "a.txt")):
+        lost = Failure(here, "read", "FileNotFoundError", "cannot open the file (No such file or directory)")
+        result = _unseen_by_worker(FileResult(here, None, "setup", failures=[lost]))
+        assert result.failures[0].path == here
+        assert "the workers must see the same filesystem" in result.failures[0].message
+    gone = Failure("in/gone.txt", "read", "FileNotFoundError", "cannot open the file")
+    result = _unseen_by_worker(FileResult("in/gone.txt", None, "setup", failures=[gone]))
     assert result.failures == [gone]  # missing here too: nothing to do with the workers
 
 
