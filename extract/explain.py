@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -145,20 +146,54 @@ def no_source_text(records: list[Record], out: Path) -> NoSourceText:
     return NoSourceText(
         f"the article text of none of the {len(records)} records in {out} could be found (the first "
         f"names {records[0].source}); check that the articles are still there, or run `extract run` "
-        "on them again: records now name their articles by absolute path."
+        f"on them again. A relative source is looked for where {_manifest_file(out)} says the run "
+        f"found it, then from this folder and from each folder above {out}."
     )
 
 
 def source_path(record: Record, out: Path | None = None) -> Path | None:
-    """The article file of `record`, or None when it is not found. `source` is absolute in records
-    written since; an older, relative one is tried from here, then from each folder above `out`
-    (`extract run -o out` was most often run in the folder above it)."""
+    """The article file of `record`, or None when it is not found. An absolute `source` is taken
+    as it is. A relative one, as the user gave it to `extract run`, is looked up in the manifest
+    of `out` (the records' folder, or its records.jsonl), which holds each input's absolute path
+    since the run wrote it; failing that (an older run, a moved file) it is tried from here, then
+    from each folder above `out` (`extract run -o out` was most often run in the folder above it)."""
     path = Path(record.source)
-    bases = [Path.cwd()] if path.is_absolute() else [Path.cwd(), *(out.absolute().parents if out else ())]
-    for base in bases:
+    if path.is_absolute():
+        return path if path.is_file() else None
+    if out is not None:
+        found = _manifest_paths(out).get(record.source)
+        if found is not None and Path(found).is_file():
+            return Path(found)
+    for base in [Path.cwd(), *(out.absolute().parents if out else ())]:
         if (base / path).is_file():
             return base / path
     return None
+
+
+def _manifest_paths(out: Path) -> dict[str, str]:
+    """Input path as given -> absolute path, from the manifest beside the records in `out`; empty
+    where there is none. Read once for each state of the file (a report asks for every record)."""
+    manifest = _manifest_file(out)
+    try:
+        info = manifest.stat()
+    except OSError:
+        return {}
+    return _read_manifest_paths(str(manifest.absolute()), info.st_mtime_ns, info.st_size)
+
+
+def _manifest_file(out: Path) -> Path:
+    """The manifest of the run whose records are `out` (their folder, or its records.jsonl)."""
+    from extract.manifest import MANIFEST
+
+    return (out if out.is_dir() else out.parent) / MANIFEST
+
+
+@lru_cache(maxsize=4)
+def _read_manifest_paths(manifest: str, mtime_ns: int, size: int) -> dict[str, str]:
+    from extract.manifest import load_manifest
+
+    entries = load_manifest(Path(manifest).parent)
+    return {source: entry.path for source, entry in entries.items() if entry.path is not None}
 
 
 def source_text(record: Record, out: Path | None = None) -> str | None:

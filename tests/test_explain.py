@@ -164,6 +164,32 @@ def test_source_text_finds_the_records_article_in_a_jsonl_file(tmp_path: Path) -
     assert source_text(Record(doc_id="b", source=str(tmp_path / "gone.txt"))) is None
 
 
+def test_source_path_takes_an_absolute_source_then_the_manifest_then_here_and_above_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extract.manifest import MANIFEST, Entry
+
+    for folder, text in (("run", "运行时的文章"), ("here", "此处的文章"), ("outs", "输出上方的文章")):
+        (tmp_path / folder / "articles").mkdir(parents=True)
+        (tmp_path / folder / "articles" / "a.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "outs" / "out"
+    out.mkdir()
+    ran = tmp_path / "run" / "articles" / "a.txt"
+    (out / MANIFEST).write_text(
+        Entry("articles/a.txt", "sha", "setup", path=str(ran)).to_json() + "\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path / "here")
+    record = Record(doc_id="a", source="articles/a.txt")
+    assert source_text(record, out) == "运行时的文章"  # where the run found it
+    assert source_text(record, out / "records.jsonl") == "运行时的文章"
+    assert source_text(Record(doc_id="a", source=str(ran)), out) == "运行时的文章"
+    ran.unlink()  # moved since: from here, then from the folders above OUT
+    assert source_text(record, out) == "此处的文章"
+    (tmp_path / "here" / "articles" / "a.txt").unlink()
+    assert source_text(record, out) == "输出上方的文章"
+    assert source_text(Record(doc_id="a", source=str(ran)), out) is None
+
+
 def test_load_records_reads_a_folder_or_a_jsonl_file(seed_records: Path) -> None:
     from_folder = load_records(seed_records)
     from_lines = load_records(seed_records / "records.jsonl")

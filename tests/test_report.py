@@ -273,31 +273,43 @@ def test_report_and_tasks_find_the_articles_from_any_folder(
         "某街道举行揭牌仪式\n6月25日,某街道举行揭牌仪式。", encoding="utf-8"
     )
     monkeypatch.chdir(tmp_path / "work")
-    assert CliRunner().invoke(app, ["run", "articles", "-o", "out"]).exit_code == 0
-    # A record of an earlier version, whose source is relative to where `extract run` ran.
+    # OUT is not under the folder the run was in: only its manifest says where articles/a.txt is.
+    assert CliRunner().invoke(app, ["run", "articles", "-o", "../runs/out"]).exit_code == 0
+    [line] = (tmp_path / "runs" / "out" / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["source"] == "articles/a.txt"
+    # A record of an earlier version, with no manifest: found from the folder above OUT.
     old = Record(doc_id="old", source="articles/a.txt", title="某标题")
     (tmp_path / "work" / "old").mkdir()
     (tmp_path / "work" / "old" / "old.json").write_text(old.model_dump_json(), encoding="utf-8")
     monkeypatch.chdir(tmp_path / "elsewhere")
-    for out in ("../work/out", "../work/old"):
+    for out in ("../runs/out", "../runs/out/records.jsonl", "../work/old"):
         done = CliRunner().invoke(review_cli(), ["report", out, "-o", "r.html"])
         assert done.exit_code == 0, done.output
-        assert "not available" not in Path("r.html").read_text(encoding="utf-8")
+        page = Path("r.html").read_text(encoding="utf-8")
+        assert "not available" not in page and "6月25日" in page, out
         done = CliRunner().invoke(review_cli(), ["annotate", "export", out, "-o", "tasks.json"])
         assert done.exit_code == 0, done.output
-        assert len(json.loads(Path("tasks.json").read_text(encoding="utf-8"))) == 1
+        [task] = json.loads(Path("tasks.json").read_text(encoding="utf-8"))
+        assert task["data"]["source"] == "articles/a.txt" and "6月25日" in task["data"]["text"], out
 
 
 def test_report_and_tasks_fail_when_no_article_can_be_found(tmp_path: Path) -> None:
-    (tmp_path / "out").mkdir()
-    record = Record(doc_id="gone", source=str(tmp_path / "gone.txt"))
-    (tmp_path / "out" / "gone.json").write_text(record.model_dump_json(), encoding="utf-8")
-    for command in (["report"], ["annotate", "export"]):
-        dest = tmp_path / "dest" / "file"
-        done = CliRunner().invoke(review_cli(), [*command, str(tmp_path / "out"), "-o", str(dest)])
-        assert done.exit_code == 1, done.output
-        assert "none of the 1 records" in done.output and "gone.txt" in done.output
-        assert not (tmp_path / "dest").exists()
+    from extract.manifest import MANIFEST, Entry
+
+    # An absolute source that is gone; a relative one whose manifest path is gone too.
+    for out, source in ((tmp_path / "out", str(tmp_path / "gone.txt")), (tmp_path / "rel", "in/gone.txt")):
+        out.mkdir()
+        record = Record(doc_id="gone", source=source)
+        (out / "gone.json").write_text(record.model_dump_json(), encoding="utf-8")
+        entry = Entry(source, "sha", "setup", path=str(tmp_path / "moved" / "gone.txt"))
+        (out / MANIFEST).write_text(entry.to_json() + "\n", encoding="utf-8")
+        for command in (["report"], ["annotate", "export"]):
+            dest = tmp_path / "dest" / "file"
+            done = CliRunner().invoke(review_cli(), [*command, str(out), "-o", str(dest)])
+            assert done.exit_code == 1, done.output
+            assert "none of the 1 records" in done.output and "gone.txt" in done.output
+            assert f"{out}/manifest.jsonl says" in " ".join(done.output.split())
+            assert not (tmp_path / "dest").exists()
 
 
 def test_published_is_compared_by_its_date_with_aliases() -> None:
