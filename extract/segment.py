@@ -11,6 +11,7 @@ an article is never asked about.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -19,9 +20,16 @@ from extract.lexicon import words
 from extract.timing import stage
 
 # Words jieba must keep whole, with the tag they get: a name never swallows a post, a place or a
-# station word. Posts weigh as much as before (jieba's add_word with 20000); the others get the
-# weight that just makes them one word.
-USER_LISTS = {"post": ("n", 20000), "org_suffix": ("n", None), "station_kind": ("n", None)}
+# station word; some words get the tag our rules read them by (nouns.txt, locative.txt). Posts weigh
+# 20000 as they always did; the others get the weight that just makes them one word.
+USER_LISTS = {
+    "post": ("n", 20000),
+    "org_suffix": ("n", None),
+    "station_kind": ("n", None),
+    "nouns": ("n", None),
+    "locative": ("f", None),
+    "units": ("q", None),
+}
 PLACE_TAG = "ns"
 
 SENTENCE_ENDS = "。!?;\n！？；"
@@ -69,14 +77,36 @@ def _tagger() -> Any:
     return tagger
 
 
+@cache
+def _our_tags() -> dict[str, str]:
+    """Our lexicons' tags, which win over jieba's: jieba-rs keeps a known word's tag when it is
+    added again (支行 stays a verb)."""
+    return {word: t for name, (t, _) in USER_LISTS.items() for word in words(name)}
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """`text` with lone surrogates (undecodable bytes kept by the reader) as U+FFFD, one for one: the
+    segmenter takes only valid Unicode, and offsets must not move."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def tag(text: str) -> list[Token]:
     """`text` cut into tagged words, offsets in `text`."""
     out: list[Token] = []
     pos = 0
-    for word, t in _tagger().tag(text, True):
-        out.append(Token(word, pos, pos + len(word), t))
+    ours = _our_tags()
+    for word, t in _tagger().tag(_encodable(text), True):
+        out.append(Token(word, pos, pos + len(word), ours.get(word, t)))
         pos += len(word)
     return out
+
+
+def known(word: str) -> bool:
+    """True for a word of jieba's dictionary or ours; the tag of any other word is the HMM's guess."""
+    return bool(_tagger().has_word(_encodable(word)))
 
 
 @dataclass
@@ -119,7 +149,7 @@ def boundaries(text: str) -> set[int]:
     cuts = {0}
     pos = 0
     with stage("segment"):
-        for word in _tagger().cut(text, True):
+        for word in _tagger().cut(_encodable(text), True):
             pos += len(word)
             cuts.add(pos)
     return cuts
@@ -131,4 +161,5 @@ def word_frequency(word: str) -> int:
     jieba-rs does not expose its counts; its suggested frequency for a dictionary word is the word's
     own count, or one more where rounding falls that way, which is all the thresholds here need."""
     tagger = _tagger()
+    word = _encodable(word)
     return int(tagger.suggest_freq(word)) if tagger.has_word(word) else 0

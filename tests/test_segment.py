@@ -72,3 +72,12 @@ def test_a_cache_planted_in_the_temp_folder_changes_no_record(tmp_path: Path) ->
     assert clean == ["李明"]
     (temp / "jieba.cache").write_bytes(marshal.dumps(({"李明": 10**7, "单位": 10**7}, 2 * 10**7)))
     assert _attendees(env) == clean
+
+
+def test_lone_surrogates_keep_their_offsets() -> None:
+    # The reader keeps undecodable bytes as lone surrogates; the segmenter takes only valid Unicode.
+    text = "区委\ud800书记来到社区"
+    tokens = tag(text)
+    assert sum(len(t.text) for t in tokens) == len(text)
+    assert tokens[-1].end == len(text)
+    assert word_frequency("\udfff") == 0
