@@ -137,6 +137,12 @@ class Words:
             return []
         return [t for t in self.sentence(start) if start <= t.start and t.end <= end]
 
+    def overlapping(self, start: int, end: int) -> list[Token]:
+        """The tokens that share a character with `[start, end)`, a token cut by an edge included."""
+        if start >= end:
+            return []
+        return [t for t in self.sentence(start) if t.start < end and start < t.end]
+
     def is_boundary(self, pos: int) -> bool:
         """True where a word starts or ends at `pos`."""
         if pos <= 0 or pos >= len(self.text):

@@ -90,3 +90,12 @@ def test_venue_records(text: str, venue: str) -> None:
     # The evidence still slices the value from the article.
     span = next(e.span for e in record.evidence if e.field == "venue")
     assert text[span[0] : span[1]] == venue
+
+
+def test_a_span_that_starts_inside_a_word_is_cut_too() -> None:
+    # A pattern's window may open in the middle of a word (极打造…): the words around still count.
+    text = "社区积极打造红色驿站"
+    start, end = name_span(Words(text), 3, len(text))
+    assert text[start:end] == "红色驿站"
+    start, end = name_span(Words(text), 7, len(text))
+    assert (start, end) == (7, len(text))  # inside a name, the edge stays where it was

@@ -30,10 +30,10 @@ def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozens
     """`[start, end)` cut to the name it holds: it begins after the last clause word before its
     final word, then after any verbs that open it, and ends before verbs, function words and
     locatives that close it. A verb straight before the final word stays: it modifies it
-    (`学习驿站`, `贴心驿站`). Words in `keep` are never cut. Where the words do not line up with the
-    span (it starts or ends inside a word), the span is returned as it is."""
-    tokens = words.within(start, end)
-    if not tokens or tokens[0].start != start or tokens[-1].end != end:
+    (`学习驿站`, `贴心驿站`). Words in `keep` are never cut. A span that starts or ends inside a word
+    (a pattern's window) keeps that edge where no word before or after it is cut."""
+    tokens = words.overlapping(start, end)
+    if not tokens:
         return start, end
     first = _after_last_clause_word(tokens, keep)
     while first < len(tokens) - 2 and _cut(tokens[first], VERB_TAGS | LOCATIVE_TAGS, keep):
@@ -43,7 +43,7 @@ def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozens
         last -= 1
     if _cut(tokens[last], TRAILING_TAGS, keep):
         return start, start  # nothing but function words
-    return tokens[first].start, tokens[last].end
+    return max(start, tokens[first].start), min(end, tokens[last].end)
 
 
 def _after_last_clause_word(tokens: Sequence[Token], keep: frozenset[str]) -> int:
