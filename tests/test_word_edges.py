@@ -24,6 +24,8 @@ def _name(text: str) -> str:
         ("德胜社区建立首家社区党员服务中心", "社区党员服务中心"),  # a verb and a count inside
         ("市图书馆联合", "市图书馆"),  # the verb after a venue
         ("非遗展览馆内", "非遗展览馆"),  # a locative after it
+        ("扎实推进星河党群服务站", "星河党群服务站"),  # an adjective used as an adverb, then a verb
+        ("连续3年", ""),  # no noun: a phrase, not a name
     ],
 )
 def test_function_words_at_the_edges_are_cut(text: str, name: str) -> None:
@@ -99,3 +101,7 @@ def test_a_span_that_starts_inside_a_word_is_cut_too() -> None:
     assert text[start:end] == "红色驿站"
     start, end = name_span(Words(text), 7, len(text))
     assert (start, end) == (7, len(text))  # inside a name, the edge stays where it was
+
+
+def test_a_phrase_without_a_noun_is_no_venue() -> None:
+    assert extract_text("6月1日,居民们在一起举行活动。").venue is None

@@ -21,6 +21,7 @@ LOCATIVE_TAGS = frozenset({"f"})  # 内, 里, 上: where in a place, not part of
 TRAILING_TAGS = FUNCTION_TAGS - {"m", "mq", "q"} | LOCATIVE_TAGS
 # A one-character word's tag is trusted only for these: 吾, 宁, 臻 are tagged pronoun or verb, but in
 # a name they are part of it.
+ADJECTIVE_TAGS = frozenset({"a", "ad"})
 NUMERAL_TAGS = frozenset({"m", "mq"})
 MEASURE_TAGS = frozenset({"q"})
 SINGLE_CHARACTER_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "f"})
@@ -36,13 +37,16 @@ def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozens
     if not tokens:
         return start, end
     first = _after_last_clause_word(tokens, keep)
-    while first < len(tokens) - 2 and _cut(tokens[first], VERB_TAGS | LOCATIVE_TAGS, keep):
+    while first < len(tokens) - 2 and (
+        _cut(tokens[first], VERB_TAGS | LOCATIVE_TAGS, keep)
+        or _adverbial(tokens[first], tokens[first + 1], keep)
+    ):
         first += 1
     last = len(tokens) - 1
     while last > first and _cut(tokens[last], TRAILING_TAGS, keep):
         last -= 1
-    if _cut(tokens[last], TRAILING_TAGS, keep):
-        return start, start  # nothing but function words
+    if _cut(tokens[last], TRAILING_TAGS, keep) or not any(_nominal(t) for t in tokens[first : last + 1]):
+        return start, start  # no noun among them: a phrase (一起, 连续3年), not a name
     return max(start, tokens[first].start), min(end, tokens[last].end)
 
 
@@ -58,6 +62,16 @@ def _after_last_clause_word(tokens: Sequence[Token], keep: frozenset[str]) -> in
         elif _cut(t, CLAUSE_TAGS, keep, tokens[i + 1]):
             return i + 1
     return 0
+
+
+def _adverbial(token: Token, after: Token, keep: frozenset[str]) -> bool:
+    """An adjective before a verb, used as an adverb (扎实推进, 认真落实)."""
+    return token.tag in ADJECTIVE_TAGS and token.text not in keep and _cut(after, VERB_TAGS, keep)
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, a place or time word, an abbreviation, or a word jieba does not know (缤谷, a quote)."""
+    return token.tag[0] in "nsjtx" or token.tag in {"vn", "an", "eng", "zg"}
 
 
 def _counts(token: Token, at_start: bool) -> bool:
