@@ -33,6 +33,7 @@ USER_LISTS = {
 PLACE_TAG = "ns"
 
 SENTENCE_ENDS = "。!?;\n！？；"
+SENTENCE_REACH = 300  # characters looked at either side of a position for its sentence's ends
 
 # Tags of words that never begin or end a name of a thing (jieba's tag set, after ICTCLAS): verbs,
 # adverbs, prepositions, conjunctions, pronouns, particles, numerals and measure words, modal words,
@@ -117,13 +118,18 @@ class Words:
     _sentences: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)
 
     def sentence(self, pos: int) -> tuple[Token, ...]:
-        """The tokens of the sentence holding `pos`, offsets in the whole text."""
+        """The tokens of the sentence holding `pos`, offsets in the whole text. A sentence is looked
+        for at most SENTENCE_REACH characters either side: a page without sentence ends (one long
+        line) is cut in pieces of that reach, so that each question costs the same."""
         text = self.text
-        start = max(text.rfind(c, 0, pos) for c in SENTENCE_ENDS) + 1
+        # Whole pieces of the reach, so that the positions of one piece share its words.
+        low = max(0, (pos // SENTENCE_REACH - 1) * SENTENCE_REACH)
+        start = max(max(text.rfind(c, low, pos) for c in SENTENCE_ENDS) + 1, low)
         found = self._sentences.get(start)
         if found is None:
-            ends = [i for i in (text.find(c, pos) for c in SENTENCE_ENDS) if i >= 0]
-            end = min(ends, default=len(text))
+            high = min(len(text), low + 3 * SENTENCE_REACH)
+            ends = [i for i in (text.find(c, pos, high) for c in SENTENCE_ENDS) if i >= 0]
+            end = min(ends, default=high)
             with stage("segment"):
                 found = tuple(
                     Token(t.text, t.start + start, t.end + start, t.tag) for t in tag(text[start:end])

@@ -81,3 +81,14 @@ def test_lone_surrogates_keep_their_offsets() -> None:
     assert sum(len(t.text) for t in tokens) == len(text)
     assert tokens[-1].end == len(text)
     assert word_frequency("\udfff") == 0
+
+
+def test_a_page_without_sentence_ends_is_cut_in_pieces() -> None:
+    # One long line: each question segments a piece around it, not the whole line again.
+    text = "社区积极打造红色驿站为居民服务" * 400
+    words = Words(text)
+    for pos in (10, 3000, len(text) - 5):
+        tokens = words.sentence(pos)
+        assert tokens[0].start <= pos < tokens[-1].end
+        assert tokens[-1].end - tokens[0].start <= 3 * 300
+        assert all(text[t.start : t.end] == t.text for t in tokens)

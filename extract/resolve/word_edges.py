@@ -34,8 +34,8 @@ def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozens
     (`学习驿站`, `贴心驿站`). Words in `keep` are never cut. A span that starts or ends inside a word
     (a pattern's window) keeps that edge where no word before or after it is cut."""
     tokens = words.overlapping(start, end)
-    if not tokens:
-        return start, end
+    if not tokens or tokens[-1].end < end:
+        return start, end  # no words, or a span beyond the piece of text segmented for it
     first = _after_last_clause_word(tokens, keep)
     while first < len(tokens) - 2 and (
         _cut(tokens[first], VERB_TAGS | LOCATIVE_TAGS, keep)
