@@ -107,12 +107,6 @@ def test_a_phrase_without_a_noun_is_no_venue() -> None:
     assert extract_text("6月1日,居民们在一起举行活动。").venue is None
 
 
-def test_place_names_alone_are_no_venue() -> None:
-    # 上海市长宁区 is where the district and city come from; the event's venue is not stated.
-    assert extract_text("6月1日,读书会在上海市长宁区举行。").venue is None
-    assert extract_text("6月1日,读书会在长宁区图书馆举行。").venue == "长宁区图书馆"
-
-
 def test_a_place_in_a_clause_of_its_own_is_the_venue() -> None:
     record = extract_text("5月10日下午,在星河村大会议室,由村主任主持,举行了共建签约仪式。")
     assert record.venue == "星河村大会议室"

@@ -83,8 +83,7 @@ def trim(g: Group, options: Mapping[str, Any], tokens: Words | None = None) -> G
     """The group cut to the value proper, as a field's options say: text before the last
     `break_chars` character, `break_words` word or `break_pattern` match, and `lead_in` words at the
     start, are dropped; with `word_edges` (the list of words kept whatever their tag) the value
-    starts and ends where a name does by the words of the text (word_edges.name_span), and a value
-    whose words all carry one of the tags `refuse_only_tags` is none;
+    starts and ends where a name does by the words of the text (word_edges.name_span);
     `drop_marks` are removed; below `min_length`, or where the pattern `refuse` is found in it, there
     is no value."""
     value, start = g.value, g.start
@@ -130,8 +129,6 @@ def _finished(g: Group, options: Mapping[str, Any], tokens: Words | None = None)
             return None
         start = new_start + sub.find(stripped)
         end = start + len(stripped)
-        if _only_tags(tokens, start, end, options.get("refuse_only_tags")):
-            return None
     marks = options.get("drop_marks", "")
     if marks:
         stripped = stripped.translate(dict.fromkeys(map(ord, marks), None))
@@ -141,16 +138,6 @@ def _finished(g: Group, options: Mapping[str, Any], tokens: Words | None = None)
     if refuse and _compiled(str(refuse)).search(stripped):
         return None
     return Group(stripped, start, end)
-
-
-def _only_tags(tokens: Words, start: int, end: int, tags: Any) -> bool:
-    """True where every word of `[start, end)` carries one of `tags` (`refuse_only_tags`: a venue
-    made only of place names, 上海市长宁区, names a district, not where the event was held)."""
-    if not tags:
-        return False
-    words_in = tokens.within(start, end)
-    covered = sum(len(t.text) for t in words_in) == end - start
-    return covered and all(t.tag in tags for t in words_in)
 
 
 @cache
