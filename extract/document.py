@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from extract.article import Article
 from extract.normalise import Normalised
+from extract.segment import Words
 
 HEAD_CHARS = 1500  # where a page states its publication time
 TOP_CHARS = 800  # where a page prints its headline (the furthest in the sample and dev sets: 240)
@@ -22,6 +24,11 @@ class Document:
     @property
     def text(self) -> str:
         return self.norm.text
+
+    @cached_property
+    def words(self) -> Words:
+        """The text's words and tags, each sentence segmented when first asked about."""
+        return Words(self.norm.text)
 
     def scope_text(self, scope: str) -> str:
         """The text a rule of `scope` reads: the masked body, the whole page, its head or its top, or

@@ -62,7 +62,7 @@ def run_serial(tasks: Iterable[FileTask]) -> Iterator[FileResult]:
 
 def _fork_context() -> Any:
     """A fork server, not a plain fork: a fork of this process would copy the progress bar's thread
-    and any lock it holds. The server loads rules, gazetteer and jieba once (extract.preload), and
+    and any lock it holds. The server loads rules, gazetteer and the word layer once (extract.preload), and
     each worker forked from it starts with them loaded."""
     import multiprocessing
 

@@ -1,4 +1,4 @@
-"""Importing this module loads everything a worker needs: rules, gazetteer, jieba, OpenCC.
+"""Importing this module loads everything a worker needs: rules, gazetteer, the word layer, OpenCC.
 
 The process pool's fork server imports it once; every worker forked from that server starts with
 all of it in memory, shared until written, instead of loading it again.

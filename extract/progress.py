@@ -1,6 +1,6 @@
 """What `extract run` shows while it works: on a terminal a bar over the input files with articles
 per second and the time left, and each failure above it; elsewhere nothing until the summary.
-Until the first file is done (listing the inputs, loading rules, places and jieba's dictionary,
+Until the first file is done (listing the inputs, loading rules, places and the word layer,
 about two seconds) the line says so rather than showing an empty count."""
 
 from __future__ import annotations

@@ -134,7 +134,7 @@ def warm_up() -> None:
 
 @cache
 def load_tools() -> None:
-    """Load what extracting uses besides the rules (gazetteer, jieba's dictionary, OpenCC), once
+    """Load what extracting uses besides the rules (gazetteer, the word layer, OpenCC), once
     per process, so that the first article's budget does not pay for it. A pool's fork server
     loads it (extract/preload.py) for every worker it forks."""
     from extract.gazetteer import Gazetteer
@@ -142,7 +142,7 @@ def load_tools() -> None:
     from extract.segment import word_frequency
 
     Gazetteer.load()
-    word_frequency("预热")  # loads jieba's dictionary with ours
+    word_frequency("预热")  # builds the word layer: jieba-rs with our lexicons and places
     _t2s()
     _traditional_chars()
     _changes_under_nfkc()

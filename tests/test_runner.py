@@ -565,7 +565,7 @@ def test_help_loads_no_rules_or_language_tools() -> None:
         "from extract.cli import app\n"
         "for args in (['--help'], ['run', '--help']):\n"
         "    assert CliRunner().invoke(app, args).exit_code == 0\n"
-        "heavy = ('jieba', 'opencc', 'regex', 'dask', 'distributed', 'extract.ruleset', 'extract.pipeline')\n"
+        "heavy = ('jieba', 'rjieba', 'opencc', 'regex', 'dask', 'distributed', 'extract.ruleset', 'extract.pipeline')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

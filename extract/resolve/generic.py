@@ -11,7 +11,9 @@ import regex
 from extract.lexicon import words
 from extract.match import Group, Match
 from extract.resolve import Context, Item, Proof, proof, resolver
+from extract.resolve.word_edges import name_span, only_determiners
 from extract.ruleset import FieldSpec
+from extract.segment import Words
 from extract.textutil import clean_value, comparable
 
 
@@ -57,7 +59,11 @@ def first(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]
     """The value of the best match (highest priority, then earliest)."""
     for m in candidates(matches, ctx):
         g = m.groups.get("value")
-        if g and clean_value(g.value):
+        if g and spec.options.get("word_edges"):
+            t = trim(g, spec.options, ctx.doc.words)
+            if t:
+                return [Item(t.value, [proof(t, m.rule.id)])]
+        elif g and clean_value(g.value):
             return [Item(clean_value(g.value), [proof(g, m.rule.id)])]
     return []
 
@@ -73,11 +79,13 @@ def _fallbacks_apart(matches: Iterable[Match]) -> list[Match]:
     return main or every
 
 
-def trim(g: Group, options: Mapping[str, Any]) -> Group | None:
+def trim(g: Group, options: Mapping[str, Any], tokens: Words | None = None) -> Group | None:
     """The group cut to the value proper, as a field's options say: text before the last
     `break_chars` character, `break_words` word or `break_pattern` match, and `lead_in` words at the
-    start, are dropped; `drop_marks` are removed; below `min_length`, or where the pattern `refuse`
-    is found in it, there is no value."""
+    start, are dropped; with `word_edges` (the list of words kept whatever their tag) the value
+    starts and ends where a name does by the words of the text (word_edges.name_span);
+    `drop_marks` are removed; below `min_length`, or where the pattern `refuse` is found in it, there
+    is no value."""
     value, start = g.value, g.start
     if value[:1] in "《“" and value[-1:] in "》”" and len(value) > 2:
         # A title in quotes (`《某某联合体共建协议书》`) is taken whole: its words are its own.
@@ -99,18 +107,28 @@ def trim(g: Group, options: Mapping[str, Any]) -> Group | None:
         if m:
             cut = m.end()
     value, start = value[cut:], start + cut
-    return _finished(Group(value, start, start + len(value)), options)
+    return _finished(Group(value, start, start + len(value)), options, tokens)
 
 
-def _finished(g: Group, options: Mapping[str, Any]) -> Group | None:
-    """`g` stripped of spaces and quote marks around it and of the `drop_marks`, or None when it is
-    shorter than `min_length` or `refuse` finds something in it."""
+def _finished(g: Group, options: Mapping[str, Any], tokens: Words | None = None) -> Group | None:
+    """`g` stripped of spaces and quote marks around it, cut to word edges (with `word_edges` and
+    `tokens`) and stripped of the `drop_marks`, or None when it is shorter than `min_length` or
+    `refuse` finds something in it."""
     value, start = g.value, g.start
     stripped = clean_value(value)
     if not stripped:
         return None
     start += value.find(stripped)
     end = start + len(stripped)
+    edges = options.get("word_edges")
+    if edges and tokens is not None:
+        new_start, new_end = name_span(tokens, start, end, _set(str(edges)))
+        sub = stripped[new_start - start : new_end - start]
+        stripped = clean_value(sub)
+        if not stripped:
+            return None
+        start = new_start + sub.find(stripped)
+        end = start + len(stripped)
     marks = options.get("drop_marks", "")
     if marks:
         stripped = stripped.translate(dict.fromkeys(map(ord, marks), None))
@@ -120,6 +138,11 @@ def _finished(g: Group, options: Mapping[str, Any]) -> Group | None:
     if refuse and _compiled(str(refuse)).search(stripped):
         return None
     return Group(stripped, start, end)
+
+
+@cache
+def _set(list_name: str) -> frozenset[str]:
+    return frozenset(words(list_name))
 
 
 @cache
@@ -188,6 +211,16 @@ def _generic(spec: FieldSpec, value: str) -> bool:
     return lead_in_pattern(words).fullmatch(value) is not None
 
 
+def _kind_only(ctx: Context, spec: FieldSpec, g: Group) -> bool:
+    """With `word_edges`, a name whose every word is a generic word or only points at, counts or
+    sorts (`这个服务站`, `新型党群服务站`, `三级党群服务中心`) is a mention of a kind, not a name."""
+    listed = spec.options.get("generic")
+    if not (spec.options.get("word_edges") and listed):
+        return False
+    pattern = lead_in_pattern(str(listed))
+    return only_determiners(ctx.doc.words, g.start, g.end, lambda w: pattern.fullmatch(w) is not None)
+
+
 @resolver("collect")
 def collect(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """Every distinct value, in text order; a value contained in one found before is dropped."""
@@ -197,7 +230,7 @@ def collect(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
             if not name.startswith("value"):
                 continue
             for part in _split(spec, g):
-                t = trim(part, spec.options)
+                t = trim(part, spec.options, ctx.doc.words)
                 if t and _known(items, t.value, None) is None:
                     items.append(Item(t.value, [proof(t, m.rule.id)]))
     return items
@@ -235,8 +268,8 @@ def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
             continue
         for g in _names_of(m):
             for part in _split(spec, g):
-                t = trim(part, spec.options)
-                if not t or _generic(spec, t.value):
+                t = trim(part, spec.options, ctx.doc.words)
+                if not t or _generic(spec, t.value) or _kind_only(ctx, spec, t):
                     continue
                 item = _known(items, t.value, "name", spec) or _same_quoted(ctx, items, cores, t)
                 if item is not None and _prefer_shorter(spec, item, t.value):

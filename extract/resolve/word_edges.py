@@ -1,0 +1,107 @@
+"""Where the name of a thing begins and ends, and whether it names one thing, read from the words.
+
+A name found by a pattern often carries the words around it: a verb or adverb before it
+(`积极打造红色驿站`), a count or a pronoun (`建立首家社区…`, `这个服务站`), the verb after it
+(`图书馆联合`). The word layer's tags say which words those are, where hand lists of characters
+could only guess. A lexicon may keep a word at a name's edge whatever its tag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from extract.segment import DETERMINER_TAGS, FUNCTION_TAGS, Token, Words, known, tag
+
+VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq", "l"})
+# Function words that end the clause before a name wherever they stand in it: a name does not hold
+# an adverb, preposition, conjunction, pronoun, particle or numeral (`建立首家社区服务中心`).
+CLAUSE_TAGS = FUNCTION_TAGS - VERB_TAGS
+LOCATIVE_TAGS = frozenset({"f"})  # 内, 里, 上: where in a place, not part of its name
+# Numerals end an address (高邮路7号) and a room (2号会议室): they are cut before a name, not after.
+TRAILING_TAGS = FUNCTION_TAGS - {"m", "mq", "q"} | LOCATIVE_TAGS
+# A one-character word's tag is trusted only for these: 吾, 宁, 臻 are tagged pronoun or verb, but in
+# a name they are part of it.
+ADJECTIVE_TAGS = frozenset({"a", "ad"})
+NUMERAL_TAGS = frozenset({"m", "mq"})
+MEASURE_TAGS = frozenset({"q"})
+SINGLE_CHARACTER_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "f"})
+
+
+def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """`[start, end)` cut to the name it holds: it begins after the last clause word before its
+    final word, then after any verbs that open it, and ends before verbs, function words and
+    locatives that close it. A verb straight before the final word stays: it modifies it
+    (`学习驿站`, `贴心驿站`). Words in `keep` are never cut. A span that starts or ends inside a word
+    (a pattern's window) keeps that edge where no word before or after it is cut."""
+    tokens = words.overlapping(start, end)
+    if not tokens or tokens[-1].end < end:
+        return start, end  # no words, or a span beyond the piece of text segmented for it
+    first = _after_last_clause_word(tokens, keep)
+    while first < len(tokens) - 2 and (
+        _cut(tokens[first], VERB_TAGS | LOCATIVE_TAGS, keep)
+        or _adverbial(tokens[first], tokens[first + 1], keep)
+    ):
+        first += 1
+    last = len(tokens) - 1
+    while last > first and _cut(tokens[last], TRAILING_TAGS, keep):
+        last -= 1
+    if _cut(tokens[last], TRAILING_TAGS, keep) or not any(_nominal(t) for t in tokens[first : last + 1]):
+        return start, start  # no noun among them: a phrase (一起, 连续3年), not a name
+    return max(start, tokens[first].start), min(end, tokens[last].end)
+
+
+def _after_last_clause_word(tokens: Sequence[Token], keep: frozenset[str]) -> int:
+    for i in range(len(tokens) - 2, -1, -1):
+        t = tokens[i]
+        if t.tag in NUMERAL_TAGS:
+            if _counts(t, at_start=i == 0) and t.text not in keep:
+                return i + 1
+        elif t.tag in MEASURE_TAGS:
+            if i == 1 and _counts(tokens[0], at_start=True):
+                return i + 1  # 2023年度, 10个
+        elif _cut(t, CLAUSE_TAGS, keep, tokens[i + 1]):
+            return i + 1
+    return 0
+
+
+def _adverbial(token: Token, after: Token, keep: frozenset[str]) -> bool:
+    """An adjective before a verb, used as an adverb (扎实推进, 认真落实)."""
+    return token.tag in ADJECTIVE_TAGS and token.text not in keep and _cut(after, VERB_TAGS, keep)
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, a place or time word, an abbreviation, or a word jieba does not know (缤谷, a quote)."""
+    return token.tag[0] in "nsjtx" or token.tag in {"vn", "an", "eng", "zg"}
+
+
+def _counts(token: Token, at_start: bool) -> bool:
+    """A numeral that counts or orders (首家, 两级, 一个), not one inside a place name (五里庙):
+    its last character is a measure word. Digits count at the start (2023年度); further in they
+    belong to an address (高邮路7号)."""
+    if token.text[0].isdigit():
+        return at_start
+    return len(token.text) > 1 and tag(token.text[-1])[0].tag in MEASURE_TAGS
+
+
+def _cut(token: Token, tags: frozenset[str], keep: frozenset[str], after: Token | None = None) -> bool:
+    """True for a word of one of `tags` whose tag can be trusted: a word of the dictionary (an
+    unknown word's tag is a guess: 菁蓉汇 as a verb); a single character only with a tag single
+    characters hold reliably (在, 和, 的), and not straight before another single character, where
+    jieba has cut an unknown name into characters (和欣公寓, 吾悦广场)."""
+    if token.tag not in tags or token.text in keep:
+        return False
+    if len(token.text) == 1:
+        return token.tag in SINGLE_CHARACTER_TAGS and (after is None or len(after.text) > 1)
+    return known(token.text)
+
+
+def only_determiners(words: Words, start: int, end: int, generic: Callable[[str], bool]) -> bool:
+    """True where every word of `[start, end)` that is not `generic` only points at, counts or
+    sorts a thing (这个, 三级, 新型, 一站式, 新): such a name is a mention of a kind. False where
+    the words do not line up with the span or there are none."""
+    tokens = words.within(start, end)
+    if not tokens or tokens[0].start != start or tokens[-1].end != end:
+        return False
+    return all(
+        t.tag in DETERMINER_TAGS or (t.tag == "a" and len(t.text) == 1) or generic(t.text) for t in tokens
+    )

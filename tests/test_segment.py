@@ -1,0 +1,94 @@
+"""The word layer: tokens and tags with offsets, our lexicons kept whole, nothing read from temp folders."""
+
+from __future__ import annotations
+
+import json
+import marshal
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from extract.segment import Words, boundaries, tag, word_frequency
+
+ARTICLE = "2024年5月6日,区委副书记李明出席社区议事会。"
+
+
+def test_tokens_carry_offsets_and_tags() -> None:
+    text = "工作人员积极打造红色驿站。"
+    tokens = tag(text)
+    assert "".join(t.text for t in tokens) == text
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    by_text = {t.text: t for t in tokens}
+    assert by_text["积极"].function_word and by_text["打造"].function_word
+    assert not by_text["驿站"].function_word
+
+
+def test_lexicon_words_stay_whole() -> None:
+    # A township of the gazetteer is one word, where jieba's own dictionary cuts it in three.
+    import rjieba
+
+    assert len(rjieba.Jieba().cut("南京西路街道")) > 1
+    tokens = tag("来到南京西路街道党群服务中心")
+    assert ("南京西路街道", "ns") in [(t.text, t.tag) for t in tokens]
+    assert "党群服务中心" in [t.text for t in tokens]
+
+
+def test_words_of_a_document_are_cut_per_sentence() -> None:
+    text = "第一句话。进一步完善党群服务中心。"
+    words = Words(text)
+    inside = words.within(5, len(text) - 1)
+    assert [t.text for t in inside][:2] == ["进一步", "完善"]
+    assert inside[0].start == 5
+    assert words.is_boundary(8) and not words.is_boundary(6)
+    assert boundaries("完善党群服务中心") >= {0, 2, len("完善党群服务中心")}
+
+
+def test_frequencies_are_jieba_dictionary_counts() -> None:
+    assert word_frequency("单位") > 1000
+    assert word_frequency("强出") == 0
+
+
+def _attendees(env: dict[str, str]) -> list[str]:
+    probe = (
+        "import json, sys\n"
+        "from extract import extract_text\n"
+        "r = extract_text(sys.argv[1])\n"
+        "print(json.dumps([a.name for a in r.attendees], ensure_ascii=False))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, ARTICLE], capture_output=True, text=True, check=True, env=env
+    )
+    return list(json.loads(done.stdout))
+
+
+def test_a_cache_planted_in_the_temp_folder_changes_no_record(tmp_path: Path) -> None:
+    # Issue 15: jieba trusted any jieba.cache in the system temp folder. One that makes the name a
+    # common word must not drop the attendee.
+    temp, cache = tmp_path / "tmp", tmp_path / "cache"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp), "XDG_CACHE_HOME": str(cache)}
+    clean = _attendees(env)
+    assert clean == ["李明"]
+    (temp / "jieba.cache").write_bytes(marshal.dumps(({"李明": 10**7, "单位": 10**7}, 2 * 10**7)))
+    assert _attendees(env) == clean
+
+
+def test_lone_surrogates_keep_their_offsets() -> None:
+    # The reader keeps undecodable bytes as lone surrogates; the segmenter takes only valid Unicode.
+    text = "区委\ud800书记来到社区"
+    tokens = tag(text)
+    assert sum(len(t.text) for t in tokens) == len(text)
+    assert tokens[-1].end == len(text)
+    assert word_frequency("\udfff") == 0
+
+
+def test_a_page_without_sentence_ends_is_cut_in_pieces() -> None:
+    # One long line: each question segments a piece around it, not the whole line again.
+    text = "社区积极打造红色驿站为居民服务" * 400
+    words = Words(text)
+    for pos in (10, 3000, len(text) - 5):
+        tokens = words.sentence(pos)
+        assert tokens[0].start <= pos < tokens[-1].end
+        assert tokens[-1].end - tokens[0].start <= 3 * 300
+        assert all(text[t.start : t.end] == t.text for t in tokens)

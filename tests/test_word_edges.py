@@ -1,0 +1,112 @@
+"""Names of stations and venues start and end where words do, and a kind is not a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_text
+from extract.resolve.word_edges import name_span, only_determiners
+from extract.segment import Words
+
+
+def _name(text: str) -> str:
+    start, end = name_span(Words(text), 0, len(text))
+    return text[start:end]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("进一步完善星河党群服务中心", "星河党群服务中心"),  # adverb and verb before it
+        ("积极打造红色驿站", "红色驿站"),
+        ("借助街道党群服务中心", "街道党群服务中心"),
+        ("2023年度星河街道党群服务中心", "星河街道党群服务中心"),  # a year in front
+        ("德胜社区建立首家社区党员服务中心", "社区党员服务中心"),  # a verb and a count inside
+        ("市图书馆联合", "市图书馆"),  # the verb after a venue
+        ("非遗展览馆内", "非遗展览馆"),  # a locative after it
+        ("扎实推进星河党群服务站", "星河党群服务站"),  # an adjective used as an adverb, then a verb
+        ("连续3年", ""),  # no noun: a phrase, not a name
+    ],
+)
+def test_function_words_at_the_edges_are_cut(text: str, name: str) -> None:
+    assert _name(text) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "贴心驿站",  # a verb straight before the kind word modifies it
+        "三里桥社区党群服务站",  # a numeral inside a place name
+        "长青路7号",  # digits inside an address
+        "和欣公寓党群服务站",  # a name jieba cuts into characters
+        "吾悦广场",
+    ],
+)
+def test_names_that_hold_such_words_stay_whole(text: str) -> None:
+    assert _name(text) == text
+
+
+def _generic(text: str) -> bool:
+    return only_determiners(
+        Words(text), 0, len(text), lambda w: w in {"党群服务站", "党群服务中心", "服务站"}
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["新型党群服务站", "这个服务站", "多功能党群服务中心", "一站式服务站", "三级党群服务中心"]
+)
+def test_a_kind_is_not_a_name(text: str) -> None:
+    assert _generic(text)
+
+
+@pytest.mark.parametrize("text", ["红色驿站", "幸福党群服务站", "星河街道党群服务中心"])
+def test_a_name_is_not_a_kind(text: str) -> None:
+    assert not _generic(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "stations"),
+    [
+        ("6月1日,社区积极打造红色驿站,为居民服务。", ["红色驿站"]),
+        ("6月1日,街道借助这个服务站开展活动。", []),
+        ("6月1日,街道新建一站式服务站。", []),
+        ("6月1日,星河社区建立首家新型党群服务站。", []),
+        ("6月1日,和欣公寓党群服务站揭牌。", ["和欣公寓党群服务站"]),
+    ],
+)
+def test_station_records(text: str, stations: list[str]) -> None:
+    assert [s.name for s in extract_text(text).stations] == stations
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("6月1日,读书会在市图书馆联合举办。", "市图书馆"),
+        ("6月1日,活动在非遗展览馆内举行。", "非遗展览馆"),
+        ("6月1日,活动在长青路7号举行。", "长青路7号"),
+    ],
+)
+def test_venue_records(text: str, venue: str) -> None:
+    record = extract_text(text)
+    assert record.venue == venue
+    # The evidence still slices the value from the article.
+    span = next(e.span for e in record.evidence if e.field == "venue")
+    assert text[span[0] : span[1]] == venue
+
+
+def test_a_span_that_starts_inside_a_word_is_cut_too() -> None:
+    # A pattern's window may open in the middle of a word (极打造…): the words around still count.
+    text = "社区积极打造红色驿站"
+    start, end = name_span(Words(text), 3, len(text))
+    assert text[start:end] == "红色驿站"
+    start, end = name_span(Words(text), 7, len(text))
+    assert (start, end) == (7, len(text))  # inside a name, the edge stays where it was
+
+
+def test_a_phrase_without_a_noun_is_no_venue() -> None:
+    assert extract_text("6月1日,居民们在一起举行活动。").venue is None
+
+
+def test_a_place_in_a_clause_of_its_own_is_the_venue() -> None:
+    record = extract_text("5月10日下午,在星河村大会议室,由村主任主持,举行了共建签约仪式。")
+    assert record.venue == "星河村大会议室"
