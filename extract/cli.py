@@ -16,6 +16,8 @@ import typer
 
 from extract.budget import DEFAULT_SECONDS, MEMORY_BASE, MEMORY_PER_BYTE, MIB
 from extract.cli_review import register as register_review_commands
+from extract.cli_rules import RulesOption, layer_rules
+from extract.cli_rules import register as register_rules_commands
 from extract.task import DEFAULT_MAX_BYTES
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
@@ -115,6 +117,7 @@ def run(
         typer.Option("--fresh", help="Extract every article again, ignoring records of earlier runs in OUT."),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
+    rules: RulesOption = None,
 ) -> None:
     """Extract one record per article into OUT/<doc_id>.json and OUT/records.jsonl.
 
@@ -131,6 +134,7 @@ def run(
     from extract.ruleset import RuleError
     from extract.runner import RunError, extract_paths
 
+    layer_rules(rules)
     show = not quiet and sys.stdout.isatty()
     try:
         with RunProgress() if show else nullcontext() as progress:
@@ -273,6 +277,7 @@ def schema() -> None:
 
 
 register_review_commands(app)
+register_rules_commands(app)
 
 if __name__ == "__main__":
     app()

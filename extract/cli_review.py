@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from extract.cli_rules import RulesOption, layer_rules
+
 OutArg = Annotated[Path, typer.Argument(help="Output folder of `extract run` (or its records.jsonl).")]
 
 
@@ -36,6 +38,7 @@ def explain(
         str | None,
         typer.Option("--field", "-f", help="Only values whose path starts with this (date, attendees[3])."),
     ] = None,
+    rules: RulesOption = None,
 ) -> None:
     """Run the pipeline on FILE and show each value in the text, with its span, rule and resolver steps."""
     from rich.console import Console
@@ -44,6 +47,7 @@ def explain(
     from extract.pipeline import extract_article
     from extract.read import read_file
 
+    layer_rules(rules)
     if not file.is_file():
         raise _fail(f"{file}: no such file; give an article file.")
     if field is not None:

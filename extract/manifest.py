@@ -101,11 +101,12 @@ def tree_digest(folder: Path, suffixes: frozenset[str] | None = None) -> str:
 
 
 def setup_digest() -> str:
-    """The hash of what decides a record besides its input: every file under rules/, and the
-    extract package's own code (a new version may extract differently). Read afresh each call."""
-    from extract.ruleset import RULES_DIR
+    """The hash of what decides a record besides its input: every file under rules/ and under the
+    folders `--rules` layers over it, and the extract package's own code (a new version may extract
+    differently). Read afresh each call."""
+    from extract.rules_dir import RULES_DIR, rule_layers
 
-    rules = tree_digest(RULES_DIR)
+    rules = " ".join(tree_digest(folder) for folder in (RULES_DIR, *rule_layers()))
     return hashlib.sha256(f"rules {rules} code {code_digest()}".encode()).hexdigest()
 
 

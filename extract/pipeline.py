@@ -78,14 +78,25 @@ def _evidence(doc: Document, field: str, items: list[Item], scalar: bool) -> lis
 
 
 def build_record(doc: Document, ctx: Context, ruleset: RuleSet) -> Record:
+    """The record of the resolved fields: a field the Record does not define goes under `extra`,
+    its evidence under `extra.<name>`."""
     values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
     evidence: list[Evidence] = []
     for spec in ruleset.fields:
         items = ctx.results.get(spec.name, [])
         scalar = spec.kind == "scalar"
-        values[spec.name] = (items[0].value if items else None) if scalar else [it.value for it in items]
-        evidence.extend(_evidence(doc, spec.name, items, scalar))
-    return Record(doc_id=doc.article.doc_id, source=doc.article.source, **values, evidence=evidence)
+        value = (items[0].value if items else None) if scalar else [it.value for it in items]
+        own = spec.name in Record.model_fields
+        (values if own else extra)[spec.name] = value
+        evidence.extend(_evidence(doc, spec.name if own else f"extra.{spec.name}", items, scalar))
+    return Record(
+        doc_id=doc.article.doc_id,
+        source=doc.article.source,
+        **values,
+        extra=extra or None,
+        evidence=evidence,
+    )
 
 
 def extract_article(article: Article, ruleset: RuleSet | None = None) -> Record:

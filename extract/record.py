@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 
 class Evidence(BaseModel):
@@ -36,6 +38,10 @@ class SignedProject(BaseModel):
     parties: list[str] = Field(default_factory=list)
 
 
+# A value of a field defined by rule files alone: text, or a list of texts or of objects of texts.
+ExtraValue = str | list[str] | list[dict[str, str | list[str] | None]] | None
+
+
 class Record(BaseModel):
     """One article's record. Lists are empty, never null; a value the article does not state is null."""
 
@@ -54,4 +60,16 @@ class Record(BaseModel):
     attendees: list[Attendee] = Field(default_factory=list)
     stations: list[Station] = Field(default_factory=list)
     signed_projects: list[SignedProject] = Field(default_factory=list)
+    extra: dict[str, ExtraValue] | None = Field(
+        default=None,
+        description="Fields a rule file defines beyond these (field name -> value); absent when there are none.",
+    )
     evidence: list[Evidence] = Field(default_factory=list)
+
+    @model_serializer(mode="wrap")
+    def _without_empty_extra(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Records of rules without extra fields stay as they were: no `extra` key at all."""
+        data: dict[str, Any] = handler(self)
+        if data.get("extra") is None:
+            data.pop("extra", None)
+        return data

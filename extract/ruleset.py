@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeAlias
 
 import regex
 
-from extract.lexicon import words_of
+from extract.lexicon import longest_first, words_of
 from extract.rules_dir import RULES_DIR
 
 SCOPES = ("body", "page", "head", "top", "head+body")
@@ -177,15 +177,20 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-def load_fragments(folder: Path) -> dict[str, str]:
-    """Named pattern pieces: word lists become alternations (longest first), patterns stay as written."""
-    fragments: dict[str, str] = {}
-    lexicon = folder / "lexicon"
-    for path in sorted(lexicon.glob("*.txt")):
-        words = words_of(read_rule_text(path))
-        fragments[path.stem] = "(?:" + "|".join(regex.escape(w) for w in words) + ")"
-    frag_file = lexicon / "fragments.toml"
-    if frag_file.exists():
+def load_fragments(folder: Path, layers: Sequence[Path] = ()) -> dict[str, str]:
+    """Named pattern pieces: word lists become alternations (longest first), patterns stay as written.
+    A layer's word list adds its words to ours of the same name; a layer's pattern replaces ours."""
+    lists: dict[str, set[str]] = {}
+    for lexicon in (d / "lexicon" for d in (folder, *layers)):
+        for path in sorted(lexicon.glob("*.txt")):
+            lists.setdefault(path.stem, set()).update(words_of(read_rule_text(path)))
+    fragments = {
+        name: "(?:" + "|".join(regex.escape(w) for w in longest_first(found)) + ")"
+        for name, found in sorted(lists.items())
+    }
+    for frag_file in (d / "lexicon" / "fragments.toml" for d in (folder, *layers)):
+        if not frag_file.exists():
+            continue
         data, _ = _load_toml(frag_file)
         table = data.get("fragments", {})
         if not isinstance(table, dict):
@@ -196,7 +201,7 @@ def load_fragments(folder: Path) -> dict[str, str]:
                     f"{_rel(frag_file)}: fragment `{name}` must be a string (a pattern), not "
                     f"{_type_name(pattern)} {pattern!r}."
                 )
-            if name in fragments:
+            if name in lists:
                 raise RuleError(
                     f"{_rel(frag_file)}: fragment {{{name}}} is also a word list {name}.txt. Rename one."
                 )
@@ -389,18 +394,27 @@ def _compile_rule(
 EXAMPLES_PASSED = "checked-examples.txt"  # the cache of rule folders whose examples passed
 
 
-def _examples_key(folder: Path) -> str:
-    """What decides whether the examples under `folder` pass: its files and extract's code."""
+def _examples_key(folder: Path, layers: Sequence[Path] = ()) -> str:
+    """What decides whether the examples under `folder` (and its layers) pass: their files and
+    extract's code."""
     import hashlib
 
     from extract.manifest import code_digest, tree_digest
 
-    return hashlib.sha256(f"rules {tree_digest(folder)} code {code_digest()}".encode()).hexdigest()[:32]
+    rules = " ".join(tree_digest(d) for d in (folder, *layers))
+    return hashlib.sha256(f"rules {rules} code {code_digest()}".encode()).hexdigest()[:32]
 
 
 def check_examples(rule: Rule, lines: _Lines, header: int | None) -> None:
     """Run the rule's examples and counter-examples; RuleError for an example it does not match
     as it says, or a counter-example it matches."""
+    for error in example_errors(rule, lines, header):
+        raise error
+
+
+def example_errors(rule: Rule, lines: _Lines, header: int | None) -> Iterator[RuleError]:
+    """A RuleError for each example the rule does not match as it says and each counter-example
+    it matches."""
     from extract.engine import match_text
     from extract.finders import FINDERS
 
@@ -412,12 +426,12 @@ def check_examples(rule: Rule, lines: _Lines, header: int | None) -> None:
         wanted = {k: v for k, v in example.expect.items() if v}
         if not any(all(groups.get(k) == v for k, v in wanted.items()) for groups in got):
             found = f"the rule captured {got}" if got else "the rule does not match it"
-            raise at.error("examples", f"item {i} ({example.text!r}) wants {wanted}, but {found}.")
+            yield at.error("examples", f"item {i} ({example.text!r}) wants {wanted}, but {found}.")
     for i, text in enumerate(rule.counter):
         matched = [m.groups for m in match_text(rule, text) if m.groups or rule.options.get("role")]
         if matched:
             captured = [{k: g.value for k, g in groups.items()} for groups in matched]
-            raise at.error(
+            yield at.error(
                 "counter", f"item {i} ({text!r}) must not match, but the rule captured {captured}."
             )
 
@@ -427,67 +441,87 @@ def load_ruleset(
     *,
     finders: set[str],
     resolvers: Collection[str] | Mapping[str, Collection[str]],
+    layers: Sequence[Path] = (),
 ) -> RuleSet:
-    """Read every `<field>.toml` in `folder`; raise RuleError before any article is read.
+    """Read every `<field>.toml` in `folder`, then in each of `layers` (`--rules`: a rule with an id
+    already loaded replaces it, a [field] table adds a field or changes ours); raise RuleError
+    before any article is read.
 
     `resolvers` names the resolvers rule files may use, or maps each to the groups it reads, of
     which a rule's pattern must have one (by default `value`)."""
     from extract import backtrack
 
-    fragments = load_fragments(folder)
-    specs: list[FieldSpec] = []
-    rules: dict[str, tuple[Rule, ...]] = {}
-    seen: dict[str, str] = {}
+    fragments = load_fragments(folder, layers)
+    specs: dict[str, FieldSpec] = {}
+    rules: dict[str, dict[str, tuple[Rule, _Lines, int | None]]] = {}
     # Examples run once per version of the rules and code, not at every start: running the place
     # finder's would load the gazetteer into a process that does not otherwise need it.
-    checked = _examples_key(folder)
+    checked = _examples_key(folder, layers)
     run_examples = checked not in backtrack.passed_before(EXAMPLES_PASSED)
-    placed: list[tuple[Rule, _Lines, int | None]] = []
     paths = sorted(folder.glob("*.toml"))
     if not paths:
         raise RuleError(f"{folder}: no rule files (*.toml) found. Point --rules at the rules folder.")
-    for path in paths:
-        data, text = _load_toml(path)
-        lines = _Lines(path, text)
-        head = data.get("field")
-        if not isinstance(head, dict) or "name" not in head:
-            raise RuleError(
-                f"{_rel(path)}: the file needs a [field] table with `name`, `kind` and `resolver`."
-            )
-        field_line = next((i for i, line in enumerate(lines.lines, 1) if line.strip() == "[field]"), None)
-        at = _At(lines, field_line, "[field]")
-        at.check_types(head, _FIELD_TYPES)
-        kind = head.get("kind", "scalar")
-        if kind not in ("scalar", "list"):
-            raise at.error("kind", f"must be 'scalar' or 'list', not {kind!r}.")
-        resolver = head.get("resolver", "first" if kind == "scalar" else "collect")
-        if resolver not in resolvers:
-            raise at.error("resolver", f"unknown resolver {resolver!r}; known: {sorted(resolvers)}.")
-        reads = resolvers[resolver] if isinstance(resolvers, Mapping) else DEFAULT_READS
-        options = {k: v for k, v in head.items() if k not in {"name", "kind", "resolver", "order"}}
-        spec = FieldSpec(head["name"], kind, resolver, head.get("order", 50), options)
-        specs.append(spec)
-        entries = data.get("rule", [])
-        if not isinstance(entries, list):
-            raise RuleError(f"{_rel(path)}: `rule` must be a list of [[rule]] tables.")
-        compiled = []
-        for i, entry in enumerate(entries):
-            header = lines.rule(i)
-            if not isinstance(entry, dict):
-                raise RuleError(f"{lines.where(header)}: each rule must be a [[rule]] table.")
-            rule = _compile_rule(entry, spec, lines, header, fragments, finders, reads)
-            if rule.id in seen:
-                raise RuleError(
-                    f"{lines.where(header)}: rule id {rule.id} is already used at {seen[rule.id]}. Ids are unique."
-                )
-            seen[rule.id] = lines.where(header)
-            compiled.append(rule)
-            placed.append((rule, lines, header))
-        rules[spec.name] = tuple(compiled)
-    check_backtracking([r for rs in rules.values() for r in rs])
+    for layer in (paths, *(sorted(d.glob("*.toml")) for d in layers)):
+        seen: dict[str, str] = {}  # rule id -> where, within one folder
+        for path in layer:
+            data, text = _load_toml(path)
+            lines = _Lines(path, text)
+            spec = field_spec(path, data.get("field"), lines, specs, resolvers)
+            specs[spec.name] = spec
+            reads = resolvers[spec.resolver] if isinstance(resolvers, Mapping) else DEFAULT_READS
+            entries = data.get("rule", [])
+            if not isinstance(entries, list):
+                raise RuleError(f"{_rel(path)}: `rule` must be a list of [[rule]] tables.")
+            placed = rules.setdefault(spec.name, {})
+            for i, entry in enumerate(entries):
+                header = lines.rule(i)
+                if not isinstance(entry, dict):
+                    raise RuleError(f"{lines.where(header)}: each rule must be a [[rule]] table.")
+                rule = _compile_rule(entry, spec, lines, header, fragments, finders, reads)
+                if rule.id in seen:
+                    raise RuleError(
+                        f"{lines.where(header)}: rule id {rule.id} is already used at {seen[rule.id]}. Ids are unique."
+                    )
+                seen[rule.id] = lines.where(header)
+                placed[rule.id] = (rule, lines, header)
+    check_backtracking([rule for rs in rules.values() for rule, _, _ in rs.values()])
     if run_examples:  # after the probes: a pattern that backtracks would hang on its examples too
-        for rule, lines, header in placed:
-            check_examples(rule, lines, header)
+        for rs in rules.values():
+            for rule, lines, header in rs.values():
+                check_examples(rule, lines, header)
         backtrack.remember([checked], EXAMPLES_PASSED)
-    specs.sort(key=lambda s: (s.order, s.name))
-    return RuleSet(fields=tuple(specs), rules=rules, fragments=fragments)
+    fields = sorted(specs.values(), key=lambda s: (s.order, s.name))
+    compiled = {name: tuple(rule for rule, _, _ in rs.values()) for name, rs in rules.items()}
+    return RuleSet(fields=tuple(fields), rules=compiled, fragments=fragments)
+
+
+def field_line(lines: _Lines) -> int | None:
+    """The line of the file's [field] header."""
+    return next((i for i, line in enumerate(lines.lines, 1) if line.strip() == "[field]"), None)
+
+
+def field_spec(
+    path: Path,
+    head: Any,
+    lines: _Lines,
+    known: dict[str, FieldSpec],
+    resolvers: Collection[str] | Mapping[str, Collection[str]],
+) -> FieldSpec:
+    """The field of one rule file: its [field] table, laid over the field of that name already
+    loaded (a layer's). A layer's file without a [field] table adds rules to the field its name gives."""
+    if head is None and path.stem in known:
+        return known[path.stem]
+    if not isinstance(head, dict) or "name" not in head:
+        raise RuleError(f"{_rel(path)}: the file needs a [field] table with `name`, `kind` and `resolver`.")
+    at = _At(lines, field_line(lines), "[field]")
+    at.check_types(head, _FIELD_TYPES)
+    base = known.get(head["name"])
+    kind = head.get("kind", base.kind if base else "scalar")
+    if kind not in ("scalar", "list"):
+        raise at.error("kind", f"must be 'scalar' or 'list', not {kind!r}.")
+    resolver = head.get("resolver", base.resolver if base else ("first" if kind == "scalar" else "collect"))
+    if resolver not in resolvers:
+        raise at.error("resolver", f"unknown resolver {resolver!r}; known: {sorted(resolvers)}.")
+    options = {k: v for k, v in head.items() if k not in {"name", "kind", "resolver", "order"}}
+    order = head.get("order", base.order if base else 50)
+    return FieldSpec(head["name"], kind, resolver, order, {**(base.options if base else {}), **options})

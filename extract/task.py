@@ -76,9 +76,16 @@ class FileResult:
     notes: list[ReadNote] = field(default_factory=list)
 
 
-@cache
 def worker_setup() -> str:
-    """The setup digest (rules and code) of this process, read once: what its records come from."""
+    """The setup digest (rules and code) of this process, read once per set of rule layers: what
+    its records come from."""
+    from extract.rules_dir import rule_layers
+
+    return _setup(rule_layers())
+
+
+@cache
+def _setup(layers: tuple[Path, ...]) -> str:
     from extract.manifest import setup_digest
 
     return setup_digest()

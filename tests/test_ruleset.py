@@ -177,12 +177,12 @@ def test_a_broken_rule_file_exits_2_and_blames_the_rule_file_not_out(
     with pytest.raises(RuleError):
         load(tmp_path, GOOD_RULE + 'priority = "high"\n')  # writes the files
     monkeypatch.setattr(registry, "RULES_DIR", tmp_path)
-    registry.default_ruleset.cache_clear()
+    registry._ruleset.cache_clear()
     try:
         (tmp_path / "a.txt").write_text("在大厦举行", encoding="utf-8")
         result = CliRunner().invoke(app, ["run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out")])
     finally:
-        registry.default_ruleset.cache_clear()
+        registry._ruleset.cache_clear()
     assert result.exit_code == 2, result.output
     assert "venue.toml:11: rule venue.at: `priority`" in result.output
     assert "Traceback" not in result.output and "cannot write" not in result.output

@@ -1,0 +1,77 @@
+"""The `rules` commands (check, coverage) and the `--rules` option every command that reads rules takes.
+
+`register(app)` adds the `rules` group; `RulesOption` and `layer_rules` give a command `--rules`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+RulesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules",
+        help="A rule folder layered over ours: a rule with one of our ids replaces ours, a new "
+        "<field>.toml adds a field (under `extra` in the record), lexicon/*.txt add word lists. Repeatable.",
+    ),
+]
+
+
+def layer_rules(folders: list[Path] | None) -> None:
+    """Layer `folders` over our rules for this command, or exit 2 naming a folder that is not there."""
+    if not folders:
+        return
+    from extract.rules_dir import use_layers
+
+    try:
+        use_layers(folders)
+    except NotADirectoryError as e:
+        typer.echo(f"error: --rules {e}", err=True)
+        raise typer.Exit(2) from e
+
+
+rules = typer.Typer(
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Tools for rule writers: check a rule folder, see what each rule finds.",
+)
+
+
+@rules.command("check")
+def check(
+    folder: Annotated[
+        Path | None, typer.Argument(help="The rule folder to check.", show_default="the project's rules/")
+    ] = None,
+    layers: RulesOption = None,
+) -> None:
+    """Load and check every rule file of FOLDER (and the --rules layers over it); list every problem.
+
+    Problems: TOML that does not parse, a missing [field] table, unknown keys, options, resolvers
+    and finders, duplicate ids, patterns that do not compile or match the empty string, examples
+    that do not give their groups, counter-examples that match, catastrophic backtracking, rules
+    without examples. Each line names file, line and rule id. Exit status: 0 when there is none,
+    1 when there are problems, 2 for a folder that is not there."""
+    from extract.rules_check import check_rules
+    from extract.rules_dir import RULES_DIR
+
+    folder = folder or RULES_DIR
+    for path in (folder, *(layers or [])):
+        if not path.is_dir():
+            typer.echo(f"error: {path}: no such rule folder.", err=True)
+            raise typer.Exit(2)
+    problems = check_rules(folder, layers or [])
+    for problem in problems:
+        typer.echo(str(problem))
+    count = len(list(folder.glob("*.toml"))) + sum(len(list(d.glob("*.toml"))) for d in layers or [])
+    if problems:
+        typer.echo(f"{len(problems)} problems in {count} rule files.", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{count} rule files checked: no problems.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `rules` group to the `extract` app."""
+    app.add_typer(rules, name="rules")

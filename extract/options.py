@@ -1,0 +1,57 @@
+"""The options rule files may give: a field's (keys of its [field] table besides name, kind,
+resolver and order) and a rule's (its `options = { … }` table), each with what it does.
+
+`extract rules check` refuses any other key; rules/README.md documents each one, and
+tests/test_rules_check.py fails when the code reads an option missing here or here lacks one.
+"""
+
+from __future__ import annotations
+
+FIELD_OPTIONS: dict[str, str] = {
+    # Cutting a value out of its group (resolver.generic.trim), for first, collect, best and objects.
+    "split": "a pattern: the value group is cut at each match into several values",
+    "break_chars": "characters: the value starts after the last of them (attributes are cut here too)",
+    "break_words": "a word list: the value starts after the last of its words",
+    "break_pattern": "a pattern: the value starts after its last match",
+    "lead_in": "a word list (`a+b` joins lists): its words at the start of the value are dropped",
+    "drop_marks": "characters removed from the value (its evidence span keeps them)",
+    "min_length": "values shorter than this many characters are dropped",
+    "refuse": "a pattern: a value in which it is found is dropped",
+    # Fields borrowing from other fields (pipeline.borrowed).
+    "otherwise": "a field: its value, as written, when this field's rules find nothing",
+    "otherwise_extend": "a pattern: right after the borrowed value, extends it (a community inside a township)",
+    # objects
+    "attributes": "named groups that fill attributes of each object (first found wins)",
+    "list_attributes": "named groups that fill list attributes of each object, entries cut by entry_*",
+    "prefer_shorter": "true: of two forms of one name, the shorter one the text ends with is kept",
+    "generic": "a word list: a name made only of its words is no name; two names equal without them are one",
+    "entry_split": "a pattern: a list attribute's group is cut at each match into entries",
+    "entry_lead_in": "a word list: its words at the start of an entry are dropped",
+    "entry_cut": "a pattern: an entry ends where it is first found",
+    "entry_cut_words": "a word list: an entry ends before its first word (after the first character)",
+    "entry_ends_with": "a word list: an entry must end with one of its words, and be more than it",
+    "entry_min_length": "entries shorter than this many characters are dropped",
+    "entry_refuse": "a pattern: an entry it matches at its start is dropped",
+    "entry_drop_places": "true: an entry opening with places becomes its tail where the text writes it alone",
+    "entry_otherwise": "a field: a list attribute still empty takes its values, where it holds two or more",
+    # page_or_first, timestamp
+    "page_attr": "an attribute of the article (title, published) read from the page's metadata first",
+    # event_date, event_district, event_city, event_street
+    "stamp": "a field (the publication date) whose evidence is never the event's date",
+    "headline": "the field holding the headline (default title)",
+    "event_fields": "fields whose values' sentences weigh a place as the event's",
+    "organisers": "the field holding the organisers (default organisers)",
+    "venue": "the field holding the venue",
+}
+
+RULE_OPTIONS: dict[str, str] = {
+    "role": "stop: the rule's matches end the zone where values are taken; reject: they veto values they overlap",
+    "binds_below": "with role stop: only rules of lower priority than this are stopped",
+    "within": "a field: the match counts only inside that field's evidence (the headline)",
+    "fallback": "true: the rule's matches count only where no other rule of the field matched",
+    "decisive": "true (event_date): when this rule's date has no year, the date is null, not a later mention's",
+    "attach_to_all": "true (objects): the match's attributes go to every object that lacks them",
+    "attach_to_previous": "true (objects): the match's attributes go to the object mentioned last before it",
+    "street_suffix": "(places) the text appended to the value before it is looked up as a township",
+    "levels": "(finder places) only places of these levels: province, city, county, street",
+}
