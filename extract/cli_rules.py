@@ -72,6 +72,38 @@ def check(
     typer.echo(f"{count} rule files checked: no problems.")
 
 
+@rules.command("coverage")
+def coverage(
+    inputs: Annotated[list[Path], typer.Argument(help="Article files or folders (searched recursively).")],
+    gold: Annotated[
+        Path | None, typer.Option("--gold", "-g", help="Folder of gold <doc_id>.json files.")
+    ] = None,
+    layers: RulesOption = None,
+) -> None:
+    """Per rule: how often it fired, how many values it gave to records and, with --gold, how many
+    of them were right and wrong (precision), weakest rules first; then the rules that never fired.
+
+    Exit status: 0, or 2 for a missing path or a broken rule file."""
+    from extract.coverage import measure, table
+    from extract.registry import default_ruleset
+    from extract.ruleset import RuleError
+
+    layer_rules(layers)
+    for path in (*inputs, *([gold] if gold else [])):
+        if not path.exists():
+            typer.echo(f"error: {path} does not exist.", err=True)
+            raise typer.Exit(2)
+    try:
+        result = measure(inputs, default_ruleset(), gold)
+    except RuleError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from e
+    for line in table(result, gold is not None):
+        typer.echo(line)
+    for failure in result.failed:
+        typer.echo(f"failed: {failure}", err=True)
+
+
 def register(app: typer.Typer) -> None:
     """Add the `rules` group to the `extract` app."""
     app.add_typer(rules, name="rules")

@@ -24,6 +24,8 @@ COMMANDS = [
     ["export"],
     ["annotate", "export"],
     ["annotate", "import"],
+    ["rules", "check"],
+    ["rules", "coverage"],
 ]
 
 
