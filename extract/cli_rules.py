@@ -78,6 +78,13 @@ def coverage(
     gold: Annotated[
         Path | None, typer.Option("--gold", "-g", help="Folder of gold <doc_id>.json files.")
     ] = None,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            help="Only some articles: SPLIT.json:KEY (a list of doc ids under KEY), or a file of ids.",
+        ),
+    ] = None,
     layers: RulesOption = None,
 ) -> None:
     """Per rule: how often it fired, how many values it gave to records and, with --gold, how many
@@ -87,6 +94,7 @@ def coverage(
     from extract.coverage import measure, table
     from extract.registry import default_ruleset
     from extract.ruleset import RuleError
+    from extract.score import load_subset
 
     layer_rules(layers)
     for path in (*inputs, *([gold] if gold else [])):
@@ -94,7 +102,12 @@ def coverage(
             typer.echo(f"error: {path} does not exist.", err=True)
             raise typer.Exit(2)
     try:
-        result = measure(inputs, default_ruleset(), gold)
+        subset = load_subset(only) if only else None
+    except ValueError as e:
+        typer.echo(f"error: --only {only}: {e}", err=True)
+        raise typer.Exit(2) from e
+    try:
+        result = measure(inputs, default_ruleset(), gold, subset)
     except RuleError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(2) from e

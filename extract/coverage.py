@@ -103,8 +103,11 @@ def _judge_list(
     return pairs
 
 
-def measure(inputs: Sequence[Path], ruleset: RuleSet, gold: Path | None = None) -> Coverage:
-    """The coverage of `ruleset` over the articles under `inputs`, judged against `gold` if given."""
+def measure(
+    inputs: Sequence[Path], ruleset: RuleSet, gold: Path | None = None, only: set[str] | None = None
+) -> Coverage:
+    """The coverage of `ruleset` over the articles under `inputs` (those whose doc_id is in `only`,
+    when given), judged against `gold` if given."""
     from extract.read import iter_input_files, read_file
 
     coverage = Coverage()
@@ -113,6 +116,8 @@ def measure(inputs: Sequence[Path], ruleset: RuleSet, gold: Path | None = None) 
             coverage.counts[rule.id] = RuleCount(rule.id)
     for path in iter_input_files(inputs):
         for article in read_file(path).articles:
+            if only is not None and article.doc_id not in only:
+                continue
             golds = gold / f"{article.doc_id}.json" if gold else None
             truth = json.loads(golds.read_text(encoding="utf-8")) if golds and golds.is_file() else None
             _add_article(coverage, article, ruleset, truth)

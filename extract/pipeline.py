@@ -12,7 +12,7 @@ from extract.clean import mask_boilerplate
 from extract.document import Document
 from extract.engine import run_rules
 from extract.normalise import normalise
-from extract.record import Evidence, Record
+from extract.record import RESERVED, Evidence, Record
 from extract.registry import default_ruleset
 from extract.resolve import RESOLVERS, Context, Item, Proof
 from extract.ruleset import RuleSet
@@ -87,7 +87,7 @@ def build_record(doc: Document, ctx: Context, ruleset: RuleSet) -> Record:
         items = ctx.results.get(spec.name, [])
         scalar = spec.kind == "scalar"
         value = (items[0].value if items else None) if scalar else [it.value for it in items]
-        own = spec.name in Record.model_fields
+        own = spec.name in Record.model_fields and spec.name not in RESERVED
         (values if own else extra)[spec.name] = value
         evidence.extend(_evidence(doc, spec.name if own else f"extra.{spec.name}", items, scalar))
     return Record(

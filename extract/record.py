@@ -38,6 +38,8 @@ class SignedProject(BaseModel):
     parties: list[str] = Field(default_factory=list)
 
 
+# Keys of every record that are no field's value: a field of the rule files never takes one of them.
+RESERVED = ("doc_id", "source", "extra", "evidence")
 # A value of a field defined by rule files alone: text, or a list of texts or of objects of texts.
 ExtraValue = str | list[str] | list[dict[str, str | list[str] | None]] | None
 

@@ -20,6 +20,7 @@ import regex
 
 from extract import backtrack
 from extract.options import FIELD_OPTIONS, RULE_OPTIONS
+from extract.record import RESERVED
 from extract.ruleset import (
     _RULE_KEYS,
     DEFAULT_READS,
@@ -41,8 +42,6 @@ Resolvers = Collection[str] | Mapping[str, Collection[str]]
 # Stand-ins for missing examples, so that the rest of a rule is still compiled and checked.
 _PLACEHOLDER: dict[str, Any] = {"examples": [{"text": "-"}], "counter": ["-"]}
 _FIELD_KEYS = {"name", "kind", "resolver", "order"}
-# Keys of every record; a field defined by rules alone may not take one of them.
-RESERVED = ("doc_id", "source", "extra", "evidence")
 
 
 def check_rules(folder: Path, layers: Sequence[Path] = ()) -> list[str]:

@@ -80,6 +80,15 @@ counter = ["会议室"]
     assert "meeting_type.never" in result.output.split("never fired")[1]
 
 
+def test_only_keeps_the_articles_listed(tmp_path: Path) -> None:
+    ids = tmp_path / "ids.txt"
+    ids.write_text("000_4a4747f6758d6fbe\n001_8bcee5ce143bd428\n", encoding="utf-8")
+    args = ["rules", "coverage", str(SEEDS / "articles"), "--gold", str(SEEDS / "gold"), "--only", str(ids)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "2 articles, 2 with gold" in result.output
+
+
 def test_a_missing_input_exits_2(tmp_path: Path) -> None:
     assert runner.invoke(app, ["rules", "coverage", str(tmp_path / "nothing")]).exit_code == 2
 
