@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.engine import match_text
 from extract.registry import default_ruleset
-from extract.rules_check import check_counter, check_example
 from extract.ruleset import Example, Rule
 
 RULES = [rule for rules in default_ruleset().rules.values() for rule in rules]
@@ -27,14 +27,19 @@ def _counters() -> list[object]:
 
 @pytest.mark.parametrize(("rule", "example"), _cases())
 def test_example_matches(rule: Rule, example: Example) -> None:
-    failed = check_example(rule, example)  # what `extract rules check` reports, too
-    assert failed is None, f"{rule.source}: {failed}"
+    matches = match_text(rule, example.text)
+    assert matches, f"{rule.source}: no match in example {example.text!r}"
+    got = [{k: g.value for k, g in m.groups.items()} for m in matches]
+    wanted = {k: v for k, v in example.expect.items() if v}
+    assert any(all(groups.get(k) == v for k, v in wanted.items()) for groups in got), (
+        f"{rule.source}: example {example.text!r} wanted {wanted}, rule captured {got}"
+    )
 
 
 @pytest.mark.parametrize(("rule", "text"), _counters())
 def test_counter_example_does_not_match(rule: Rule, text: str) -> None:
-    failed = check_counter(rule, text)
-    assert failed is None, f"{rule.source}: {failed}"
+    matches = [m for m in match_text(rule, text) if m.groups or rule.options.get("role")]
+    assert not matches, f"{rule.source}: counter-example {text!r} matched {[m.groups for m in matches]}"
 
 
 def test_every_rule_has_examples_and_counters() -> None:
