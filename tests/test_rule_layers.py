@@ -119,3 +119,37 @@ def test_explain_shows_the_extra_field(tmp_path: Path, layer: Path) -> None:
     result = runner.invoke(app, ["explain", str(article), "--rules", str(layer), "--field", "extra"])
     assert result.exit_code == 0, result.output
     assert "extra.meeting_type[1]" in result.output and "[联席会议]" in result.output
+
+
+def test_a_layer_adds_words_to_our_lists_and_replaces_our_fragments(tmp_path: Path) -> None:
+    from extract.ruleset import load_fragments
+
+    ours, layer = tmp_path / "ours", tmp_path / "layer"
+    for folder, word, fragment in ((ours, "甲", "x"), (layer, "乙", "y")):
+        (folder / "lexicon").mkdir(parents=True)
+        (folder / "lexicon" / "kinds.txt").write_text(f"{word}\n", encoding="utf-8")
+        (folder / "lexicon" / "fragments.toml").write_text(
+            f"[fragments]\nmark = '{fragment}'\n", encoding="utf-8"
+        )
+    fragments = load_fragments(ours, [layer])
+    assert fragments["kinds"] == "(?:乙|甲)"
+    assert fragments["mark"] == "y"
+
+
+def test_the_check_counts_an_id_twice_in_one_layer_but_not_a_replacement(tmp_path: Path, layer: Path) -> None:
+    rule = """
+[[rule]]
+id = "venue.at_before_held"
+pattern = '在某(?P<value>大厦)'
+examples = [{ text = "在某大厦举行", value = "大厦" }]
+counter = ["在某广场举行"]
+"""
+    (layer / "venue.toml").write_text(rule, encoding="utf-8")
+    assert runner.invoke(app, ["rules", "check", "--rules", str(layer)]).exit_code == 0
+    (layer / "venue.toml").write_text(rule + rule, encoding="utf-8")
+    result = runner.invoke(app, ["rules", "check", "--rules", str(layer)])
+    assert result.exit_code == 1
+    assert (
+        "venue.toml:9: rule venue.at_before_held: `id`: rule id venue.at_before_held is already used"
+        in result.output
+    )
