@@ -17,6 +17,7 @@ FIELD_OPTIONS: dict[str, str] = {
     "drop_marks": "characters removed from the value (its evidence span keeps them)",
     "min_length": "values shorter than this many characters are dropped",
     "refuse": "a pattern: a value in which it is found is dropped",
+    "word_edges": "a word list: the value starts and ends where a name does by the text's words; its words stay at an edge whatever their tag",
     # Fields borrowing from other fields (pipeline.borrowed).
     "otherwise": "a field: its value, as written, when this field's rules find nothing",
     "otherwise_extend": "a pattern: right after the borrowed value, extends it (a community inside a township)",
