@@ -84,6 +84,8 @@ def test_station_records(text: str, stations: list[str]) -> None:
         ("6月1日,读书会在市图书馆联合举办。", "市图书馆"),
         ("6月1日,活动在非遗展览馆内举行。", "非遗展览馆"),
         ("6月1日,活动在长青路7号举行。", "长青路7号"),
+        # jieba cuts the unknown name 盛和 into 盛/v 和/c: 和 is part of the name, not a conjunction.
+        ("6月1日,文艺汇演在盛和小区广场隆重举行。", "盛和小区广场"),
     ],
 )
 def test_venue_records(text: str, venue: str) -> None:

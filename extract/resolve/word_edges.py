@@ -59,9 +59,15 @@ def _after_last_clause_word(tokens: Sequence[Token], keep: frozenset[str]) -> in
         elif t.tag in MEASURE_TAGS:
             if i == 1 and _counts(tokens[0], at_start=True):
                 return i + 1  # 2023年度, 10个
-        elif _cut(t, CLAUSE_TAGS, keep, tokens[i + 1]):
+        elif _cut(t, CLAUSE_TAGS, keep, tokens[i + 1]) and not _inside_cut_name(tokens, i):
             return i + 1
     return 0
+
+
+def _inside_cut_name(tokens: Sequence[Token], i: int) -> bool:
+    """A single function character straight after another single character: jieba has cut an
+    unknown name into characters (盛/和/小区), and 和 is part of it, not a conjunction."""
+    return len(tokens[i].text) == 1 and i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].tag != "x"
 
 
 def _adverbial(token: Token, after: Token, keep: frozenset[str]) -> bool:
