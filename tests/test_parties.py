@@ -71,3 +71,8 @@ def test_holders_as_parties_take_the_shortest_form_the_article_writes() -> None:
         "会上,双方签订了共建协议。南京西路街道党工委表示将深化合作。"
     )
     assert _parties(text) == {"共建协议": ["南京西路街道党工委", "甲乙公司党委"]}
+
+
+def test_bodies_that_complete_a_signing_are_its_parties() -> None:
+    text = "在来宾的见证下,甲乙公司党委与丙丁街道党工委完成党建共建签约。"
+    assert _parties(text) == {"党建共建": ["甲乙公司党委", "丙丁街道党工委"]}
