@@ -93,3 +93,17 @@ def test_a_phrase_that_opens_like_a_county_is_no_county() -> None:
     # 双城 is short for 双城区 (哈尔滨市), not in 成渝地区双城经济圈.
     record = extract_text("12月8日,成渝地区双城经济圈党建峰会举行,双城经济圈各地代表参加。")
     assert (record.district, record.city) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # 桃源 is short for 桃源县 (常德市); after a township's name it opens a village's.
+        ("5月21日,青岛市张家楼街道桃源山村党委举行签约仪式,桃源山村党员参加。", "青岛市"),
+        # 新安 is short for 新安县 (洛阳市); 新安晚报 is a newspaper of 合肥.
+        ("新安晚报讯 合肥市首家街道党群服务中心揭牌,新安晚报记者到场。", "合肥市"),
+    ],
+)
+def test_a_short_county_name_in_a_village_or_a_masthead_is_no_county(text: str, city: str) -> None:
+    record = extract_text(text)
+    assert (record.district, record.city) == (None, city)

@@ -53,8 +53,18 @@ _NOT_A_COUNTY_NEXT = (
     "股份",
     "地产",
     "经济圈",
+    # A newspaper or station named after its place (新安晚报) is a masthead, not where the event was.
+    "日报",
+    "晚报",
+    "时报",
+    "商报",
+    "都市报",
+    "电视台",
+    "融媒",
 )
-_COUNTY_ENDS = ("区", "县")
+# A short form right after a county's or a township's name names a place inside it (某区龙海大社区,
+# 某街道桃源山村), not a county; after 市 or 省 it may well be one (上海市静安).
+_COUNTY_ENDS = ("区", "县", "道", "镇", "乡")
 MASKED_IN_HEAD = 0.5  # a place in the page's furniture near the top (a breadcrumb) still hints
 
 
@@ -208,7 +218,7 @@ def _names_county(m: PlaceMention, text: str) -> bool:
     if any(d.level == "city" for d in m.candidates):
         return False
     if m.start > 0 and text[m.start - 1] in _COUNTY_ENDS:
-        return False  # right after a county's name (某某区龙海大社区): a name inside it, not a county
+        return False
     return not text.startswith(_NOT_A_COUNTY_NEXT, m.end)
 
 
