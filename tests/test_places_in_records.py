@@ -107,3 +107,10 @@ def test_a_phrase_that_opens_like_a_county_is_no_county() -> None:
 def test_a_short_county_name_in_a_village_or_a_masthead_is_no_county(text: str, city: str) -> None:
     record = extract_text(text)
     assert (record.district, record.city) == (None, city)
+
+
+def test_a_short_county_name_across_two_words_is_no_county() -> None:
+    # 福海 is short for 福海县 (阿勒泰地区); in 幸福海驿站 it lies across the words 幸福 and 海.
+    text = "7月11日,威海市经开区幸福海驿站启用,幸福海驿站联建共建协议同时签订。"
+    record = extract_text(text)
+    assert (record.district, record.city) == (None, "威海市")

@@ -19,6 +19,7 @@ from extract.gazetteer import Division, Gazetteer, PlaceMention
 from extract.match import Match
 from extract.resolve import Context, Item, Proof, resolver
 from extract.ruleset import FieldSpec
+from extract.segment import Words
 
 # Weights of a mention by where it stands (rules/district.toml names the anchors).
 IN_HEADLINE = 3.0
@@ -147,7 +148,9 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
             w = MASKED_IN_HEAD
         # In the gazetteer's order, not a set's: the weights' order must not vary from run to run.
         counties = list(dict.fromkeys(d.name for d in m.candidates if d.level == "county"))
-        if counties and (not _names_county(m, body) or m.text in street_heads):
+        if counties and (
+            not _names_county(m, body) or m.text in street_heads or not _whole_words(m, ctx.doc.words)
+        ):
             counties = []
         streets = [d for d in m.candidates if d.level == "street"]
         for name in counties:
@@ -209,6 +212,14 @@ def _mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
             if streets:
                 out.append(PlaceMention(g.start, g.end, g.value, streets))
     return sorted(out, key=lambda m: m.start)
+
+
+def _whole_words(m: PlaceMention, words: Words) -> bool:
+    """A short form names a county only where it stands as a word of its own: 福海 in 幸福海驿站 lies
+    across the words 幸福 and 海. Full names (静安区) are taken as they are."""
+    if any(m.text == d.name for d in m.candidates if d.level == "county"):
+        return True
+    return words.is_boundary(m.start) and words.is_boundary(m.end)
 
 
 def _names_county(m: PlaceMention, text: str) -> bool:
