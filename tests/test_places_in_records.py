@@ -114,3 +114,10 @@ def test_a_short_county_name_across_two_words_is_no_county() -> None:
     text = "7月11日,威海市经开区幸福海驿站启用,幸福海驿站联建共建协议同时签订。"
     record = extract_text(text)
     assert (record.district, record.city) == (None, "威海市")
+
+
+def test_a_short_county_name_opening_a_communitys_name_is_no_county() -> None:
+    # 集美 is short for 集美区 (厦门市); here it opens the name of a community of 董家沟街道 (大连市).
+    text = "12月1日,董家沟街道集美御湖社区党群服务中心启用仪式在集美御湖社区党群服务中心举行。"
+    record = extract_text(text)
+    assert (record.district, record.city) == (None, "大连市")

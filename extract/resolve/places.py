@@ -10,6 +10,7 @@ that lies in (or, with no district, decides) that county.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -54,6 +55,13 @@ _NOT_A_COUNTY_NEXT = (
     "股份",
     "地产",
     "经济圈",
+    # Housing estates named after a place (集美郡, 静安府).
+    "郡",
+    "苑",
+    "府",
+    "庭",
+    "家园",
+    "名居",
     # A newspaper or station named after its place (新安晚报) is a masthead, not where the event was.
     "日报",
     "晚报",
@@ -66,6 +74,7 @@ _NOT_A_COUNTY_NEXT = (
 # A short form right after a county's or a township's name names a place inside it (某区龙海大社区,
 # 某街道桃源山村), not a county; after 市 or 省 it may well be one (上海市静安).
 _COUNTY_ENDS = ("区", "县", "道", "镇", "乡")
+_OPENS_A_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:社区|小区|村)")
 MASKED_IN_HEAD = 0.5  # a place in the page's furniture near the top (a breadcrumb) still hints
 
 
@@ -230,6 +239,8 @@ def _names_county(m: PlaceMention, text: str) -> bool:
         return False
     if m.start > 0 and text[m.start - 1] in _COUNTY_ENDS:
         return False
+    if _OPENS_A_COMMUNITY.match(text, m.end):
+        return False  # 集美御湖社区: the first word of a community's name
     return not text.startswith(_NOT_A_COUNTY_NEXT, m.end)
 
 
