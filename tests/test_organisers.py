@@ -32,3 +32,10 @@ def test_a_stated_holder_wins_over_the_township() -> None:
 def test_co_holders_joined_by_a_conjunction_are_each_an_organiser() -> None:
     text = "5月20日上午,甲乙基层委员会与丙丁街道党工委在会议室举行结对共建活动。"
     assert [o for o, _, _ in _organisers(text)] == ["甲乙基层委员会", "丙丁街道党工委"]
+
+
+def test_a_body_starts_where_its_name_does_not_at_the_verb_before_it() -> None:
+    text = "\n5月20日,持续推进红星街道党工委召开会议。"
+    assert [o for o, _, _ in _organisers(text)] == ["红星街道党工委"]
+    text = "5月20日,不断深化共建的红星街道党工委与蓝天公司党委举行结对活动。"
+    assert [o for o, _, _ in _organisers(text)] == ["红星街道党工委", "蓝天公司党委"]
