@@ -16,7 +16,7 @@ import typer
 
 from extract.budget import DEFAULT_SECONDS, MEMORY_BASE, MEMORY_PER_BYTE, MIB
 from extract.cli_review import register as register_review_commands
-from extract.cli_rules import RulesOption, layer_rules
+from extract.cli_rules import RulesOption, layer_rules, load_only
 from extract.cli_rules import register as register_rules_commands
 from extract.task import DEFAULT_MAX_BYTES
 
@@ -192,17 +192,13 @@ def evaluate(
     A gold document without a record counts as all missed; a record without gold is not scored.
     Exit status: 0, or 1 when no gold document has a record (or macro F1 is below --min-macro),
     2 for a missing path or gold that holds records (GOLD and PRED swapped)."""
-    from extract.score import load_json_dir, load_subset, score_records
+    from extract.score import load_json_dir, score_records
 
     for path, what in ((gold, "gold"), (pred, "predictions")):
         if not path.exists():
             typer.echo(f"error: {what} path {path} does not exist.", err=True)
             raise typer.Exit(2)
-    try:
-        subset = load_subset(only) if only else None
-    except ValueError as e:
-        typer.echo(f"error: --only {only}: {e}", err=True)
-        raise typer.Exit(2) from e
+    subset = load_only(only)
     golds, preds = load_json_dir(gold), load_json_dir(pred)
     if subset is not None:
         golds = {doc: g for doc, g in golds.items() if doc in subset}

@@ -33,6 +33,20 @@ def layer_rules(folders: list[Path] | None) -> None:
         raise typer.Exit(2) from e
 
 
+def load_only(only: str | None) -> set[str] | None:
+    """The doc ids `--only` names (`SPLIT.json:KEY` or a file of ids), or None without it; exits 2
+    saying what is wrong when they cannot be read."""
+    from extract.score import load_subset
+
+    if not only:
+        return None
+    try:
+        return load_subset(only)
+    except ValueError as e:
+        typer.echo(f"error: --only {only}: {e}", err=True)
+        raise typer.Exit(2) from e
+
+
 rules = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -94,18 +108,13 @@ def coverage(
     from extract.coverage import measure, table
     from extract.registry import default_ruleset
     from extract.ruleset import RuleError
-    from extract.score import load_subset
 
     layer_rules(layers)
     for path in (*inputs, *([gold] if gold else [])):
         if not path.exists():
             typer.echo(f"error: {path} does not exist.", err=True)
             raise typer.Exit(2)
-    try:
-        subset = load_subset(only) if only else None
-    except ValueError as e:
-        typer.echo(f"error: --only {only}: {e}", err=True)
-        raise typer.Exit(2) from e
+    subset = load_only(only)
     try:
         result = measure(inputs, default_ruleset(), gold, subset)
     except RuleError as e:
