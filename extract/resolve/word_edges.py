@@ -30,8 +30,9 @@ SINGLE_CHARACTER_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", 
 def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozenset()) -> tuple[int, int]:
     """`[start, end)` cut to the name it holds: it begins after the last clause word before its
     final word, then after any verbs that open it, and ends before verbs, function words and
-    locatives that close it. A verb straight before the final word stays: it modifies it
-    (`学习驿站`, `贴心驿站`). Words in `keep` are never cut. A span that starts or ends inside a word
+    locatives that close it. Straight before the final word, a verb of one character stays (it
+    modifies it); one of two or more takes it as its object (`调研党群服务中心`) and goes, unless
+    `keep` holds it (`学习驿站`, `贴心驿站`). Words in `keep` are never cut. A span that starts or ends inside a word
     (a pattern's window) keeps that edge where no word before or after it is cut."""
     tokens = words.overlapping(start, end)
     if not tokens or tokens[-1].end < end:
@@ -42,6 +43,8 @@ def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozens
         or _adverbial(tokens[first], tokens[first + 1], keep)
     ):
         first += 1
+    if first == len(tokens) - 2 and len(tokens[first].text) > 1 and _cut(tokens[first], VERB_TAGS, keep):
+        first += 1  # a verb of two characters or more takes the name as its object (调研党群服务中心)
     last = len(tokens) - 1
     while last > first and _cut(tokens[last], TRAILING_TAGS, keep):
         last -= 1
