@@ -40,16 +40,14 @@ _staged = itertools.count()
 _folders: set[str] = set()  # staging folders this process has made
 
 
-def stage(record: Rendered, out: str) -> Rendered:
-    """Write `record`'s file text into this process's own staging folder in `out`, for
-    `Writer.record` to move into place. A folder of its own: on ext4, processes creating files in
-    one folder queue for it, and creating a file costs more than all the rest of writing it. It
-    lies in the run's temporary folder, which the next run clears if this one is killed."""
+def stage(record: Rendered, temp: str) -> Rendered:
+    """Write `record`'s file text into this process's own staging folder in `temp` (the run's
+    temporary folder in OUT, which the next run clears if this one is killed), for `Writer.record`
+    to move into place. A folder of its own: on ext4, processes creating files in one folder queue
+    for it, and creating a file costs more than all the rest of writing it."""
     if record.staged is not None:
         return record
-    from extract.output import TEMP_DIR
-
-    folder = os.path.join(out, TEMP_DIR, f"staged-{os.getpid()}")
+    folder = os.path.join(temp, f"staged-{os.getpid()}")
     if folder not in _folders:
         os.makedirs(folder, exist_ok=True)
         _folders.add(folder)

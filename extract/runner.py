@@ -19,7 +19,7 @@ from extract.ids import DocIds
 from extract.jsontext import sha256_text
 from extract.lock import OutInUse, locked
 from extract.manifest import Doc, Entry, ManifestWriter, file_digest, load_manifest, setup_digest
-from extract.output import OutConflict, Writer
+from extract.output import TEMP_DIR, OutConflict, Writer
 from extract.read import FolderNotListed
 from extract.rendered import renamed
 from extract.task import DEFAULT_MAX_BYTES, Failure, FileResult, FileTask, process_file
@@ -199,7 +199,7 @@ class _Run:
         todo = [path for path, entry in zip(files, kept, strict=True) if entry is None]
         # Pool workers write the record files themselves; the main process, which shares their
         # cores, only renames them.
-        stage_in = str(out) if _pooled(engine, self.workers, len(todo)) else None
+        stage_in = str(out / TEMP_DIR) if _pooled(engine, self.workers, len(todo)) else None
         tasks = [_task(path, self.max_bytes, stage_in, self.limits) for path in todo]
         ids = DocIds(self.inputs, files)
         summary = RunSummary(files=len(files), shared_stems=ids.shared_stems, passed_over=self.passed_over)

@@ -44,8 +44,9 @@ class Failure:
 class FileTask:
     """An input file to read. `path` is what the worker opens: absolute, as `extract run` makes it
     before a task leaves it, so that a worker started in another folder (a Dask worker on another
-    machine) finds the file. `stage_in`: OUT, when the worker is to write the record files there
-    itself (under temporary names the writer renames), as pool workers on the same machine do;
+    machine) finds the file. `stage_in`: the run's temporary folder in OUT, when the worker is to
+    write the record files there itself (under temporary names the writer renames), as pool
+    workers on the same machine do;
     `limits`: the time and memory that reading the file, and each of its articles, may take;
     `source`: the path as the user gave it, which the records and failures name (`path` itself
     when None)."""
