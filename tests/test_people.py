@@ -22,12 +22,19 @@ CASES = [
     ("冯明等出席", "冯明"),
     ("冯明作报告", "冯明"),
     ("冯明在会上讲话", "冯明"),
+    ("赵东强一行走访社区", "赵东强"),  # 强一 is no word: 强 ends the name, though 强调 would open one
 ]
 
 
 @pytest.mark.parametrize(("text", "name"), CASES, ids=[c[0] for c in CASES])
 def test_name_end(text: str, name: str) -> None:
     assert text[: name_end(text, 0, 3)] == name
+
+
+def test_a_verb_after_a_three_character_name_is_no_place_character() -> None:
+    # 率 leads the delegation; 率市政协 must not read as a name ending before a 市 of a place.
+    record = extract_text("日前,市政协主席赵德忠率市政协主席会议成员视察社区。")
+    assert [(a.name, a.title) for a in record.attendees] == [("赵德忠", "市政协主席")]
 
 
 def test_a_name_between_separators_counts_even_with_a_place_character() -> None:

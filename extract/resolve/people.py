@@ -43,8 +43,8 @@ def name_end(text: str, start: int, longest: int) -> int:
         return start + 1 + compound  # `程向大家介绍`, but `温向群同志`
     if third in _list("name_stop_chars"):
         return short  # `王华和…`, `李红等…`
-    if third in _list("name_next_word_starts") and not breaks_after:
-        return short  # `李强出席`, `王明代表`, but `王国强出席`, `尹成会、`
+    if third in _list("name_next_word_starts") and not breaks_after and _starts_word(text, short):
+        return short  # `李强出席`, `王明代表`, but `王国强出席`, `尹成会、`, `陶东强一行`
     if breaks_after:
         return long_  # `魏书华和…`, `黄安化说`: what follows the long form starts a new word
     cuts = boundaries(text[start : start + 7])
@@ -53,6 +53,14 @@ def name_end(text: str, start: int, longest: int) -> int:
     if (short - start) in cuts:
         return short
     return long_
+
+
+def _starts_word(text: str, at: int) -> bool:
+    """True where the character at `at` makes a word of the dictionary with the one after it
+    (`出席`, `代表`), so that it opens the next word rather than ending a name (`强一行`)."""
+    from extract.segment import word_frequency
+
+    return word_frequency(text[at : at + 2]) > 0
 
 
 def _word_break(text: str, end: int) -> bool:
