@@ -37,6 +37,12 @@ def test_a_verb_after_a_three_character_name_is_no_place_character() -> None:
     assert [(a.name, a.title) for a in record.attendees] == [("赵德忠", "市政协主席")]
 
 
+def test_a_name_before_为_and_the_centre_it_unveils_is_a_name() -> None:
+    # 为中心揭牌: 为 opens the next words; 中心 is not the end of an institute's name.
+    record = extract_text("7月1日,某区管委会主任赵杏为中心揭牌。", published="2024-08-01")
+    assert [(a.name, a.title) for a in record.attendees] == [("赵杏", "某区管委会主任")]
+
+
 def test_a_name_between_separators_counts_even_with_a_place_character() -> None:
     record = extract_text("街道领导刘建业、冯志昌、王镇海、张国平等出席活动。")
     assert [a.name for a in record.attendees] == ["刘建业", "冯志昌", "王镇海", "张国平"]
