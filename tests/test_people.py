@@ -43,6 +43,22 @@ def test_a_name_before_为_and_the_centre_it_unveils_is_a_name() -> None:
     assert [(a.name, a.title) for a in record.attendees] == [("赵杏", "某区管委会主任")]
 
 
+def test_a_title_starts_after_the_person_before_it_and_after_a_clause_opener() -> None:
+    text = "活动当天,甲乙街道党工委副书记赵丽华同志以及丙丁社区党委书记钱绍移同志出席。"
+    record = extract_text(text, published="2024-08-01")
+    assert [(a.name, a.title) for a in record.attendees] == [
+        ("赵丽华", "甲乙街道党工委副书记"),
+        ("钱绍移", "丙丁社区党委书记"),
+    ]
+    record = extract_text("仪式上甲乙街道党工委书记孙兆耀宣读了文件。", published="2024-08-01")
+    assert [(a.name, a.title) for a in record.attendees] == [("孙兆耀", "甲乙街道党工委书记")]
+
+
+def test_a_name_before_为_and_a_community_is_a_name() -> None:
+    record = extract_text("锦塘社区党委书记孙华芳为社区揭牌。", published="2024-08-01")
+    assert [a.name for a in record.attendees] == ["孙华芳"]
+
+
 def test_a_name_between_separators_counts_even_with_a_place_character() -> None:
     record = extract_text("街道领导刘建业、冯志昌、王镇海、张国平等出席活动。")
     assert [a.name for a in record.attendees] == ["刘建业", "冯志昌", "王镇海", "张国平"]

@@ -98,7 +98,8 @@ def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
     if g is None:
         return None, None
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(g.value)]
-    # `处长魏书华和街道主任`: another person's post and name, joined by 和, end before this title.
+    # `处长魏书华和街道主任`, `副书记李华丽同志以及社区书记`: another person's post and name, joined by
+    # 和/以及, end before this title.
     breaks += [m.end() for m in _post_name_joined().finditer(g.value)]
     cut = max(breaks, default=0)
     m = _lead_pattern().match(g.value, cut)
@@ -133,7 +134,7 @@ def _names(ctx: Context, g: Group) -> list[Group]:
 @cache
 def _post_name_joined() -> regex.Pattern[str]:
     posts = "|".join(regex.escape(w) for w in sorted(_list("post"), key=len, reverse=True))
-    return regex.compile(rf"(?:{posts})\p{{Han}}{{2,3}}?[和与及]")
+    return regex.compile(rf"(?:{posts})\p{{Han}}{{2,3}}?(?:同志)?(?:以及|[和与及])")
 
 
 def _joined(head: Group | None, tail: Group | None) -> Group | None:
