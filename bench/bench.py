@@ -1,6 +1,7 @@
 """Benchmark: the pipeline against bare `jieba.lcut` over the same text, in one process.
 
 usage: python bench/bench.py [--mb 2] [--runs 5] [--rss-mb 10,100] [--workers-mb 16] [--quick]
+       python bench/bench.py --whole [--whole-mb 6] [--whole-runs 3]
 
 Builds a corpus of about N MB from the sample and dev articles (Simplified and Traditional mixed as
 they come), then reports, median of RUNS: bare jieba.lcut over the same texts (the baseline), the
@@ -8,6 +9,11 @@ pipeline per stage (read, normalise, clean, segment, extract, resolve, write), t
 articles/s, and the ratio pipeline/baseline; peak RSS of `extract run` over corpora of the sizes in
 --rss-mb; the speed-up of `--workers 2` over `--workers 1`. Writes JSON to bench/results/ and a table
 to stdout. Timings never go into unit tests.
+
+`--whole` measures what a user waits for instead: whole `extract run --workers 1` processes on a
+fresh output folder against a separate process running bare `jieba.lcut` over the same files,
+alternated (the machine's other load weighs on both alike), median of `--whole-runs`; start-up,
+reading and writing included. It also runs in a full benchmark.
 """
 
 from __future__ import annotations
@@ -168,6 +174,52 @@ def workers_speedup(megabytes: float, runs: int, workdir: Path) -> dict[str, obj
     }
 
 
+BARE_JIEBA = (
+    "import sys\nfrom pathlib import Path\nimport jieba\n"
+    "for p in sorted(Path(sys.argv[1]).rglob('*.txt')):\n"
+    "    jieba.lcut(p.read_text(encoding='utf-8'))\n"
+)
+
+
+def _timed(cmd: list[str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, check=True)
+    return time.perf_counter() - t
+
+
+def whole_process(megabytes: float, runs: int, workdir: Path) -> dict[str, object]:
+    """Wall time of a whole `extract run --workers 1` process into a fresh OUT, and of a bare
+    `jieba.lcut` process over the same files (reading each file, nothing written), alternated `runs`
+    times; medians and their ratio (> 1: extract is faster than segmenting alone)."""
+    src = workdir / "whole"
+    write_corpus(megabytes, src)
+    size = sum(p.stat().st_size for p in src.iterdir()) / 1e6
+    jieba_s, extract_s = [], []
+    for _ in range(runs):
+        jieba_s.append(_timed([sys.executable, "-c", BARE_JIEBA, str(src)]))
+        extract_s.append(_timed_run(src, workdir / "out_whole", 1))
+    med_j, med_e = statistics.median(jieba_s), statistics.median(extract_s)
+    return {
+        "corpus_mb": round(size, 2),
+        "files": sum(1 for _ in src.iterdir()),
+        "runs": runs,
+        "jieba_s": med_j,
+        "extract_s": med_e,
+        "jieba_mb_s": size / med_j,
+        "extract_mb_s": size / med_e,
+        "ratio_extract_over_jieba": med_j / med_e,
+        "all_s": {"jieba": [round(x, 2) for x in jieba_s], "extract": [round(x, 2) for x in extract_s]},
+    }
+
+
+def _print_whole(w: dict[str, object]) -> None:
+    print(
+        f"whole process, {w['corpus_mb']} MB ({w['files']} files), median of {w['runs']}, alternated: "
+        f"extract run --workers 1 {w['extract_s']:.2f} s, bare jieba.lcut {w['jieba_s']:.2f} s -> "
+        f"{w['ratio_extract_over_jieba']:.2f}x"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=2.0, help="corpus size for the stage timings")
@@ -175,7 +227,21 @@ def main() -> None:
     ap.add_argument("--rss-mb", default="10,100", help="corpus sizes for peak RSS, comma-separated")
     ap.add_argument("--workers-mb", type=float, default=16.0, help="corpus size for the --workers speed-up")
     ap.add_argument("--quick", action="store_true", help="skip the RSS and workers measurements")
+    ap.add_argument("--whole", action="store_true", help="only the whole-process comparison with jieba")
+    ap.add_argument(
+        "--whole-mb", type=float, default=6.0, help="corpus size for the whole-process comparison"
+    )
+    ap.add_argument("--whole-runs", type=int, default=3)
     a = ap.parse_args()
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    if a.whole:
+        with tempfile.TemporaryDirectory() as tmp:
+            whole = whole_process(a.whole_mb, a.whole_runs, Path(tmp))
+        out = ROOT / "bench" / "results" / f"{stamp}-whole.json"
+        out.write_text(json.dumps({"machine": _machine(), "whole": whole}, indent=2) + "\n", encoding="utf-8")
+        _print_whole(whole)
+        print(f"-> {out.relative_to(ROOT)}")
+        return
 
     articles = corpus(a.mb)
     size = sum(len(d) for _, d in articles) / 1e6
@@ -186,11 +252,7 @@ def main() -> None:
             runs.append(run_once(articles, Path(tmp)))
     med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
     result: dict[str, object] = {
-        "machine": {
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "cpus": os.cpu_count(),
-        },
+        "machine": _machine(),
         "corpus_mb": round(size, 2),
         "articles": len(articles),
         "runs": a.runs,
@@ -202,13 +264,14 @@ def main() -> None:
     }
     if not a.quick:
         with tempfile.TemporaryDirectory() as tmp:
+            result["whole"] = whole_process(a.whole_mb, a.whole_runs, Path(tmp))
+        with tempfile.TemporaryDirectory() as tmp:
             result["peak_rss_mb"] = {mb: peak_rss(float(mb), Path(tmp)) for mb in a.rss_mb.split(",")}
         with tempfile.TemporaryDirectory() as tmp:
             try:
                 result["workers"] = workers_speedup(a.workers_mb, a.runs, Path(tmp))
             except subprocess.CalledProcessError as e:
                 result["workers"] = {"error": (e.stderr or b"").decode()[-300:]}
-    stamp = time.strftime("%Y%m%d-%H%M%S")
     out = ROOT / "bench" / "results" / f"{stamp}.json"
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"corpus {size:.2f} MB, {len(articles)} articles, median of {a.runs}")
@@ -224,10 +287,16 @@ def main() -> None:
     print(
         f"pipeline/jieba {med['baseline'] / med['total']:.2f}x (throughput ratio; >1 means faster than jieba)"
     )
+    if "whole" in result:
+        _print_whole(result["whole"])  # type: ignore[arg-type]
     for key in ("peak_rss_mb", "workers"):
         if key in result:
             print(f"{key}: {result[key]}")
     print(f"-> {out.relative_to(ROOT)}")
+
+
+def _machine() -> dict[str, object]:
+    return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
 
 
 if __name__ == "__main__":
