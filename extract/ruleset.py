@@ -184,10 +184,7 @@ def load_fragments(folder: Path, layers: Sequence[Path] = ()) -> dict[str, str]:
     for lexicon in (d / "lexicon" for d in (folder, *layers)):
         for path in sorted(lexicon.glob("*.txt")):
             lists.setdefault(path.stem, set()).update(words_of(read_rule_text(path)))
-    fragments = {
-        name: "(?:" + "|".join(regex.escape(w) for w in longest_first(found)) + ")"
-        for name, found in sorted(lists.items())
-    }
+    fragments = {name: word_alternation(found) for name, found in sorted(lists.items())}
     for frag_file in (d / "lexicon" / "fragments.toml" for d in (folder, *layers)):
         if not frag_file.exists():
             continue
@@ -207,6 +204,20 @@ def load_fragments(folder: Path, layers: Sequence[Path] = ()) -> dict[str, str]:
                 )
             fragments[name] = str(pattern)
     return fragments
+
+
+def word_alternation(found: set[str]) -> str:
+    """A word list as a pattern: the alternation of its words, longest first, behind a lookahead for
+    their first characters. The lookahead changes no match (every word begins with one of them), but
+    `regex` tries a whole alternation at every position it reaches, and a class of characters fails
+    at once: where a list is tried at many positions (`(?![^\n]*{page_furniture})`), it is several
+    times faster."""
+    ordered = longest_first(found)
+    alternation = "(?:" + "|".join(regex.escape(w) for w in ordered) + ")"
+    if not ordered or not all(ordered):
+        return alternation  # an empty word matches anywhere: no guard
+    firsts = sorted({w[0] for w in ordered})
+    return "(?=[" + "".join(regex.escape(c) for c in firsts) + "])" + alternation
 
 
 def expand(pattern: str, fragments: dict[str, str], where: str) -> str:
