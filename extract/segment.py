@@ -68,7 +68,12 @@ def _tagger() -> Any:
 
     from extract.gazetteer import Gazetteer
 
-    tagger = rjieba.Jieba()
+    # Importing rjieba has already built a segmenter with jieba's dictionary (its module-level
+    # functions use it, and nothing here calls them): ours is that one, not a second built for
+    # another 0.07 to 0.12 s of every start.
+    tagger = getattr(rjieba, "_DEFAULT_JIEBA", None)
+    if tagger is None:
+        tagger = rjieba.Jieba()
     for name, (tag, freq) in USER_LISTS.items():
         for word in words(name):
             tagger.add_word(word, freq, tag)
