@@ -17,6 +17,8 @@ from typing import Any, TypeAlias
 
 import regex
 
+from extract.compiled import compile_pattern
+from extract.compiled import save as save_compiled
 from extract.lexicon import longest_first, words_of
 from extract.rules_dir import RULES_DIR
 
@@ -64,7 +66,7 @@ def compile_anchor(source: str) -> Anchor:
     try:
         return re.compile(source)
     except re.error:
-        return regex.compile(source)
+        return compile_pattern(source)
 
 
 @dataclass(frozen=True)
@@ -345,7 +347,7 @@ def _compile_rule(
     if "pattern" in entry:
         source = expand(entry["pattern"], fragments, where)
         try:
-            compiled = regex.compile(source, regex.MULTILINE)
+            compiled = compile_pattern(source, regex.MULTILINE)
         except regex.error as e:
             raise at.error("pattern", f"the pattern does not compile ({e}). Correct it.") from e
         if compiled.search("") is not None:
@@ -495,6 +497,7 @@ def load_ruleset(
                     )
                 seen[rule.id] = lines.where(header)
                 placed[rule.id] = (rule, lines, header)
+    save_compiled()  # the patterns compiled here, for the next start (extract/compiled.py)
     check_backtracking([rule for rs in rules.values() for rule, _, _ in rs.values()])
     if run_examples:  # after the probes: a pattern that backtracks would hang on its examples too
         for rs in rules.values():
