@@ -132,7 +132,7 @@ def test_a_layer_adds_words_to_our_lists_and_replaces_our_fragments(tmp_path: Pa
             f"[fragments]\nmark = '{fragment}'\n", encoding="utf-8"
         )
     fragments = load_fragments(ours, [layer])
-    assert fragments["kinds"] == "(?:乙|甲)"
+    assert fragments["kinds"] == "(?=[乙甲])(?:乙|甲)"  # both words, behind their first characters
     assert fragments["mark"] == "y"
 
 

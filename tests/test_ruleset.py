@@ -186,3 +186,17 @@ def test_a_broken_rule_file_exits_2_and_blames_the_rule_file_not_out(
     assert result.exit_code == 2, result.output
     assert "venue.toml:11: rule venue.at: `priority`" in result.output
     assert "Traceback" not in result.output and "cannot write" not in result.output
+
+
+def test_a_word_list_fragment_matches_what_its_bare_alternation_matches() -> None:
+    import regex
+
+    from extract.ruleset import word_alternation
+
+    words = {"党群服务中心", "服务站", "驿站", "站"}
+    guarded = regex.compile(f"(?![^\\n]*{word_alternation(words)})[^\\n]+|{word_alternation(words)}")
+    bare_words = "(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + ")"
+    bare = regex.compile(f"(?![^\\n]*{bare_words})[^\\n]+|{bare_words}")
+    text = "某街道党群服务中心揭牌\n这里没有\n驿站和服务站都在站前"
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in bare.finditer(text)]
+    assert word_alternation(set()) == "(?:)" and word_alternation({"", "a"}) == "(?:a|)"
