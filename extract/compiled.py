@@ -152,6 +152,7 @@ def save() -> None:
     global _entries
     with _lock:
         if not _new:
+            _entries = None  # read again if more patterns come: the file's lists need no memory meanwhile
             return
         entries = dict(_load())
         if len(entries) + len(_new) > _MAX_ENTRIES:
@@ -165,5 +166,5 @@ def save() -> None:
             os.replace(tmp, path)
         except OSError:
             return
-        _entries = entries
+        _entries = None
         _new.clear()
