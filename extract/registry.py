@@ -11,6 +11,7 @@ from pathlib import Path
 from extract.clean import clean_rules
 from extract.finders import FINDERS
 from extract.resolve import READS
+from extract.rule_examples import example_errors
 from extract.rules_dir import rule_layers
 from extract.ruleset import RULES_DIR, RuleSet, load_ruleset
 
@@ -24,4 +25,6 @@ def default_ruleset() -> RuleSet:
 @cache
 def _ruleset(layers: tuple[Path, ...]) -> RuleSet:
     clean_rules()
-    return load_ruleset(RULES_DIR, finders=set(FINDERS), resolvers=READS, layers=layers)
+    return load_ruleset(
+        RULES_DIR, finders=set(FINDERS), resolvers=READS, layers=layers, examples=example_errors
+    )

@@ -21,6 +21,7 @@ import regex
 from extract import backtrack
 from extract.options import FIELD_OPTIONS, RULE_OPTIONS
 from extract.record import RESERVED
+from extract.rule_examples import example_errors
 from extract.ruleset import (
     _RULE_KEYS,
     DEFAULT_READS,
@@ -31,7 +32,6 @@ from extract.ruleset import (
     _compile_rule,
     _Lines,
     _rel,
-    example_errors,
     field_line,
     field_spec,
     load_fragments,

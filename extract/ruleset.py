@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -418,35 +418,9 @@ def _examples_key(folder: Path, layers: Sequence[Path] = ()) -> str:
     return hashlib.sha256(f"rules {rules} code {code_digest()}".encode()).hexdigest()[:32]
 
 
-def check_examples(rule: Rule, lines: _Lines, header: int | None) -> None:
-    """Run the rule's examples and counter-examples; RuleError for an example it does not match
-    as it says, or a counter-example it matches."""
-    for error in example_errors(rule, lines, header):
-        raise error
-
-
-def example_errors(rule: Rule, lines: _Lines, header: int | None) -> Iterator[RuleError]:
-    """A RuleError for each example the rule does not match as it says and each counter-example
-    it matches."""
-    from extract.engine import match_text
-    from extract.finders import FINDERS
-
-    if rule.finder is not None and rule.finder not in FINDERS:
-        return  # a finder this process does not have (a test's rule set): nothing to run
-    at = _At(lines, header, f"rule {rule.id}")
-    for i, example in enumerate(rule.examples):
-        got = [{k: g.value for k, g in m.groups.items()} for m in match_text(rule, example.text)]
-        wanted = {k: v for k, v in example.expect.items() if v}
-        if not any(all(groups.get(k) == v for k, v in wanted.items()) for groups in got):
-            found = f"the rule captured {got}" if got else "the rule does not match it"
-            yield at.error("examples", f"item {i} ({example.text!r}) wants {wanted}, but {found}.")
-    for i, text in enumerate(rule.counter):
-        matched = [m.groups for m in match_text(rule, text) if m.groups or rule.options.get("role")]
-        if matched:
-            captured = [{k: g.value for k, g in groups.items()} for groups in matched]
-            yield at.error(
-                "counter", f"item {i} ({text!r}) must not match, but the rule captured {captured}."
-            )
+# Runs a rule's examples and counter-examples (extract/rule_examples.py): handed in by whoever loads
+# rules to run them (extract/registry.py), so that loading rules knows nothing of the engine.
+ExampleCheck = Callable[[Rule, "_Lines", "int | None"], Iterable[RuleError]]
 
 
 def load_ruleset(
@@ -455,10 +429,12 @@ def load_ruleset(
     finders: set[str],
     resolvers: Collection[str] | Mapping[str, Collection[str]],
     layers: Sequence[Path] = (),
+    examples: ExampleCheck | None = None,
 ) -> RuleSet:
     """Read every `<field>.toml` in `folder`, then in each of `layers` (`--rules`: a rule with an id
     already loaded replaces it, a [field] table adds a field or changes ours); raise RuleError
-    before any article is read.
+    before any article is read. With `examples`, every rule's examples and counter-examples run
+    too (once per version of the rules and code), and the first that fails is the RuleError.
 
     `resolvers` names the resolvers rule files may use, or maps each to the groups it reads, of
     which a rule's pattern must have one (by default `value`)."""
@@ -469,8 +445,8 @@ def load_ruleset(
     rules: dict[str, dict[str, tuple[Rule, _Lines, int | None]]] = {}
     # Examples run once per version of the rules and code, not at every start: running the place
     # finder's would load the gazetteer into a process that does not otherwise need it.
-    checked = _examples_key(folder, layers)
-    run_examples = checked not in backtrack.passed_before(EXAMPLES_PASSED)
+    checked = _examples_key(folder, layers) if examples else ""
+    run_examples = examples is not None and checked not in backtrack.passed_before(EXAMPLES_PASSED)
     paths = sorted(folder.glob("*.toml"))
     if not paths:
         raise RuleError(f"{folder}: no rule files (*.toml) found. Point --rules at the rules folder.")
@@ -499,10 +475,11 @@ def load_ruleset(
                 placed[rule.id] = (rule, lines, header)
     save_compiled()  # the patterns compiled here, for the next start (extract/compiled.py)
     check_backtracking([rule for rs in rules.values() for rule, _, _ in rs.values()])
-    if run_examples:  # after the probes: a pattern that backtracks would hang on its examples too
+    if examples is not None and run_examples:  # after the probes: a backtracking pattern would hang
         for rs in rules.values():
             for rule, lines, header in rs.values():
-                check_examples(rule, lines, header)
+                for error in examples(rule, lines, header):
+                    raise error
         backtrack.remember([checked], EXAMPLES_PASSED)
     fields = sorted(specs.values(), key=lambda s: (s.order, s.name))
     compiled = {name: tuple(rule for rule, _, _ in rs.values()) for name, rs in rules.items()}

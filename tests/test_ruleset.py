@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.rule_examples import example_errors
 from extract.ruleset import RuleError, load_ruleset
 
 GOOD_RULE = """
@@ -22,7 +23,7 @@ def load(tmp_path: Path, body: str, fragments: str = "") -> None:
     (tmp_path / "lexicon").mkdir(exist_ok=True)
     (tmp_path / "lexicon" / "fragments.toml").write_text(f"[fragments]\n{fragments}", encoding="utf-8")
     (tmp_path / "venue.toml").write_text(HEAD + body, encoding="utf-8")
-    load_ruleset(tmp_path, finders={"dates"}, resolvers={"first"})
+    load_ruleset(tmp_path, finders={"dates"}, resolvers={"first"}, examples=example_errors)
 
 
 def test_a_good_file_loads(tmp_path: Path) -> None:
