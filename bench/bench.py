@@ -66,12 +66,12 @@ def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, floa
     """One pass of baseline and pipeline; seconds per stage."""
     import jieba
 
-    from extract.article import Article
-    from extract.pipeline import extract_article
-    from extract.read import decode
-    from extract.registry import default_ruleset
-    from extract.rendered import render
-    from extract.timing import Stopwatch, stage
+    from extract.base.timing import Stopwatch, stage
+    from extract.output.rendered import render
+    from extract.reading.article import Article
+    from extract.reading.read import decode
+    from extract.resolve.registry import default_ruleset
+    from extract.running.pipeline import extract_article
 
     ruleset = default_ruleset()
     texts = [decode(data, name) for name, data in articles]
@@ -87,7 +87,7 @@ def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, floa
             with stage("read"):
                 article = Article(doc_id=name, source=name, raw=decode(data, name))
             record = extract_article(article, ruleset)
-            with stage("write"):  # what a worker and extract.output.Writer do: a file and a line
+            with stage("write"):  # what a worker and extract.output.output.Writer do: a file and a line
                 rendered = render(record.model_dump(mode="json"))
                 (out_dir / f"{name}.json").write_text(rendered.text, encoding="utf-8")
                 lines.write(rendered.line + "\n")
@@ -107,7 +107,7 @@ def peak_rss(megabytes: float, workdir: Path) -> float:
     # VmHWM is the peak RSS of this process image; ru_maxrss would include the parent's peak, which
     # Linux carries over a fork.
     code = (
-        "import sys\nfrom pathlib import Path\nfrom extract.runner import extract_paths\n"
+        "import sys\nfrom pathlib import Path\nfrom extract.running.runner import extract_paths\n"
         "extract_paths([Path(sys.argv[1])], Path(sys.argv[2]), workers=1)\n"
         "status = Path('/proc/self/status').read_text()\n"
         "print(next(int(l.split()[1]) for l in status.splitlines() if l.startswith('VmHWM:')))\n"

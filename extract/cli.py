@@ -1,6 +1,6 @@
 """The `extract` command: run, eval, schema, and the review commands of extract.cli_review.
 
-A thin layer over extract.runner, extract.score and the review modules."""
+A thin layer over extract.running.runner, extract.review.score and the review modules."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from typing import Annotated
 
 import typer
 
-from extract.budget import DEFAULT_SECONDS, MEMORY_BASE, MEMORY_PER_BYTE, MIB
+from extract.base.budget import DEFAULT_SECONDS, MEMORY_BASE, MEMORY_PER_BYTE, MIB
 from extract.cli_review import register as register_review_commands
 from extract.cli_rules import RulesOption, layer_rules, load_only
 from extract.cli_rules import register as register_rules_commands
-from extract.task import DEFAULT_MAX_BYTES
+from extract.running.task import DEFAULT_MAX_BYTES
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 
@@ -129,10 +129,10 @@ def run(
     """
     import os
 
-    from extract.budget import Limits
-    from extract.progress import RunProgress
-    from extract.ruleset import RuleError
-    from extract.runner import RunError, extract_paths
+    from extract.base.budget import Limits
+    from extract.rules_engine.ruleset import RuleError
+    from extract.running.progress import RunProgress
+    from extract.running.runner import RunError, extract_paths
 
     layer_rules(rules)
     show = not quiet and sys.stdout.isatty()
@@ -192,7 +192,7 @@ def evaluate(
     A gold document without a record counts as all missed; a record without gold is not scored.
     Exit status: 0, or 1 when no gold document has a record (or macro F1 is below --min-macro),
     2 for a missing path or gold that holds records (GOLD and PRED swapped)."""
-    from extract.score import load_json_dir, score_records
+    from extract.review.score import load_json_dir, score_records
 
     for path, what in ((gold, "gold"), (pred, "predictions")):
         if not path.exists():
@@ -266,7 +266,7 @@ def _print_errors(errors: list) -> None:  # type: ignore[type-arg]
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the record."""
-    from extract.record import Record
+    from extract.output.record import Record
 
     json.dump(Record.model_json_schema(), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

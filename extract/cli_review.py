@@ -43,9 +43,9 @@ def explain(
     """Run the pipeline on FILE and show each value in the text, with its span, rule and resolver steps."""
     from rich.console import Console
 
-    from extract.explain import render
-    from extract.pipeline import extract_article
-    from extract.read import read_file
+    from extract.reading.read import read_file
+    from extract.review.explain import render
+    from extract.running.pipeline import extract_article
 
     layer_rules(rules)
     if not file.is_file():
@@ -66,7 +66,7 @@ def _check_field(field: str) -> None:
     """Exit 2 unless `field` starts with the name of a field of the record (`date`, `attendees[3]`)."""
     import re
 
-    from extract.record import Record
+    from extract.output.record import Record
 
     names = [n for n in Record.model_fields if n not in ("doc_id", "source", "evidence")]
     if re.match(r"\w*", field)[0] not in names:  # type: ignore[index]
@@ -83,8 +83,8 @@ def report(
     ),
 ) -> None:
     """Write one self-contained HTML page to review the records (and their misses against gold)."""
-    from extract.explain import NoSourceText
-    from extract.report import write_report
+    from extract.review.explain import NoSourceText
+    from extract.review.report import write_report
 
     for path, what in ((out, "records"), (gold, "gold")):
         if path is not None and not path.exists():
@@ -111,8 +111,8 @@ def export(
     Tables: articles, organisers, attendees, stations, signed_projects, signed_project_parties."""
     import sqlite3
 
-    from extract.explain import load_records
-    from extract.export import write_csv, write_sqlite
+    from extract.output.export import write_csv, write_sqlite
+    from extract.review.explain import load_records
 
     if not out.exists():
         raise _fail(f"records path {out} does not exist.")
@@ -150,8 +150,8 @@ def annotate_export(
     ] = None,
 ) -> None:
     """Write Label Studio tasks: article text, the records as predictions (and gold as annotations)."""
-    from extract.annotate import export_tasks
-    from extract.explain import NoSourceText
+    from extract.review.annotate import export_tasks
+    from extract.review.explain import NoSourceText
 
     for path, what in ((out, "records"), (gold, "gold")):
         if path is not None and not path.exists():
@@ -175,7 +175,7 @@ def annotate_import(
     """Turn a Label Studio JSON export into gold files (docs/record.md, "Gold files"), one per annotated task."""
     import json
 
-    from extract.annotate import import_tasks
+    from extract.review.annotate import import_tasks
 
     if not export_file.is_file():
         raise _fail(f"{export_file}: no such file; export the project from Label Studio as JSON.")

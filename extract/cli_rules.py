@@ -24,7 +24,7 @@ def layer_rules(folders: list[Path] | None) -> None:
     """Layer `folders` over our rules for this command, or exit 2 naming a folder that is not there."""
     if not folders:
         return
-    from extract.rules_dir import use_layers
+    from extract.base.rules_dir import use_layers
 
     try:
         use_layers(folders)
@@ -36,7 +36,7 @@ def layer_rules(folders: list[Path] | None) -> None:
 def load_only(only: str | None) -> set[str] | None:
     """The doc ids `--only` names (`SPLIT.json:KEY` or a file of ids), or None without it; exits 2
     saying what is wrong when they cannot be read."""
-    from extract.score import load_subset
+    from extract.review.score import load_subset
 
     if not only:
         return None
@@ -68,8 +68,8 @@ def check(
     that do not give their groups, counter-examples that match, catastrophic backtracking, rules
     without examples. Each line names file, line and rule id. Exit status: 0 when there is none,
     1 when there are problems, 2 for a folder that is not there."""
-    from extract.rules_check import check_rules
-    from extract.rules_dir import RULES_DIR
+    from extract.base.rules_dir import RULES_DIR
+    from extract.review.rules_check import check_rules
 
     folder = folder or RULES_DIR
     for path in (folder, *(layers or [])):
@@ -105,9 +105,9 @@ def coverage(
     of them were right and wrong (precision), weakest rules first; then the rules that never fired.
 
     Exit status: 0, or 2 for a missing path or a broken rule file."""
-    from extract.coverage import measure, table
-    from extract.registry import default_ruleset
-    from extract.ruleset import RuleError
+    from extract.resolve.registry import default_ruleset
+    from extract.review.coverage import measure, table
+    from extract.rules_engine.ruleset import RuleError
 
     layer_rules(layers)
     for path in (*inputs, *([gold] if gold else [])):

@@ -1,6 +1,6 @@
 """Regenerate rules/normalise/traditional_chars.txt: the characters OpenCC's t2s table changes.
 
-Their presence is the cheap test for Traditional text (extract/normalise.py converts only text that
+Their presence is the cheap test for Traditional text (extract/text/normalise.py converts only text that
 holds one). Run in an environment with opencc-python-reimplemented installed, whose plain-text
 dictionary TSCharacters.txt is the source: `python scripts/build_traditional_chars.py`.
 """

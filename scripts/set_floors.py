@@ -11,7 +11,7 @@ import math
 import sys
 from pathlib import Path
 
-from extract.score import score_paths
+from extract.review.score import score_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTE = (

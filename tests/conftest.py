@@ -20,7 +20,7 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(scope="session")
 def seed_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from extract.runner import extract_paths
+    from extract.running.runner import extract_paths
 
     out = tmp_path_factory.mktemp("seeds")
     extract_paths([SEEDS / "articles"], out)
@@ -29,7 +29,7 @@ def seed_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def dev_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from extract.runner import extract_paths
+    from extract.running.runner import extract_paths
 
     out = tmp_path_factory.mktemp("dev")
     extract_paths([SEEDS / "dev" / "articles"], out)

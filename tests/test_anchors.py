@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
-from extract.article import Article
-from extract.engine import run_rule
-from extract.pipeline import prepare
-from extract.registry import default_ruleset
+from extract.reading.article import Article
+from extract.resolve.registry import default_ruleset
+from extract.rules_engine.engine import run_rule
+from extract.running.pipeline import prepare
 
 from .conftest import SEEDS
 

@@ -11,7 +11,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from extract.annotate import (
+from extract.cli_review import register
+from extract.output.record import Evidence, Record
+from extract.review.annotate import (
     Form,
     canonical,
     gold_from_task,
@@ -21,10 +23,8 @@ from extract.annotate import (
     sheet_from_gold,
     task,
 )
-from extract.cli_review import register
-from extract.explain import load_records
-from extract.normalise import normalise
-from extract.record import Evidence, Record
+from extract.review.explain import load_records
+from extract.text.normalise import normalise
 
 from .conftest import SEEDS
 

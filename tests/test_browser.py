@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from extract.explain import source_text
-from extract.record import Record
-from extract.report import write_report
-from extract.score import load_json_dir, score_records
+from extract.output.record import Record
+from extract.review.explain import source_text
+from extract.review.report import write_report
+from extract.review.score import load_json_dir, score_records
 
 from .conftest import SEEDS
 

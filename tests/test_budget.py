@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extract.budget import MEMORY_BASE, MEMORY_PER_BYTE, MIB, Limits, TimeBudgetExceeded, budget
+from extract.base.budget import MEMORY_BASE, MEMORY_PER_BYTE, MIB, Limits, TimeBudgetExceeded, budget
 from extract.cli import app
-from extract.task import FileTask, process_file
+from extract.running.task import FileTask, process_file
 
 from .test_runner import GOOD
 

@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 
 from extract import extract_text
-from extract.html_text import MAX_DEPTH, markup_depth
-from extract.read import read_file
+from extract.reading.html_text import MAX_DEPTH, markup_depth
+from extract.reading.read import read_file
 from extract.resolve.event_date import MAX_MENTIONS
 
 # Generous for a shared two-core machine; the inputs took 50 s and more before their limits.

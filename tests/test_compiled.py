@@ -1,4 +1,4 @@
-"""Patterns built from the cache of compiled patterns (extract/compiled.py) are those regex compiles."""
+"""Patterns built from the cache of compiled patterns (extract/rules_engine/compiled.py) are those regex compiles."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from extract import compiled
+from extract.rules_engine import compiled
 
 PATTERNS = [
     r"(?<=[。\n]|^)(?P<value>\p{Han}{2,8}?)(?:举行|召开)",

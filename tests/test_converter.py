@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from extract.normalise import _t2s, has_traditional, normalise
+from extract.text.normalise import _t2s, has_traditional, normalise
 
 from .conftest import ROOT
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from extract.base.rules_dir import LAYERS_ENV
 from extract.cli import app
-from extract.coverage import judge
-from extract.rules_dir import LAYERS_ENV
-from extract.score import FIELDS, load_json_dir, score_records
+from extract.review.coverage import judge
+from extract.review.score import FIELDS, load_json_dir, score_records
 
 from .conftest import SEEDS
 

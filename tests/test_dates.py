@@ -1,4 +1,4 @@
-"""Tests for extract.dates: every supported date form, the non-dates, and a never-raises property."""
+"""Tests for extract.text.dates: every supported date form, the non-dates, and a never-raises property."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.dates import DateMention, chinese_number, find_dates, parse_published, year_hints, years_in
+from extract.text.dates import DateMention, chinese_number, find_dates, parse_published, year_hints, years_in
 
 D = datetime.date
 # Relative day words and how many days from publication each names.

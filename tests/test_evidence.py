@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from extract.normalise import normalise
-from extract.registry import default_ruleset
-from extract.textutil import comparable
+from extract.resolve.registry import default_ruleset
+from extract.text.normalise import normalise
+from extract.text.textutil import comparable
 
 from .conftest import SEEDS
 

@@ -12,7 +12,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from extract.cli_review import register
-from extract.explain import (
+from extract.output.record import Attendee, Evidence, Record
+from extract.review.explain import (
     colour_of,
     field_kind,
     highlighted,
@@ -23,7 +24,6 @@ from extract.explain import (
     trails,
     value_at,
 )
-from extract.record import Attendee, Evidence, Record
 
 from .conftest import SEEDS
 
@@ -135,8 +135,8 @@ def test_explain_command_runs_the_pipeline_on_a_file() -> None:
     path = SEEDS / "articles" / "000_4a4747f6758d6fbe.txt"
     result = CliRunner().invoke(app(), ["explain", str(path)], env={"COLUMNS": "300"})
     assert result.exit_code == 0, result.output
-    from extract.pipeline import extract_article
-    from extract.read import read_file
+    from extract.reading.read import read_file
+    from extract.running.pipeline import extract_article
 
     article = read_file(path).articles[0]
     record = extract_article(article)
@@ -167,7 +167,7 @@ def test_source_text_finds_the_records_article_in_a_jsonl_file(tmp_path: Path) -
 def test_source_path_takes_an_absolute_source_then_the_manifest_then_here_and_above_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from extract.manifest import MANIFEST, Entry
+    from extract.running.manifest import MANIFEST, Entry
 
     for folder, text in (("run", "运行时的文章"), ("here", "此处的文章"), ("outs", "输出上方的文章")):
         (tmp_path / folder / "articles").mkdir(parents=True)

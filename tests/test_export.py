@@ -11,9 +11,9 @@ import typer
 from typer.testing import CliRunner
 
 from extract.cli_review import register
-from extract.explain import load_records
-from extract.export import TABLES, write_csv, write_sqlite
-from extract.record import Record, SignedProject
+from extract.output.export import TABLES, write_csv, write_sqlite
+from extract.output.record import Record, SignedProject
+from extract.review.explain import load_records
 
 
 def _expected(records: list[Record]) -> dict[str, list[tuple[str, ...]]]:

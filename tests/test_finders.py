@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extract.finders import find_repeated_lines
-from extract.registry import default_ruleset
+from extract.resolve.registry import default_ruleset
+from extract.rules_engine.finders import find_repeated_lines
 
 RULE = default_ruleset().rule("title.repeated_line")
 HEADLINE = "某区举行党建联席会议暨签约仪式"

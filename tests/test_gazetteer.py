@@ -1,4 +1,4 @@
-"""Tests for extract.gazetteer: the committed data, lookups, mention finding and county resolution."""
+"""Tests for extract.text.gazetteer: the committed data, lookups, mention finding and county resolution."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from extract.gazetteer import CountyResolution, Division, Gazetteer, default_folder
+from extract.text.gazetteer import CountyResolution, Division, Gazetteer, default_folder
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD_SCRIPT = REPO / "scripts" / "build_gazetteer.py"

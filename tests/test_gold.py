@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.score import score_paths
+from extract.review.score import score_paths
 
 from .conftest import ROOT, SEEDS
 

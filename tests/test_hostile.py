@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.read import decode
-from extract.record import Record
+from extract.output.record import Record
+from extract.reading.read import decode
 
 from .hostile.build import CASES, HERE, ONE, Expect
 

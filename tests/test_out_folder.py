@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.lock import LOCK
-from extract.manifest import MANIFEST
-from extract.output import TEMP_DIR, Writer
-from extract.runner import RunError, extract_paths
+from extract.output.output import TEMP_DIR, Writer
+from extract.running.lock import LOCK
+from extract.running.manifest import MANIFEST
+from extract.running.runner import RunError, extract_paths
 
 from .test_runner import GOOD, folder_bytes, small_corpus
 
@@ -68,7 +68,7 @@ def test_an_output_folder_that_overlaps_an_input_is_refused_before_anything_is_w
 HOLD = """
 import sys, time
 from pathlib import Path
-from extract.lock import locked
+from extract.running.lock import locked
 with locked(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(60)

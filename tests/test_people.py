@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.pipeline import extract_text
 from extract.resolve.people import name_end
+from extract.running.pipeline import extract_text
 
 CASES = [
     ("赵国强出席会议", "赵国强"),  # 强出 is no word: 强 ends the name

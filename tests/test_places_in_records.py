@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from extract.pipeline import extract_text
+from extract.running.pipeline import extract_text
 
 CASES = [
     ("舟山市普陀区沈家门街道今天召开党建联席会议。", "普陀区", "舟山市"),
@@ -48,7 +48,7 @@ def test_a_short_form_of_two_counties_decides_nothing_whatever_the_hash_seed() -
     # 大通 is short for 大通区 (淮南市) and 大通县 (西宁市); nothing in the text tells them apart. The
     # answer once followed the order of a set of names, which changes with the hash seed.
     code = (
-        "from extract.pipeline import extract_text\n"
+        "from extract.running.pipeline import extract_text\n"
         "r = extract_text('大通举行党建联席会议\\n6月5日上午,大通举行党建联席会议,各单位代表参加。')\n"
         "print(r.district, r.city)\n"
     )
@@ -78,8 +78,8 @@ def test_the_district_the_event_was_held_in_wins_over_a_visitors_district() -> N
 
 def test_a_short_county_name_right_after_a_county_is_a_name_inside_it() -> None:
     # 龙海 is short for 龙海区 (漳州市); after 海棠区 it opens the name of a community of 海棠区.
-    from extract.gazetteer import Gazetteer
     from extract.resolve.places import _names_county
+    from extract.text.gazetteer import Gazetteer
 
     text = "三亚市海棠区龙海大社区综合服务中心"
     short = [m for m in Gazetteer.load().find_places(text) if m.text == "龙海"]

@@ -6,8 +6,8 @@ import io
 
 from rich.console import Console
 
-from extract.progress import RunProgress
-from extract.runner import RunSummary
+from extract.running.progress import RunProgress
+from extract.running.runner import RunSummary
 
 
 def test_the_line_says_it_is_starting_until_the_first_file_is_done() -> None:

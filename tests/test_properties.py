@@ -9,12 +9,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.ids import DocIds, _stem
-from extract.jsontext import dumps
-from extract.normalise import normalise
-from extract.output import safe_id
-from extract.pipeline import extract_text
-from extract.record import Record
+from extract.output.ids import DocIds, _stem
+from extract.output.jsontext import dumps
+from extract.output.output import safe_id
+from extract.output.record import Record
+from extract.running.pipeline import extract_text
+from extract.text.normalise import normalise
 
 from .conftest import SEEDS
 

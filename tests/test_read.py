@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.article import ReadError
-from extract.html_text import comparable, date_from_url, parse_html, strip_site_name
-from extract.read import decode, iter_input_files, read_file
+from extract.reading.article import ReadError
+from extract.reading.html_text import comparable, date_from_url, parse_html, strip_site_name
+from extract.reading.read import decode, iter_input_files, read_file
 
 DEV_HTML = Path(__file__).resolve().parent.parent / "seeds" / "dev" / "html"
 
@@ -453,7 +453,7 @@ def test_lone_surrogates_are_replaced_on_reading_and_counted(tmp_path: Path) -> 
 
 
 def test_the_run_counts_the_surrogates_it_replaced(tmp_path: Path) -> None:
-    from extract.pipeline import extract_article
+    from extract.running.pipeline import extract_article
 
     path = tmp_path / "s.jsonl"
     path.write_text('{"text": "\\ud800區委書記王建國出席會議"}\n', encoding="utf-8")

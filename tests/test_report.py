@@ -11,9 +11,9 @@ import typer
 from typer.testing import CliRunner
 
 from extract.cli_review import register
-from extract.record import Attendee, Evidence, Record
-from extract.report import ArticleView, Mark, build_page, compare, marked_html, write_report
-from extract.score import load_json_dir, score_records
+from extract.output.record import Attendee, Evidence, Record
+from extract.review.report import ArticleView, Mark, build_page, compare, marked_html, write_report
+from extract.review.score import load_json_dir, score_records
 
 from .conftest import SEEDS
 
@@ -205,9 +205,9 @@ def test_missed_gold_values_are_marked_where_the_text_writes_them(tmp_path: Path
 def test_missed_values_of_the_dev_set_are_marked_exactly_where_located(
     dev_records: Path, tmp_path: Path
 ) -> None:
-    from extract.annotate import locate
-    from extract.explain import load_records, source_text
-    from extract.normalise import normalise
+    from extract.review.annotate import locate
+    from extract.review.explain import load_records, source_text
+    from extract.text.normalise import normalise
 
     dest = tmp_path / "report.html"
     write_report(dev_records, dest, SEEDS / "dev" / "gold")
@@ -294,7 +294,7 @@ def test_report_and_tasks_find_the_articles_from_any_folder(
 
 
 def test_report_and_tasks_fail_when_no_article_can_be_found(tmp_path: Path) -> None:
-    from extract.manifest import MANIFEST, Entry
+    from extract.running.manifest import MANIFEST, Entry
 
     # An absolute source that is gone; a relative one whose manifest path is gone too.
     for out, source in ((tmp_path / "out", str(tmp_path / "gone.txt")), (tmp_path / "rel", "in/gone.txt")):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.engine import match_text
-from extract.registry import default_ruleset
-from extract.ruleset import Example, Rule
+from extract.resolve.registry import default_ruleset
+from extract.rules_engine.engine import match_text
+from extract.rules_engine.ruleset import Example, Rule
 
 RULES = [rule for rules in default_ruleset().rules.values() for rule in rules]
 

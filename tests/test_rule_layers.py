@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from extract.base.rules_dir import LAYERS_ENV
 from extract.cli import app
-from extract.rules_dir import LAYERS_ENV
 
 runner = CliRunner()
 
@@ -122,7 +122,7 @@ def test_explain_shows_the_extra_field(tmp_path: Path, layer: Path) -> None:
 
 
 def test_a_layer_adds_words_to_our_lists_and_replaces_our_fragments(tmp_path: Path) -> None:
-    from extract.ruleset import load_fragments
+    from extract.rules_engine.ruleset import load_fragments
 
     ours, layer = tmp_path / "ours", tmp_path / "layer"
     for folder, word, fragment in ((ours, "甲", "x"), (layer, "乙", "y")):

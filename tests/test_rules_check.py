@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from extract.base.rules_dir import LAYERS_ENV, RULES_DIR
 from extract.cli import app
-from extract.options import FIELD_OPTIONS, RULE_OPTIONS
-from extract.rules_dir import LAYERS_ENV, RULES_DIR
+from extract.rules_engine.options import FIELD_OPTIONS, RULE_OPTIONS
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,7 +165,7 @@ def test_the_readme_test_command_runs_the_check_as_ci_does() -> None:
 
 
 def test_every_option_the_code_reads_is_known_and_documented() -> None:
-    """One list of options (extract/options.py): the code reads no other, rules/README.md explains each."""
+    """One list of options (extract/rules_engine/options.py): the code reads no other, rules/README.md explains each."""
     read = set()
     for path in (ROOT / "extract").rglob("*.py"):
         read |= set(re.findall(r"options\.get\(\"(\w+)\"", path.read_text(encoding="utf-8")))

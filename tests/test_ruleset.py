@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.rule_examples import example_errors
-from extract.ruleset import RuleError, load_ruleset
+from extract.rules_engine.rule_examples import example_errors
+from extract.rules_engine.ruleset import RuleError, load_ruleset
 
 GOOD_RULE = """
 [[rule]]
@@ -172,8 +172,8 @@ def test_a_broken_rule_file_exits_2_and_blames_the_rule_file_not_out(
 ) -> None:
     from typer.testing import CliRunner
 
-    from extract import registry
     from extract.cli import app
+    from extract.resolve import registry
 
     with pytest.raises(RuleError):
         load(tmp_path, GOOD_RULE + 'priority = "high"\n')  # writes the files
@@ -192,7 +192,7 @@ def test_a_broken_rule_file_exits_2_and_blames_the_rule_file_not_out(
 def test_a_word_list_fragment_matches_what_its_bare_alternation_matches() -> None:
     import regex
 
-    from extract.ruleset import word_alternation
+    from extract.rules_engine.ruleset import word_alternation
 
     words = {"党群服务中心", "服务站", "驿站", "站"}
     guarded = regex.compile(f"(?![^\\n]*{word_alternation(words)})[^\\n]+|{word_alternation(words)}")

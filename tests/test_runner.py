@@ -15,10 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.manifest import MANIFEST, tree_digest
-from extract.output import TEMP_DIR
-from extract.runner import RunError, RunSummary, extract_paths
-from extract.task import FileTask, process_files
+from extract.output.output import TEMP_DIR
+from extract.running.manifest import MANIFEST, tree_digest
+from extract.running.runner import RunError, RunSummary, extract_paths
+from extract.running.task import FileTask, process_files
 
 from .conftest import ROOT, SEEDS
 
@@ -115,8 +115,8 @@ def test_usage_errors_exit_2_before_writing(tmp_path: Path, args: list[str]) -> 
 
 
 def test_broken_rule_file_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from extract import registry
-    from extract.ruleset import RuleError
+    from extract.resolve import registry
+    from extract.rules_engine.ruleset import RuleError
 
     def broken() -> None:
         raise RuleError("rules/x.toml:3: rule x.y: {nope} is not defined.")
@@ -128,9 +128,9 @@ def test_broken_rule_file_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_regex_timeout_becomes_a_failure_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import extract.engine
+    import extract.rules_engine.engine
 
-    monkeypatch.setattr(extract.engine, "REGEX_TIMEOUT", 1e-6)
+    monkeypatch.setattr(extract.rules_engine.engine, "REGEX_TIMEOUT", 1e-6)
     source = tmp_path / "slow.txt"
     source.write_text(GOOD * 400, encoding="utf-8")
     code, _ = run_cli(str(source), "-o", str(tmp_path / "out"), "-w", "1")
@@ -289,7 +289,7 @@ def test_resume_keeps_inputs_found_at_another_absolute_path_and_reads_manifests_
 def test_changed_rules_or_code_redo_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     inputs = small_corpus(tmp_path / "in", 3)
     extract_paths([inputs], tmp_path / "out")
-    monkeypatch.setattr("extract.runner.setup_digest", lambda: "other rules")
+    monkeypatch.setattr("extract.running.runner.setup_digest", lambda: "other rules")
     again = extract_paths([inputs], tmp_path / "out")
     assert (again.written, again.skipped) == (3, 0)
 
@@ -408,7 +408,7 @@ def test_one_worker_spawns_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         raise AssertionError("a process pool was started")
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
-    monkeypatch.setattr("extract.parallel.ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr("extract.running.parallel.ProcessPoolExecutor", no_pool)
     assert extract_paths(ARTICLES[:2], tmp_path / "out", workers=1).written == 2
 
 
@@ -420,7 +420,7 @@ def crash_on_poison(tasks: list[FileTask]) -> list[object]:
 
 
 def test_a_dead_worker_costs_only_its_file(tmp_path: Path) -> None:
-    from extract.parallel import run_pool
+    from extract.running.parallel import run_pool
 
     paths = []
     for name in ("a", "b", "poison", "c", "d", "e"):
@@ -444,7 +444,7 @@ def test_dask_on_a_cluster_gives_the_local_records(tmp_path: Path, monkeypatch: 
         extract_paths(inputs, tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address)
         assert folder_bytes(tmp_path / "dask") == folder_bytes(tmp_path / "local")
         # Workers whose rules differ from this machine's stop the run.
-        monkeypatch.setattr("extract.runner.setup_digest", lambda: "rules of another machine")
+        monkeypatch.setattr("extract.running.runner.setup_digest", lambda: "rules of another machine")
         with pytest.raises(RunError, match="other rules or another version"):
             extract_paths(inputs, tmp_path / "mixed", engine="dask", scheduler=cluster.scheduler_address)
 
@@ -482,7 +482,7 @@ def test_what_a_worker_is_sent_is_absolute_and_what_it_returns_names_the_input_a
 ) -> None:
     from collections.abc import Iterator, Sequence
 
-    from extract.task import FileResult, process_file
+    from extract.running.task import FileResult, process_file
 
     small_corpus(tmp_path / "articles", 2)
     (tmp_path / "articles" / "empty.txt").write_bytes(b"")
@@ -497,7 +497,7 @@ def test_what_a_worker_is_sent_is_absolute_and_what_it_returns_names_the_input_a
         yield from map(process_file, tasks)
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("extract.parallel.run_dask", worker_elsewhere)
+    monkeypatch.setattr("extract.running.parallel.run_dask", worker_elsewhere)
     summary = extract_paths([Path("articles")], out, engine="dask")
     assert (summary.written, summary.failed) == (2, 1)
     names = ("empty.txt", "n0000.txt", "n0001.txt")
@@ -511,8 +511,8 @@ def test_what_a_worker_is_sent_is_absolute_and_what_it_returns_names_the_input_a
 def test_a_file_a_dask_worker_cannot_see_says_workers_need_the_same_filesystem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from extract.parallel import _unseen_by_worker
-    from extract.task import Failure, FileResult
+    from extract.running.parallel import _unseen_by_worker
+    from extract.running.task import Failure, FileResult
 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(GOOD, encoding="utf-8")
@@ -547,7 +547,7 @@ def test_dask_missing_says_how_to_install(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("distributed")
-    monkeypatch.setattr("extract.parallel.SCHEDULER_TIMEOUT", "1s")
+    monkeypatch.setattr("extract.running.parallel.SCHEDULER_TIMEOUT", "1s")
     code, output = run_cli(
         str(ARTICLES[0]), "-o", str(tmp_path / "out"), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"
     )
@@ -565,7 +565,7 @@ def test_help_loads_no_rules_or_language_tools() -> None:
         "from extract.cli import app\n"
         "for args in (['--help'], ['run', '--help']):\n"
         "    assert CliRunner().invoke(app, args).exit_code == 0\n"
-        "heavy = ('jieba', 'rjieba', 'opencc', 'regex', 'dask', 'distributed', 'extract.ruleset', 'extract.pipeline')\n"
+        "heavy = ('jieba', 'rjieba', 'opencc', 'regex', 'dask', 'distributed', 'extract.rules_engine.ruleset', 'extract.running.pipeline')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m in heavy))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from extract.segment import Words, boundaries, tag, word_frequency
+from extract.text.segment import Words, boundaries, tag, word_frequency
 
 ARTICLE = "2024年5月6日,区委副书记李明出席社区议事会。"
 

@@ -3,8 +3,8 @@ evidence span points into the raw (Traditional) text. The texts are invented for
 
 from __future__ import annotations
 
-from extract.normalise import normalise
-from extract.pipeline import extract_text
+from extract.running.pipeline import extract_text
+from extract.text.normalise import normalise
 
 SIMPLIFIED = (
     "某区举行2023年区域化党建联席会议\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from extract import extract_text
-from extract.lexicon import words
 from extract.resolve.word_edges import name_span, only_determiners
-from extract.segment import Words
+from extract.text.lexicon import words
+from extract.text.segment import Words
 
 
 def _name(text: str) -> str:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.lifeline import RUN_PID
-from extract.parallel import CHUNK, _chunks, run_pool
-from extract.task import FileResult, FileTask
+from extract.running.lifeline import RUN_PID
+from extract.running.parallel import CHUNK, _chunks, run_pool
+from extract.running.task import FileResult, FileTask
 
 from .test_runner import small_corpus
 

@@ -1,7 +1,10 @@
 """Resolvers turn a field's matches into values. Each is registered by the name rule files use.
 
 A resolver receives the context (document, publication date, values resolved so far), the field's
-spec and its matches (best first) and returns items: a value and the evidence behind it.
+spec and its matches (best first) and returns items: a value and the evidence behind it. The
+project's rule set, wired to these resolvers and to the finders, is extract.resolve.registry.
+
+May import extract.base, extract.text, extract.reading and extract.rules_engine.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from extract.document import Document
-from extract.match import Group, Match
-from extract.ruleset import DEFAULT_READS, FieldSpec
+from extract.rules_engine.document import Document
+from extract.rules_engine.match import Group, Match
+from extract.rules_engine.ruleset import DEFAULT_READS, FieldSpec
 
 
 @dataclass(frozen=True)

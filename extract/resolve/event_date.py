@@ -14,11 +14,11 @@ from functools import lru_cache
 
 import regex
 
-from extract.dates import DateMention, find_dates, year_hints, years_in
-from extract.match import Match
 from extract.resolve import Context, Item, Proof, proof, resolver
 from extract.resolve.generic import candidates
-from extract.ruleset import FieldSpec
+from extract.rules_engine.match import Match
+from extract.rules_engine.ruleset import FieldSpec
+from extract.text.dates import DateMention, find_dates, year_hints, years_in
 
 _SENTENCE_END = regex.compile(r"[。!?\n]")
 # Mentions tried per article: a real article names a few dozen dates; a text of nothing but dates

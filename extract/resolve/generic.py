@@ -8,13 +8,13 @@ from typing import Any
 
 import regex
 
-from extract.lexicon import words
-from extract.match import Group, Match
 from extract.resolve import Context, Item, Proof, proof, resolver
 from extract.resolve.word_edges import name_span, only_determiners
-from extract.ruleset import FieldSpec
-from extract.segment import Words
-from extract.textutil import clean_value, comparable
+from extract.rules_engine.match import Group, Match
+from extract.rules_engine.ruleset import FieldSpec
+from extract.text.lexicon import words
+from extract.text.segment import Words
+from extract.text.textutil import clean_value, comparable
 
 
 def candidates(matches: Iterable[Match], ctx: Context | None = None) -> Iterator[Match]:
@@ -347,7 +347,7 @@ def _shortest_form(text: str, g: Group, options: Mapping[str, Any]) -> Group:
     still end like a name (`entry_ends_with`) and be more than that ending alone."""
     if not options.get("entry_drop_places"):
         return g
-    from extract.gazetteer import Gazetteer
+    from extract.text.gazetteer import Gazetteer
 
     ends = words(str(options.get("entry_ends_with", "")))
     best, at = g, 0

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extract.dates import iso_stamp, parse_published
-from extract.match import Match
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import first
-from extract.ruleset import FieldSpec
-from extract.textutil import clean_value
+from extract.rules_engine.match import Match
+from extract.rules_engine.ruleset import FieldSpec
+from extract.text.dates import iso_stamp, parse_published
+from extract.text.textutil import clean_value
 
 
 def _page_value(ctx: Context, spec: FieldSpec) -> Item | None:

@@ -12,13 +12,13 @@ from functools import cache
 
 import regex
 
-from extract.lexicon import words
-from extract.match import Group, Match
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import candidates
-from extract.ruleset import FieldSpec
-from extract.segment import boundaries
-from extract.textutil import clean_value
+from extract.rules_engine.match import Group, Match
+from extract.rules_engine.ruleset import FieldSpec
+from extract.text.lexicon import words
+from extract.text.segment import boundaries
+from extract.text.textutil import clean_value
 
 _SPLIT = regex.compile(r"[、和及与]")
 _POST_ENDINGS = frozenset("长记任员")  # 校长, 书记, 主任, 委员: a post, not a given name
@@ -58,7 +58,7 @@ def name_end(text: str, start: int, longest: int) -> int:
 def _starts_word(text: str, at: int) -> bool:
     """True where the character at `at` makes a word of the dictionary with the one after it
     (`出席`, `代表`), so that it opens the next word rather than ending a name (`强一行`)."""
-    from extract.segment import word_frequency
+    from extract.text.segment import word_frequency
 
     return word_frequency(text[at : at + 2]) > 0
 
@@ -71,7 +71,7 @@ def _word_break(text: str, end: int) -> bool:
     if not after or not after.isalpha() or after in _list("name_stop_chars"):
         return True
     if after in _list("name_next_word_starts"):
-        from extract.segment import word_frequency
+        from extract.text.segment import word_frequency
 
         return word_frequency(text[end - 1 : end + 1]) == 0
     return False
@@ -84,7 +84,7 @@ _NOT_A_TITLE = regex.compile(r"了|就|表示|说|是|把|被|将|在|让|他|�
 def is_common_word(word: str) -> bool:
     """Not a person's name: a common word of jieba's dictionary (单位, 同志), a name whose first two
     characters are one (焦虑不), or one that ends in a post (陈校长, 王书记, 李长)."""
-    from extract.segment import word_frequency
+    from extract.text.segment import word_frequency
 
     if word_frequency(word) > 1000 or (len(word) == 3 and word_frequency(word[:2]) > 1000):
         return True

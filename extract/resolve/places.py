@@ -15,12 +15,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from extract.document import HEAD_CHARS
-from extract.gazetteer import Division, Gazetteer, PlaceMention
-from extract.match import Match
 from extract.resolve import Context, Item, Proof, resolver
-from extract.ruleset import FieldSpec
-from extract.segment import Words
+from extract.rules_engine.document import HEAD_CHARS
+from extract.rules_engine.match import Match
+from extract.rules_engine.ruleset import FieldSpec
+from extract.text.gazetteer import Division, Gazetteer, PlaceMention
+from extract.text.segment import Words
 
 # Weights of a mention by where it stands (rules/district.toml names the anchors).
 IN_HEADLINE = 3.0

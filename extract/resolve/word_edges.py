@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from extract.segment import DETERMINER_TAGS, FUNCTION_TAGS, Token, Words, known, tag
+from extract.text.segment import DETERMINER_TAGS, FUNCTION_TAGS, Token, Words, known, tag
 
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq", "l"})
 # Function words that end the clause before a name wherever they stand in it: a name does not hold

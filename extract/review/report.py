@@ -1,0 +1,500 @@
+"""The review page: one static, self-contained HTML file (inline CSS and JS, nothing fetched).
+
+An index of the articles (with per-article scores when gold is given), then per article its text
+with every evidence span highlighted (`<span class="ev k-<kind>" data-field=… data-rule=…>`), the
+record beside it, and, against gold, each predicted value marked ok / wrong / spurious
+(`data-status`), missed gold values marked in the text where they occur and listed with the scorer's
+misses. Every piece of text goes through `html.escape`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extract.output.record import Record
+from extract.review.explain import FIELD_COLOURS, OTHER_COLOUR, field_kind, format_value, value_at
+from extract.review.score import (
+    ATTRIBUTES,
+    LIST_ATTRIBUTES,
+    LISTS,
+    SCALARS,
+    Miss,
+    forms,
+    is_optional,
+    match_items,
+    norm,
+)
+
+Gold = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A stretch of raw text to wrap in a `<span>` with these classes and attributes."""
+
+    start: int
+    end: int
+    classes: tuple[str, ...]
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def open_tag(self, part: int) -> str:
+        attrs = "".join(f' {k}="{html.escape(v)}"' for k, v in self.attrs)
+        extra = f' data-part="{part}"' if part else ""
+        return f'<span class="{" ".join(self.classes)}"{attrs}{extra}>'
+
+
+def marked_html(raw: str, marks: Iterable[Mark]) -> str:
+    """The escaped text with each mark as a span. Marks that nest become nested spans; a mark that
+    crosses another is closed and reopened around it (the later pieces carry `data-part`)."""
+    marks = [m for m in marks if 0 <= m.start < m.end <= len(raw)]
+    cuts = sorted({0, len(raw), *(m.start for m in marks), *(m.end for m in marks)})
+    starting: dict[int, list[Mark]] = {}
+    for m in sorted(marks, key=lambda m: (m.start, -m.end)):
+        starting.setdefault(m.start, []).append(m)
+    out: list[str] = []
+    stack: list[Mark] = []
+    parts: dict[int, int] = {}
+    for pos, nxt in zip(cuts, cuts[1:], strict=False):
+        ending = [m for m in stack if m.end == pos]
+        if ending:
+            # Close down to the deepest ending mark, then reopen the ones that go on.
+            depth = min(stack.index(m) for m in ending)
+            reopen = [m for m in stack[depth:] if m.end != pos]
+            out.append("</span>" * (len(stack) - depth))
+            del stack[depth:]
+            for m in reopen:
+                parts[id(m)] = parts.get(id(m), 0) + 1
+                out.append(m.open_tag(parts[id(m)]))
+                stack.append(m)
+        for m in starting.get(pos, []):
+            out.append(m.open_tag(0))
+            stack.append(m)
+        out.append(html.escape(raw[pos:nxt]))
+    out.append("</span>" * len(stack))
+    return "".join(out)
+
+
+def css_kind(kind: str) -> str:
+    """The CSS class of a kind of value: `attendees.name` -> `k-attendees-name`."""
+    return "k-" + kind.replace(".", "-").replace("_", "-")
+
+
+# --- comparing one record with its gold -------------------------------------------------------------
+
+
+@dataclass
+class Diff:
+    """Per predicted value path its status (ok, wrong, spurious); gold values not predicted."""
+
+    status: dict[str, str] = field(default_factory=dict)
+    missed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _gold_value(g: Any) -> str | None:
+    if isinstance(g, dict) and "value" in g:
+        return None if g["value"] is None else str(g["value"])
+    return None if g is None else str(g)
+
+
+def _compare(diff: Diff, path: str, name: str, gold: Any, pred: Any) -> None:
+    """Scalar comparison as the scorer makes it, recorded as a status and a missed value."""
+    accepted, p = forms(gold), norm(pred)
+    if p is not None:
+        diff.status[path] = "ok" if p in accepted else ("wrong" if accepted else "spurious")
+    if (p is None or p not in accepted) and accepted and not is_optional(gold):
+        value = _gold_value(gold)
+        if value is not None:
+            diff.missed.append((name, value))
+
+
+def _date_part(g: Any) -> Any:
+    if isinstance(g, dict) and g.get("value") is not None:
+        return {**g, "value": str(g["value"])[:10], "aliases": [str(a)[:10] for a in g.get("aliases") or []]}
+    return g and str(g)[:10]
+
+
+def compare(record: dict[str, Any], gold: Gold) -> Diff:
+    """How each value of `record` fares against `gold` (matched as `extract eval` matches, docs/record.md)."""
+    diff = Diff()
+    for key in SCALARS:
+        g, p = gold.get(key), record.get(key)
+        if key == "published":  # compared by the date part only, as the scorer does
+            g = _date_part(g)
+            p = p and str(p)[:10]
+        _compare(diff, key, key, g, p)
+    for key, attr_key in LISTS.items():
+        preds = record.get(key) or []
+        pairs, missed, extra = match_items(gold.get(key) or [], preds, attr_key)
+        suffix = f".{attr_key}" if attr_key else ""
+        for i in range(len(preds)):
+            diff.status[f"{key}[{i}]{suffix}"] = "spurious" if i in extra else "ok"
+        for g in missed:
+            value = _gold_value(g if attr_key is None else g.get(attr_key))
+            if value is not None:
+                diff.missed.append((key, value))
+        attr = ATTRIBUTES.get(key)
+        if attr:
+            for g, i in pairs:
+                _compare(diff, f"{key}[{i}].{attr}", f"{key}.{attr}", g.get(attr), preds[i].get(attr))
+            for i in extra:
+                if preds[i].get(attr):
+                    diff.status[f"{key}[{i}].{attr}"] = "spurious"
+        entries = LIST_ATTRIBUTES.get(key)
+        if entries:
+            _compare_entries(diff, key, entries, pairs, extra, preds)
+    return diff
+
+
+def _compare_entries(
+    diff: Diff, key: str, attr: str, pairs: list[tuple[Any, int]], extra: list[int], preds: list[Any]
+) -> None:
+    """A list inside each item (the parties of a signed project), matched one to one within each
+    pair of items as the scorer does; every entry of an unmatched item is spurious."""
+    for g, i in pairs:
+        entries = preds[i].get(attr) or []
+        _, missed, unmatched = match_items(g.get(attr) or [], entries, None)
+        for j in range(len(entries)):
+            diff.status[f"{key}[{i}].{attr}[{j}]"] = "spurious" if j in unmatched else "ok"
+        for m in missed:
+            value = _gold_value(m)
+            if value is not None:
+                diff.missed.append((f"{key}.{attr}", value))
+    for i in extra:
+        for j in range(len(preds[i].get(attr) or [])):
+            diff.status[f"{key}[{i}].{attr}[{j}]"] = "spurious"
+
+
+# --- the page -------------------------------------------------------------------------------------
+
+
+@dataclass
+class ArticleView:
+    """What the page shows of one article."""
+
+    record: Record
+    raw: str | None
+    gold: Gold | None = None
+    errors: list[Miss] = field(default_factory=list)
+    macro_f1: float | None = None
+    counts: tuple[int, int, int] = (0, 0, 0)
+
+
+def _value_paths(data: dict[str, Any]) -> list[str]:
+    """Every value path of a record, in record order."""
+    paths = [k for k in SCALARS if data.get(k) is not None]
+    for key, attr_key in LISTS.items():
+        for i, item in enumerate(data.get(key) or []):
+            if attr_key is None:
+                paths.append(f"{key}[{i}]")
+                continue
+            for a, v in item.items():
+                if isinstance(v, list):  # a list attribute: one path per entry
+                    paths.extend(f"{key}[{i}].{a}[{j}]" for j in range(len(v)))
+                elif v is not None:
+                    paths.append(f"{key}[{i}].{a}")
+    return paths
+
+
+def _text_marks(article: ArticleView, diff: Diff | None) -> list[Mark]:
+    marks = []
+    steps: dict[str, int] = {}
+    for ev in article.record.evidence:
+        kind = field_kind(ev.field)
+        steps[ev.field] = steps.get(ev.field, 0) + 1
+        status = _status_of(diff, ev.field) if diff else "unscored"
+        attrs = (
+            ("data-field", ev.field),
+            ("data-kind", kind),
+            ("data-rule", ev.rule),
+            ("data-start", str(ev.span[0])),
+            ("data-end", str(ev.span[1])),
+            ("data-step", str(steps[ev.field])),
+            ("data-status", status),
+            ("title", f"{ev.field} · {ev.rule}" + (f" · {status}" if diff else "")),
+        )
+        marks.append(Mark(ev.span[0], ev.span[1], ("ev", css_kind(kind), f"st-{status}"), attrs))
+    if diff and article.raw is not None:
+        from extract.review.annotate import locate
+        from extract.text.normalise import normalise
+
+        normalised = normalise(article.raw)
+        for name, value in diff.missed:
+            span = locate(normalised, value)
+            if span:
+                gold_attrs = (
+                    ("data-field", name),
+                    ("data-gold", value),
+                    ("title", f"missed: {name} = {value}"),
+                )
+                marks.append(Mark(span[0], span[1], ("gold-missed",), gold_attrs))
+    return marks
+
+
+def _status_of(diff: Diff, path: str) -> str:
+    """The status a path shows; evidence for a whole object item (`stations[0]`) shows its name's."""
+    return diff.status.get(path) or diff.status.get(path + ".name") or "ok"
+
+
+def _rule_ids(rules: list[str]) -> str:
+    """Rule ids for a table cell: a line may break after `.` or `_` (between the words of an id),
+    never inside a word."""
+    ids = [html.escape(r).replace(".", ".<wbr>").replace("_", "_<wbr>") for r in rules]
+    return ", ".join(f'<span class="rule-id">{i}</span>' for i in ids) or "—"
+
+
+def _record_table(article: ArticleView, diff: Diff | None, with_gold: bool) -> str:
+    data = article.record.model_dump(mode="json")
+    rules: dict[str, list[str]] = {}
+    for ev in article.record.evidence:
+        rules.setdefault(ev.field, []).append(ev.rule)
+    rows = []
+    for path in _value_paths(data):
+        value = format_value(value_at(data, path))
+        status = diff.status.get(path, "ok") if diff else "unscored"
+        kind = field_kind(path)
+        rows.append(
+            f'<tr data-path="{html.escape(path)}" data-status="{status}" data-value="{html.escape(value)}">'
+            f'<td><span class="swatch {css_kind(kind)}"></span>{html.escape(path)}</td>'
+            f'<td>{html.escape(value)}</td><td class="rule">{_rule_ids(rules.get(path, []))}</td>'
+            + (f'<td class="status st-{status}">{status if diff else ""}</td>' if with_gold else "")
+            + "</tr>"
+        )
+    gold_head = "<th>vs gold</th>" if with_gold else ""
+    head = f"<tr><th>field</th><th>value</th><th>rule</th>{gold_head}</tr>"
+    return f'<table class="record"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _misses_table(article: ArticleView) -> str:
+    if article.gold is None:
+        return ""
+    if not article.errors:
+        return '<p class="clean">No misses against gold.</p>'
+    rows = [
+        f'<tr class="miss-row" data-kind="{html.escape(e.kind)}" data-field="{html.escape(e.field)}">'
+        f"<td>{html.escape(e.kind)}</td><td>{html.escape(e.field)}</td>"
+        f"<td>{html.escape(e.gold or '—')}</td><td>{html.escape(e.predicted or '—')}</td>"
+        f'<td class="rule">{_rule_ids([e.rule]) if e.rule else ""}</td></tr>'
+        for e in article.errors
+    ]
+    head = "<tr><th>kind</th><th>field</th><th>gold</th><th>predicted</th><th>rule</th></tr>"
+    return f'<h3>Misses</h3><table class="misses"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _flagged(article: ArticleView) -> bool:
+    """Whether the article has a missed, spurious or wrong value against its gold."""
+    return bool(article.errors)
+
+
+def _section(article: ArticleView, with_gold: bool) -> str:
+    record = article.record
+    data = record.model_dump(mode="json")
+    diff = compare(data, article.gold) if article.gold is not None else None
+    if article.raw is None:
+        text = f'<p class="no-text">The article text is not available: {html.escape(record.source)} could not be read.</p>'
+    else:
+        text = f'<div class="text">{marked_html(article.raw, _text_marks(article, diff))}</div>'
+    score = f' data-macro-f1="{article.macro_f1:.3f}"' if article.macro_f1 is not None else ""
+    flag = " flagged" if _flagged(article) else ""
+    anchor = html.escape(_anchor(record.doc_id))
+    title = html.escape(record.title or "(no title)")
+    return (
+        f'<section class="article{flag}" id="{anchor}" data-doc-id="{html.escape(record.doc_id)}"{score}>'
+        f'<h2>{html.escape(record.doc_id)} <small>{title}</small> <a href="#index">↑ index</a></h2>'
+        f'<p class="source">{html.escape(record.source)}</p>'
+        f'<div class="cols"><div class="left">{text}</div>'
+        f'<div class="right">{_record_table(article, diff, with_gold)}{_misses_table(article)}</div></div></section>'
+    )
+
+
+def _anchor(doc_id: str) -> str:
+    return "doc-" + doc_id
+
+
+def _index(articles: list[ArticleView], missing: list[str], with_gold: bool) -> str:
+    head = "<tr><th>article</th><th>title</th><th>values</th>"
+    head += "<th>macro F1</th><th>tp</th><th>fp</th><th>fn</th><th>misses</th></tr>" if with_gold else "</tr>"
+    flagged = sum(map(_flagged, articles))
+    rows = []
+    for a in articles:
+        values = len(_value_paths(a.record.model_dump(mode="json")))
+        cells = (
+            f'<td><a href="#{html.escape(_anchor(a.record.doc_id))}">{html.escape(a.record.doc_id)}</a></td>'
+            f"<td>{html.escape(a.record.title or '')}</td><td>{values}</td>"
+        )
+        if with_gold:
+            if a.gold is None:
+                cells += '<td class="f1">no gold</td><td></td><td></td><td></td><td></td>'
+            else:
+                tp, fp, fn = a.counts
+                f1 = "—" if a.macro_f1 is None else f"{a.macro_f1:.3f}"
+                misses = f"⚑ {len(a.errors)}" if a.errors else "0"
+                cells += f'<td class="f1">{f1}</td><td>{tp}</td><td>{fp}</td><td>{fn}</td><td class="misses">{misses}</td>'
+        flag = " flagged" if _flagged(a) else ""
+        rows.append(f'<tr class="doc{flag}" data-doc-id="{html.escape(a.record.doc_id)}">{cells}</tr>')
+    for doc_id in missing:
+        span = 7 if with_gold else 2
+        rows.append(
+            f'<tr class="doc no-record flagged" data-doc-id="{html.escape(doc_id)}"><td>{html.escape(doc_id)}</td>'
+            f'<td colspan="{span}">gold without a record</td></tr>'
+        )
+    table = f'<table id="index" class="index"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    if not with_gold:
+        return table
+    only = (
+        '<label class="only-flagged"><input type="checkbox" id="only-flagged"> show only the '
+        f"{flagged + len(missing)} articles with missed, spurious or wrong values (⚑)</label>"
+    )
+    return only + table
+
+
+def _field_scores(golds: dict[str, Gold], preds: dict[str, dict[str, Any]]) -> str:
+    from extract.review.score import score_records
+
+    result = score_records(golds, preds)
+    rows = []
+    for name, t in result.tallies.items():
+        p, r, f = t.prf()
+        rows.append(
+            f'<tr data-field="{html.escape(name)}"><td>{html.escape(name)}</td>'
+            f"<td>{p:.3f}</td><td>{r:.3f}</td><td>{f:.3f}</td><td>{t.tp}</td><td>{t.fp}</td><td>{t.fn}</td></tr>"
+        )
+    head = "<tr><th>field</th><th>P</th><th>R</th><th>F1</th><th>tp</th><th>fp</th><th>fn</th></tr>"
+    summary = (
+        f'<p class="overall" data-macro-f1="{result.macro_f1:.3f}">{result.documents} gold documents · '
+        f"macro F1 {result.macro_f1:.3f} · micro F1 {result.micro_f1:.3f}</p>"
+    )
+    return f'{summary}<details><summary>Per field</summary><table class="fields"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></details>'
+
+
+def _legend(with_gold: bool) -> str:
+    items = "".join(
+        f'<button type="button" class="legend-item {css_kind(k)}" data-kind="{k}">{k}</button>'
+        for k in FIELD_COLOURS
+    )
+    marks = (
+        '<span class="ev st-spurious">spurious</span> <span class="ev st-wrong">wrong</span> '
+        '<span class="gold-missed">missed (gold)</span>'
+    )
+    marks_html = f'<span class="marks">{marks}</span>' if with_gold else ""
+    return f'<div class="legend">{items}{marks_html}</div>'
+
+
+_CSS = """
+body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:1rem 2rem;color:#111}
+h1{font-size:1.4rem} h2{font-size:1.1rem;border-top:2px solid #888;padding-top:.8rem}
+h2 small{font-weight:normal;color:#444} h2 a{font-size:.8rem;font-weight:normal}
+table{border-collapse:collapse;font-size:.85rem} td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}
+th{background:#f3f4f6;text-align:left}
+.right table{width:100%;table-layout:fixed;margin-bottom:.8rem} .right td{overflow-wrap:anywhere}
+table.record th:nth-child(1){width:26%} table.record th:nth-child(2){width:30%}
+table.record th:nth-child(4){width:12%} table.misses th:nth-child(1){width:14%}
+section.article{scroll-margin-top:2.6rem}
+.cols{display:flex;gap:1.5rem;align-items:flex-start} .left{flex:3;min-width:0} .right{flex:2;min-width:0}
+.text{white-space:pre-wrap;line-height:1.9;font-size:.95rem;border:1px solid #ddd;padding:.6rem;
+ max-height:36rem;overflow:auto;background:#fff}
+.ev{border-radius:2px;padding:0 1px} .ev.focus{outline:2px solid #111}
+.st-spurious{text-decoration:line-through 2px #dc2626;box-shadow:inset 0 -3px 0 #dc2626}
+.st-wrong{box-shadow:inset 0 -3px 0 #f59e0b}
+.gold-missed{border:2px dashed #dc2626;border-radius:3px}
+td.status.st-spurious,td.status.st-wrong{color:#b91c1c;font-weight:bold;text-decoration:none;box-shadow:none}
+td.status.st-ok{color:#15803d}
+.legend{position:sticky;top:0;background:#fffe;padding:.4rem 0;z-index:1;border-bottom:1px solid #ddd}
+.legend-item{border:1px solid #999;border-radius:3px;margin:1px;font-size:.75rem;cursor:pointer}
+.legend-item.off{opacity:.35} .marks{margin-left:1rem;font-size:.8rem}
+.hide-kind{background:none!important}
+.swatch{display:inline-block;width:.7rem;height:.7rem;margin-right:4px;border:1px solid #999}
+.source,.no-text{color:#666;font-size:.8rem} tr.no-record td{color:#b91c1c}
+.right td.rule{overflow-wrap:normal;word-break:normal} td.misses{color:#b91c1c}
+body.only-flagged tr.doc:not(.flagged),body.only-flagged section.article:not(.flagged){display:none}
+"""
+
+_JS = """
+document.querySelectorAll('table.record tr[data-path]').forEach(function(row){
+  var path=row.getAttribute('data-path');
+  var spans=row.closest('section').querySelectorAll('.ev');
+  function mark(on){spans.forEach(function(s){if(s.dataset.field===path){s.classList.toggle('focus',on);}});}
+  row.addEventListener('mouseenter',function(){mark(true);});
+  row.addEventListener('mouseleave',function(){mark(false);});
+});
+var only=document.getElementById('only-flagged');
+if(only){only.addEventListener('change',function(){document.body.classList.toggle('only-flagged',only.checked);});}
+document.querySelectorAll('.legend-item').forEach(function(btn){
+  btn.addEventListener('click',function(){
+    var off=btn.classList.toggle('off');
+    document.querySelectorAll('.ev.k-'+btn.dataset.kind.replace(/[._]/g,'-')).forEach(function(s){
+      s.classList.toggle('hide-kind',off);});
+  });
+});
+"""
+
+
+def _kind_css() -> str:
+    """One background per kind; it comes after the `.ev` fallback so that the kind wins."""
+    rules = [f".{css_kind(k)}{{background:{c}}}" for k, c in FIELD_COLOURS.items()]
+    return "\n".join([f".ev{{background:{OTHER_COLOUR}}}", *rules])
+
+
+def build_page(articles: list[ArticleView], golds: dict[str, Gold] | None) -> str:
+    """The whole page as one string."""
+    preds = {a.record.doc_id: a.record.model_dump(mode="json") for a in articles}
+    missing = sorted(set(golds or {}) - set(preds))
+    header = f"<p>{len(articles)} articles</p>"
+    if golds is not None:
+        header = _field_scores(golds, preds)
+    body = "".join(_section(a, golds is not None) for a in articles)
+    css = _CSS + _kind_css()
+    return (
+        '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f"<title>extract review</title><style>{css}</style></head><body>"
+        f"<h1>extract review</h1>{header}{_legend(golds is not None)}{_index(articles, missing, golds is not None)}"
+        f"{body}<script>{_JS}</script></body></html>\n"
+    )
+
+
+def collect(
+    records: list[Record], golds: dict[str, Gold] | None, out: Path | None = None
+) -> list[ArticleView]:
+    """The page's articles: each record with its article text (see `source_text`: `out` is the
+    records' folder), and its score where gold has it."""
+    from extract.review.explain import source_text
+    from extract.review.score import score_records
+
+    views = []
+    for record in records:
+        article = ArticleView(record=record, raw=source_text(record, out))
+        gold = (golds or {}).get(record.doc_id)
+        if gold is not None:
+            result = score_records({record.doc_id: gold}, {record.doc_id: record.model_dump(mode="json")})
+            article.gold, article.errors, article.macro_f1 = gold, result.errors, result.macro_f1
+            tallies = result.tallies.values()
+            article.counts = (
+                sum(t.tp for t in tallies),
+                sum(t.fp for t in tallies),
+                sum(t.fn for t in tallies),
+            )
+        views.append(article)
+    return views
+
+
+def write_report(out: Path, dest: Path, gold: Path | None = None) -> int:
+    """Write the page for the records in `out` (scored against `gold` if given) to `dest`; returns the
+    number of articles. The page is written to a temporary file and renamed into place. Raises
+    NoSourceText, writing nothing, when the text of no article can be found."""
+    from extract.output.output import write_atomic
+    from extract.review.explain import load_records, no_source_text
+    from extract.review.score import load_json_dir
+
+    records = load_records(out)
+    golds = load_json_dir(gold) if gold is not None else None
+    articles = collect(records, golds, out)
+    if records and all(a.raw is None for a in articles):
+        raise no_source_text(records, out)
+    page = build_page(articles, golds)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(dest, page)
+    return len(records)

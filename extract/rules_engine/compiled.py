@@ -1,0 +1,170 @@
+"""Rule patterns compiled once per version of `regex`, kept between runs in the user's cache folder.
+
+`regex` parses and compiles a pattern in Python: for the rule set, 0.2 to 0.7 s of every start.
+What it hands its C engine in the end is plain data: the pattern's code as a list of integers, its
+group names and its required string. That data is kept in `$XDG_CACHE_HOME/extract/` (by default
+`~/.cache/extract`), keyed by the pattern's text, its flags and the versions of `regex` and Python;
+a pattern found there is built by the C engine at once (the rule set in about 0.01 s). Anything
+unexpected (no cache, an unreadable or foreign file, an entry that does not build) costs only the
+compilation, and a built pattern is the one `regex.compile` gives: same text, flags and groups.
+
+This reads into `regex`'s own module (`regex._main`, where `regex.compile` ends): a new version of
+`regex` has another key, and is compiled afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import regex
+import regex._main as _main  # the module whose `_regex.compile` makes the C pattern object
+
+CACHE_FILE = "compiled-patterns.json"
+_MAX_ENTRIES = 4000  # past this the file starts afresh with what this process compiled
+_VERSION = f"regex {regex.__version__} python {sys.version_info[0]}.{sys.version_info[1]}"
+
+_lock = threading.Lock()
+_entries: dict[str, list[Any]] | None = None  # the file's entries, read on first use
+_new: dict[str, list[Any]] = {}  # entries compiled by this process and not yet saved
+# Patterns this process has built, by key: one object for one pattern, as `regex`'s own cache gives
+# (rules sharing an anchor share its hits, extract/rules_engine/engine.py).
+_built: dict[str, regex.Pattern[str]] = {}
+
+
+def _path() -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "extract" / CACHE_FILE
+
+
+def _key(source: str, flags: int) -> str:
+    text = f"{_VERSION}\0{int(regex.DEFAULT_VERSION)}\0{int(flags)}\0{source}"
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _load() -> dict[str, list[Any]]:
+    global _entries
+    if _entries is None:
+        try:
+            data = json.loads(_path().read_text(encoding="utf-8"))
+            ok = isinstance(data, dict) and data.get("version") == _VERSION
+            _entries = data["entries"] if ok and isinstance(data.get("entries"), dict) else {}
+        except (OSError, ValueError, KeyError):
+            _entries = {}
+    return _entries
+
+
+class _Capture:
+    """Stands in for `regex`'s C module while a pattern compiles, to keep what it is handed."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.calls: dict[str, tuple[Any, ...]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+    def compile(self, *args: Any) -> Any:
+        self.calls[args[0]] = args
+        return self.real.compile(*args)
+
+
+def _entry(args: tuple[Any, ...]) -> list[Any] | None:
+    """The JSON form of the arguments of `_regex.compile`, or None for a pattern it cannot hold."""
+    _, flags, code, group_index, index_group, named_lists, named_list_indexes, *rest = args
+    req_offset, req_chars, req_flags, group_count = rest
+    if named_lists or named_list_indexes:
+        return None
+    return [
+        int(flags),
+        list(code),
+        dict(group_index),
+        sorted(index_group.items()),
+        req_offset,
+        None if req_chars is None else list(req_chars),
+        req_flags,
+        group_count,
+    ]
+
+
+def _check(key: str, entry: list[Any]) -> str:
+    """The checksum an entry carries after its fields: a damaged entry (a flipped bit, an edit) is
+    never handed to the C engine, which would take any code and match otherwise."""
+    text = json.dumps([key, entry[:8]], separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _build(source: str, entry: list[Any]) -> regex.Pattern[str]:
+    flags, code, group_index, index_group, req_offset, req_chars, req_flags, group_count = entry[:8]
+    pattern: regex.Pattern[str] = _main._regex.compile(
+        source,
+        flags,
+        code,
+        group_index,
+        {int(i): name for i, name in index_group},
+        {},
+        [],
+        req_offset,
+        None if req_chars is None else tuple(req_chars),
+        req_flags,
+        group_count,
+    )
+    return pattern
+
+
+def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """`regex.compile(source, flags)`, from the cache when it holds the pattern."""
+    key = _key(source, flags)
+    with _lock:
+        if key in _built:
+            return _built[key]
+        entry = _load().get(key)
+    if entry is not None and len(entry) == 9 and entry[8] == _check(key, entry):
+        try:
+            built = _build(source, entry)
+            if built.pattern == source and built.groups == entry[7]:
+                with _lock:
+                    return _built.setdefault(key, built)
+        except Exception:  # a damaged entry: compile as if there were none
+            pass
+    with _lock:
+        capture = _Capture(_main._regex)
+        _main._regex = capture
+        try:
+            pattern = regex.compile(source, flags, cache_pattern=False)
+        finally:
+            _main._regex = capture.real
+        args = capture.calls.get(source)
+        entry = _entry(args) if args is not None else None
+        if entry is not None:
+            _new[key] = [*entry, _check(key, entry)]
+        return _built.setdefault(key, pattern)
+
+
+def save() -> None:
+    """Add the patterns this process compiled to the cache file; one that cannot be written only
+    costs the compilation next time."""
+    global _entries
+    with _lock:
+        if not _new:
+            _entries = None  # read again if more patterns come: the file's lists need no memory meanwhile
+            return
+        entries = dict(_load())
+        if len(entries) + len(_new) > _MAX_ENTRIES:
+            entries = {}
+        entries.update(_new)
+        path = _path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"version": _VERSION, "entries": entries}), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            return
+        _entries = None
+        _new.clear()

@@ -1,0 +1,45 @@
+"""The article as the rules see it: normalised text, the body with boilerplate masked, and page facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from extract.reading.article import Article
+from extract.text.normalise import Normalised
+from extract.text.segment import Words
+
+HEAD_CHARS = 1500  # where a page states its publication time
+TOP_CHARS = 800  # where a page prints its headline (the furthest in the sample and dev sets: 240)
+
+
+@dataclass(frozen=True)
+class Document:
+    """`body` is `norm.text` with boilerplate blanked out (same length, so offsets agree)."""
+
+    article: Article
+    norm: Normalised
+    body: str
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    @cached_property
+    def words(self) -> Words:
+        """The text's words and tags, each sentence segmented when first asked about."""
+        return Words(self.norm.text)
+
+    def scope_text(self, scope: str) -> str:
+        """The text a rule of `scope` reads: the masked body, the whole page, its head or its top, or
+        the head as printed followed by the masked body."""
+        if scope == "body":
+            return self.body
+        if scope == "head":
+            return self.norm.text[:HEAD_CHARS]
+        if scope == "top":
+            return self.norm.text[:TOP_CHARS]
+        if scope == "head+body":
+            # The head as printed (a breadcrumb names the site's district), the body after it.
+            return self.norm.text[:HEAD_CHARS] + self.body[HEAD_CHARS:]
+        return self.norm.text

@@ -1,0 +1,111 @@
+"""Run rules over a document and yield their matches. The engine knows rules, not fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from extract.base import budget
+from extract.base.timing import stage
+from extract.rules_engine.document import Document
+from extract.rules_engine.finders import FINDERS
+from extract.rules_engine.match import Group, Match
+from extract.rules_engine.ruleset import Anchor, Rule
+
+REGEX_TIMEOUT = 2.0  # seconds per pattern per article; past it the article fails, never hangs
+
+
+class RuleTimeout(Exception):
+    """A pattern ran past its time limit on one article."""
+
+
+def windows(rule: Rule, text: str) -> list[tuple[int, int]]:
+    """Where the rule's pattern may match: the whole text, or, for a rule with an anchor, the merged
+    windows around the anchor's hits. A pattern that opens with a character class tries every
+    position of the text; its anchor (a post title, a station word) is found in one quick pass."""
+    if rule.anchor is None:
+        return [(0, len(text))]
+    before, after = rule.window
+    spans: list[tuple[int, int]] = []
+    for hit in _anchor_hits(rule.anchor, text):
+        start, end = max(0, hit[0] - before), min(len(text), hit[1] + after)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+@lru_cache(maxsize=64)
+def _anchor_hits(anchor: Anchor, text: str) -> tuple[tuple[int, int], ...]:
+    if isinstance(anchor, regex.Pattern):
+        return tuple([m.span() for m in anchor.finditer(text, timeout=REGEX_TIMEOUT)])
+    return tuple([m.span() for m in anchor.finditer(text)])  # an `re` anchor: plain words, no backtracking
+
+
+def _pattern_matches(rule: Rule, text: str) -> Iterator[Match]:
+    assert rule.pattern is not None
+    # No more time than the article has left (extract/base/budget.py), where that is less.
+    left = budget.remaining()
+    timeout = REGEX_TIMEOUT if left is None else max(0.0, min(REGEX_TIMEOUT, left))
+    try:
+        for start, end in windows(rule, text):
+            yield from _matches_in(rule, rule.pattern, text, start, end, timeout)
+    except TimeoutError as e:
+        budget.check()
+        raise RuleTimeout(f"{rule.source} ran past its {REGEX_TIMEOUT}s time limit") from e
+
+
+def _matches_in(
+    rule: Rule, pattern: regex.Pattern[str], text: str, start: int, end: int, timeout: float
+) -> Iterator[Match]:
+    for m in pattern.finditer(text, start, end, timeout=timeout):
+        groups = {
+            name: Group(m.group(name), m.start(name), m.end(name))
+            for name in pattern.groupindex
+            if m.start(name) >= 0 and m.group(name)
+        }
+        yield Match(rule, m.start(), m.end(), groups)
+
+
+def run_rule(rule: Rule, doc: Document) -> list[Match]:
+    """Every match of one rule in the text its scope names."""
+    budget.check()
+    text = doc.scope_text(rule.scope)
+    if rule.finder is not None:
+        return [
+            Match(rule, start, end, groups) for start, end, groups in FINDERS[rule.finder](text, doc, rule)
+        ]
+    return list(_pattern_matches(rule, text))
+
+
+def run_rules(rules: tuple[Rule, ...], doc: Document) -> Iterator[Match]:
+    """Matches of all `rules`: first those of rules with a role (stop, reject), then the others by
+    priority (highest first), each priority's matches by position.
+
+    Lazily: a rule runs only when its priority is reached, so a resolver that stops at the first
+    value it can use spares the rules below it (most articles state their date in the first way
+    looked for)."""
+    with stage("extract"):
+        roles = [m for rule in rules if rule.options.get("role") for m in run_rule(rule, doc)]
+    yield from sorted(roles, key=lambda m: (-m.rule.priority, m.start))
+    levels: dict[int, list[Rule]] = {}
+    for rule in rules:
+        if not rule.options.get("role"):
+            levels.setdefault(rule.priority, []).append(rule)
+    for priority in sorted(levels, reverse=True):
+        with stage("extract"):
+            found = [m for rule in levels[priority] for m in run_rule(rule, doc)]
+        yield from sorted(found, key=lambda m: m.start)
+
+
+def match_text(rule: Rule, text: str) -> list[Match]:
+    """Run one rule over a bare text (its examples): the text stands for page, head and body alike."""
+    from extract.reading.article import Article
+    from extract.rules_engine.document import Document as Doc
+    from extract.text.normalise import normalise
+
+    doc = Doc(Article(doc_id="example", source="<example>", raw=text), normalise(text), normalise(text).text)
+    return run_rule(rule, doc)

@@ -1,0 +1,30 @@
+"""What a rule found: a match with its named groups, each with its span in the normalised text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract.rules_engine.ruleset import Rule
+
+
+@dataclass(frozen=True)
+class Group:
+    """A captured piece of text: its value, its span in the normalised text, anything a finder parsed."""
+
+    value: str
+    start: int
+    end: int
+    data: Any = None
+
+
+@dataclass(frozen=True)
+class Match:
+    rule: Rule
+    start: int
+    end: int
+    groups: dict[str, Group] = field(default_factory=dict)
+
+    def value(self, name: str = "value") -> str | None:
+        g = self.groups.get(name)
+        return g.value if g else None

@@ -1,0 +1,6 @@
+"""Running: one text through every stage (pipeline), one file as a task with its budget (task), many
+files by the runner over a pool or Dask (runner, parallel, preload, lifeline), the manifest of what a
+run did (manifest), its lock (lock) and progress bar (progress).
+
+May import every stage before it: extract.base, text, reading, rules_engine, resolve and output.
+"""

@@ -1,0 +1,148 @@
+"""Raw article text -> the Simplified, width-folded text the rules read, with a map back to raw offsets.
+
+Three steps, each keeping the map: NFKC width folding, removal of pinyin glosses after Han
+characters (`區(qū)委` -> `區委`), and Traditional -> Simplified (OpenCC), run only where the text holds
+Traditional characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from extract.base.rules_dir import RULES_DIR
+
+# A pinyin gloss: lowercase Latin letters with optional tone marks, in parentheses, right after a Han
+# character. Uppercase is left alone so that acronyms such as `(CBD)` survive.
+_PINYIN = regex.compile(r"(?<=\p{Han})\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6})\)")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """`text` is what the rules read; `to_raw[i]` is the index in `raw` of `text[i]`."""
+
+    raw: str
+    text: str
+    to_raw: tuple[int, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span covering normalised `text[start:end]` (an empty span maps to an empty span)."""
+        if end <= start:
+            pos = self.to_raw[start] if start < len(self.to_raw) else len(self.raw)
+            return pos, pos
+        return self.to_raw[start], self.to_raw[end - 1] + 1
+
+
+@cache
+def _t2s() -> Any:
+    """OpenCC's Traditional -> Simplified converter: the C++ binding (`opencc`, ~70x faster) where it
+    is installed, else opencc-python-reimplemented; both install the module `opencc`, both give the
+    same output on the sample and dev articles (tests/test_converter.py)."""
+    import opencc
+
+    try:
+        return opencc.OpenCC("t2s.json")  # C++ binding: configs are named by file
+    except Exception:  # the pure-Python package names configs without the suffix
+        return opencc.OpenCC("t2s")
+
+
+@cache
+def _traditional_chars() -> frozenset[str]:
+    """Characters t2s changes (rules/normalise/traditional_chars.txt): their presence is the cheap
+    test for Traditional text."""
+    path = RULES_DIR / "normalise" / "traditional_chars.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
+
+
+def has_traditional(text: str) -> bool:
+    return not _traditional_chars().isdisjoint(text)
+
+
+# Full-width ASCII and the ideographic space: the width folding news text needs, one character for
+# one, so the offset map stays the identity. Anything else NFKC changes takes the slow path.
+_WIDTH = {0x3000: " ", **{c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}}
+
+
+@cache
+def _changes_under_nfkc() -> re.Pattern[str]:
+    """Characters of the Basic Multilingual Plane that NFKC changes, plus every astral character
+    (checked one by one): the only places width folding has to look at. Built once, in ~30 ms.
+    The standard library's `re` scans a class this large a hundred times faster than `regex`."""
+    changed = [
+        chr(c)
+        for c in range(0x80, 0x10000)
+        if not 0xD800 <= c < 0xE000 and unicodedata.normalize("NFKC", chr(c)) != chr(c)
+    ]
+    return re.compile("[" + "".join(re.escape(c) for c in changed) + "\U00010000-\U0010ffff]")
+
+
+def _fold_width(raw: str) -> tuple[str, list[int]]:
+    folded = raw.translate(_WIDTH)
+    if unicodedata.is_normalized("NFKC", folded):
+        return folded, list(range(len(raw)))
+    out: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for m in _changes_under_nfkc().finditer(folded):
+        i = m.start()
+        one = unicodedata.normalize("NFKC", folded[i])
+        out.append(folded[pos:i])
+        out.append(one)
+        index.extend(range(pos, i))
+        index.extend([i] * len(one))
+        pos = i + 1
+    out.append(folded[pos:])
+    index.extend(range(pos, len(folded)))
+    return "".join(out), index
+
+
+def _drop_pinyin(text: str, index: list[int]) -> tuple[str, list[int]]:
+    if "(" not in text:
+        return text, index
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PINYIN.finditer(text):
+        keep.append((pos, m.start()))
+        pos = m.end()
+    if not keep:
+        return text, index
+    keep.append((pos, len(text)))
+    return "".join(text[a:b] for a, b in keep), [i for a, b in keep for i in index[a:b]]
+
+
+def _to_simplified(text: str, index: list[int]) -> tuple[str, list[int]]:
+    """Convert line by line; a line whose length changes is converted char by char to keep the map."""
+    if not has_traditional(text):
+        return text, index
+    convert = _t2s().convert
+    out: list[str] = []
+    new_index: list[int] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        converted = convert(line)
+        if len(converted) != len(line):
+            converted = "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in line)
+        out.append(converted)
+        new_index.extend(index[pos : pos + len(line)])
+        pos += len(line)
+    return "".join(out), new_index
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def normalise(raw: str) -> Normalised:
+    """Fold widths, drop pinyin glosses, convert to Simplified; keep the offset map to `raw`.
+
+    A lone surrogate (reading replaces them, but text given to `extract_text` may hold one) becomes
+    U+FFFD, one for one: OpenCC, like any UTF-8 code, cannot take it."""
+    text, index = _fold_width(_SURROGATE.sub("\ufffd", raw) if _SURROGATE.search(raw) else raw)
+    text, index = _drop_pinyin(text, index)
+    text, index = _to_simplified(text, index)
+    return Normalised(raw=raw, text=text, to_raw=tuple(index))

@@ -1,0 +1,182 @@
+"""The word layer: text cut into words with part-of-speech tags, sentence by sentence as rules ask.
+
+The segmenter is jieba-rs (through `rjieba`) with jieba's own dictionary and tag set, plus our
+lexicons as user words: posts, organisation suffixes, station words and every division name of the
+gazetteer, so that a name never swallows a post and a place is one word. jieba-rs keeps its
+dictionary in memory (no cache file to trust) and cuts and tags several times faster than jieba.
+
+A sentence is segmented the first time a rule asks about a position in it, and only once: most of
+an article is never asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from extract.base.timing import stage
+from extract.text.lexicon import words
+
+# Words jieba must keep whole, with the tag they get: a name never swallows a post, a place or a
+# station word; some words get the tag our rules read them by (nouns.txt, locative.txt). Posts weigh
+# 20000 as they always did; the others get the weight that just makes them one word.
+USER_LISTS = {
+    "post": ("n", 20000),
+    "org_suffix": ("n", None),
+    "station_kind": ("n", None),
+    "nouns": ("n", None),
+    "locative": ("f", None),
+    "units": ("q", None),
+}
+PLACE_TAG = "ns"
+
+SENTENCE_ENDS = "。!?;\n！？；"
+SENTENCE_REACH = 300  # characters looked at either side of a position for its sentence's ends
+
+# Tags of words that never begin or end a name of a thing (jieba's tag set, after ICTCLAS): verbs,
+# adverbs, prepositions, conjunctions, pronouns, particles, numerals and measure words, modal words,
+# interjections and set phrases (不断完善, 积极参与). A verbal noun (vn: 服务, 建设) is a noun here.
+FUNCTION_TAGS = frozenset({
+    "v", "vd", "vg", "vi", "vq", "d", "ad", "p", "c", "r", "rr", "rz", "rg", "u", "uj", "ul", "uz", "ug", "uv",
+    "ud", "m", "mq", "mg", "q", "y", "e", "o", "l",
+})  # fmt: skip
+# Words that only point at or count a thing (这个, 三级, 新型, 一站式): before a kind word they make
+# no name of their own.
+DETERMINER_TAGS = frozenset({"r", "rr", "rz", "m", "mq", "q", "b"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word: `text == source[start:end]`, `tag` in jieba's tag set (`n`, `v`, `ns`, `x`…)."""
+
+    text: str
+    start: int
+    end: int
+    tag: str
+
+    @property
+    def function_word(self) -> bool:
+        return self.tag in FUNCTION_TAGS
+
+
+@cache
+def _tagger() -> Any:
+    """jieba-rs with jieba's dictionary and ours; built once per process (about 0.15 s)."""
+    import rjieba
+
+    from extract.text.gazetteer import Gazetteer
+
+    # Importing rjieba has already built a segmenter with jieba's dictionary (its module-level
+    # functions use it, and nothing here calls them): ours is that one, not a second built for
+    # another 0.07 to 0.12 s of every start.
+    tagger = getattr(rjieba, "_DEFAULT_JIEBA", None)
+    if tagger is None:
+        tagger = rjieba.Jieba()
+    for name, (tag, freq) in USER_LISTS.items():
+        for word in words(name):
+            tagger.add_word(word, freq, tag)
+    for division in Gazetteer.load().divisions:
+        if len(division.name) > 2:
+            tagger.add_word(division.name, None, PLACE_TAG)
+    return tagger
+
+
+@cache
+def _our_tags() -> dict[str, str]:
+    """Our lexicons' tags, which win over jieba's: jieba-rs keeps a known word's tag when it is
+    added again (支行 stays a verb)."""
+    return {word: t for name, (t, _) in USER_LISTS.items() for word in words(name)}
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """`text` with lone surrogates (undecodable bytes kept by the reader) as U+FFFD, one for one: the
+    segmenter takes only valid Unicode, and offsets must not move."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def tag(text: str) -> list[Token]:
+    """`text` cut into tagged words, offsets in `text`."""
+    out: list[Token] = []
+    pos = 0
+    ours = _our_tags()
+    for word, t in _tagger().tag(_encodable(text), True):
+        out.append(Token(word, pos, pos + len(word), ours.get(word, t)))
+        pos += len(word)
+    return out
+
+
+def known(word: str) -> bool:
+    """True for a word of jieba's dictionary or ours; the tag of any other word is the HMM's guess."""
+    return bool(_tagger().has_word(_encodable(word)))
+
+
+@dataclass
+class Words:
+    """The words of one text, segmented a sentence at a time as they are asked for."""
+
+    text: str
+    _sentences: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)
+
+    def sentence(self, pos: int) -> tuple[Token, ...]:
+        """The tokens of the sentence holding `pos`, offsets in the whole text. A sentence is looked
+        for at most SENTENCE_REACH characters either side: a page without sentence ends (one long
+        line) is cut in pieces of that reach, so that each question costs the same."""
+        text = self.text
+        # Whole pieces of the reach, so that the positions of one piece share its words.
+        low = max(0, (pos // SENTENCE_REACH - 1) * SENTENCE_REACH)
+        start = max(max(text.rfind(c, low, pos) for c in SENTENCE_ENDS) + 1, low)
+        found = self._sentences.get(start)
+        if found is None:
+            high = min(len(text), low + 3 * SENTENCE_REACH)
+            ends = [i for i in (text.find(c, pos, high) for c in SENTENCE_ENDS) if i >= 0]
+            end = min(ends, default=high)
+            with stage("segment"):
+                found = tuple(
+                    Token(t.text, t.start + start, t.end + start, t.tag) for t in tag(text[start:end])
+                )
+            self._sentences[start] = found
+        return found
+
+    def within(self, start: int, end: int) -> list[Token]:
+        """The tokens that lie inside `[start, end)`; a token cut by either edge is left out."""
+        if start >= end:
+            return []
+        return [t for t in self.sentence(start) if start <= t.start and t.end <= end]
+
+    def overlapping(self, start: int, end: int) -> list[Token]:
+        """The tokens that share a character with `[start, end)`, a token cut by an edge included."""
+        if start >= end:
+            return []
+        return [t for t in self.sentence(start) if t.start < end and start < t.end]
+
+    def is_boundary(self, pos: int) -> bool:
+        """True where a word starts or ends at `pos`."""
+        if pos <= 0 or pos >= len(self.text):
+            return True
+        return any(t.start == pos for t in self.sentence(pos))
+
+
+def boundaries(text: str) -> set[int]:
+    """Offsets in `text` where a word starts or ends (0 and len(text) included)."""
+    cuts = {0}
+    pos = 0
+    with stage("segment"):
+        for word in _tagger().cut(_encodable(text), True):
+            pos += len(word)
+            cuts.add(pos)
+    return cuts
+
+
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary counts `word` (0 when it is not a word of it or of ours).
+
+    jieba-rs does not expose its counts; its suggested frequency for a dictionary word is the word's
+    own count, or one more where rounding falls that way, which is all the thresholds here need."""
+    tagger = _tagger()
+    word = _encodable(word)
+    return int(tagger.suggest_freq(word)) if tagger.has_word(word) else 0
