@@ -100,7 +100,7 @@ def test_a_folder_that_cannot_be_listed_is_reported_and_the_run_goes_on(
             raise PermissionError(13, "Permission denied", str(path))
         return scandir(path)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("extract.reading.read.os.scandir", refuse)
+    monkeypatch.setattr("extract.reading.listing.os.scandir", refuse)
     unread: list[object] = []
     assert [p.name for p in iter_input_files([inputs], unread=unread)] == ["a.txt", "c.txt"]  # type: ignore[arg-type]
     assert [type(s) for s in unread] == [FolderNotListed]

@@ -1,5 +1,5 @@
-"""Reading inputs: files and folders, encodings, HTML pages and JSON Lines (read, html_text), into
-Articles (article).
+"""Reading inputs: files and folders listed (listing), bytes decoded (encoding), text, HTML pages, JSON
+and JSON Lines read (read, html_text) into Articles (article).
 
 May import extract.base and extract.text (dates in a page header, character helpers).
 """

@@ -2,24 +2,23 @@
 
 `iter_input_files` lists the files under the given paths, `read_file` turns one file into its
 articles plus the errors of any part (a JSONL line, a JSON item) that could not be read, and
-`decode` turns bytes into text without guessing blindly.
+`decode` turns bytes into text without guessing blindly. The listing is extract/reading/listing.py,
+the decoding extract/reading/encoding.py; this module reads each kind of file.
 """
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
-import errno
 import json
-import os
 import re
-import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from extract.reading.article import Article, ReadError, ReadNote
+from extract.reading.encoding import decode, decode_noting
+from extract.reading.listing import SUFFIXES, FolderNotListed, LinkNotFollowed, iter_input_files, read_regular
 
 __all__ = [
     "SUFFIXES",
@@ -29,34 +28,15 @@ __all__ = [
     "decode",
     "iter_input_files",
     "read_file",
+    "read_regular",
 ]
 
-SUFFIXES = frozenset({".txt", ".html", ".htm", ".json", ".jsonl"})
 
 _TEXT_KEYS = ("text", "content", "body", "article")
 _TITLE_KEYS = ("title", "headline")
 _PUBLISHED_KEYS = ("published", "publish_time", "date", "pubdate")
 _ID_KEYS = ("id", "doc_id")
 _URL_KEYS = ("url",)
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# Encodings a declaration or a detector may name, mapped to the superset that decodes them safely.
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs"}
-_CHINESE_ENCODINGS = frozenset({"gb18030", "big5hkscs", "cp950", "hz"})
-_UNTRUSTED_DECLARATIONS = frozenset({"utf-8", "latin-1", "iso8859-1", "cp1252"})
-_DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
-_DECLARATION_WINDOW = 4096
-# C0 controls other than tab, newline, vertical tab, form feed and carriage return, plus DEL.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_CONTROL_SAMPLE = 8192
-_MAX_CONTROL_SHARE = 0.05
-_CONVERT_HINT = "save it as UTF-8 text, or remove it from the input"
 
 
 @dataclass(frozen=True)
@@ -70,292 +50,7 @@ class ReadResult:
     notes: list[ReadNote] = field(default_factory=list)
 
 
-# --- decoding -----------------------------------------------------------------------------------
-
-
-def decode(data: bytes, path: str) -> str:
-    """Return the text of a file's bytes, with a leading byte-order mark removed and nothing else
-    changed (line endings included: evidence spans index this text).
-
-    UTF-8 (with or without BOM) is tried first and strictly; then a UTF-16/32 BOM; then the
-    charset the file declares (`<meta charset>`, `encoding=`), unless its bytes read as Chinese
-    in another encoding and not in the declared one; then detection (GB18030, Big5...).
-    Raises ReadError naming `path` for binary data or bytes that no text encoding fits.
-    """
-    return _decode(data, path)[0]
-
-
-def _decode(data: bytes, path: str) -> tuple[str, ReadNote | None]:
-    """`decode`, and a note when the file's declared charset was not believed."""
-    note = None
-    text = _decode_by_bom(data, path)
-    if text is None:
-        if b"\x00" in data:
-            raise ReadError(
-                path, f"looks like a binary file (it contains NUL bytes), not text; {_CONVERT_HINT}."
-            )
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text, note = _decode_non_utf8(data, path)
-    _reject_control_heavy(text, path)
-    return text, note
-
-
-def _decode_by_bom(data: bytes, path: str) -> str | None:
-    """The text after a leading byte-order mark, decoded as the mark says; None if there is none."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _decode_strict(data[len(bom) :], encoding, path)
-    return None
-
-
-def _decode_strict(data: bytes, encoding: str, path: str) -> str:
-    """`data` decoded as `encoding` (which its byte-order mark named); ReadError if it does not fit."""
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as e:
-        raise ReadError(
-            path,
-            f"starts with a {encoding} byte-order mark but byte {e.start} is not valid {encoding}; "
-            f"{_CONVERT_HINT}.",
-        ) from e
-
-
-def _decode_non_utf8(data: bytes, path: str) -> tuple[str, ReadNote | None]:
-    """Decode bytes that are not UTF-8: by the declared charset if it fits, else by detection.
-
-    A declaration can lie: GBK bytes declared `iso-8859-5` decode without error into Cyrillic
-    nonsense. When the declared charset gives text that is mostly not Chinese and detection finds
-    a Chinese encoding that gives Chinese, the bytes are trusted, with a note."""
-    declared = _declared_encoding(data[:_DECLARATION_WINDOW])
-    # A single-byte Western charset decodes any bytes, so its declaration proves nothing.
-    if declared is not None and declared not in _UNTRUSTED_DECLARATIONS:
-        try:
-            text = data.decode(declared)
-        except UnicodeDecodeError:
-            pass
-        else:
-            if declared in _CHINESE_ENCODINGS or _han_share(text) >= _NOT_CHINESE:
-                return text, None
-            found = _detect(data)
-            if found is None or found[0] not in _CHINESE_ENCODINGS or _han_share(found[1]) < _CHINESE:
-                return text, None
-            message = (
-                f"declares the charset {declared}, but its bytes read as Chinese in {found[0]} and not "
-                f"in {declared}; it was read as {found[0]}. Correct the declaration if that is wrong."
-            )
-            return found[1], ReadNote(path, "charset", message)
-    detected = _detect(data)
-    if detected is None:
-        raise ReadError(path, f"is not UTF-8 and no other text encoding fits its bytes; {_CONVERT_HINT}.")
-    return detected[1], None
-
-
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
-_NOT_CHINESE = 0.3  # below this share of Han characters among the others, a text is not Chinese
-_CHINESE = 0.6  # at or above it, it is
-_SHARE_SAMPLE = 20_000
-
-
-def _han_share(text: str) -> float:
-    """The share of Han characters among the non-ASCII, non-space characters of (the start of) `text`."""
-    sample = text[:_SHARE_SAMPLE]
-    others = len(_NON_ASCII.findall(sample))
-    return len(_HAN.findall(sample)) / others if others else 0.0
-
-
-def _declared_encoding(head: bytes) -> str | None:
-    """The Python codec named by a `charset=` / `encoding=` declaration in `head`, or None."""
-    match = _DECLARED_CHARSET.search(head)
-    if match is None:
-        return None
-    return _codec_name(match.group(1).decode("ascii"))
-
-
-def _codec_name(name: str) -> str | None:
-    """Python's name for encoding `name`, widened to a safe superset (GBK → GB18030), or None."""
-    try:
-        canonical = codecs.lookup(name.lower().removeprefix("x-")).name
-    except LookupError:
-        return None
-    return _SUPERSETS.get(canonical, canonical)
-
-
-def _detect(data: bytes) -> tuple[str, str] | None:
-    """The encoding charset-normalizer's detection finds for `data` and the text it gives, or None
-    if no encoding fits.
-
-    Among the encodings that fit, a Chinese one is preferred (short Chinese texts otherwise
-    come out as Korean or Japanese), then detection's own ranking.
-    """
-    from charset_normalizer import from_bytes
-
-    fitting: list[str] = []
-    for match in from_bytes(data):
-        name = _codec_name(match.encoding)
-        if name is not None and name not in fitting:
-            fitting.append(name)
-    ranked = sorted(fitting, key=lambda name: name not in _CHINESE_ENCODINGS)
-    for name in ranked:
-        try:
-            return name, data.decode(name)
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
-def _reject_control_heavy(text: str, path: str) -> None:
-    """Raise ReadError if the start of `text` is more than a few percent control characters."""
-    sample = text[:_CONTROL_SAMPLE]
-    if sample and len(_CONTROL.findall(sample)) > len(sample) * _MAX_CONTROL_SHARE:
-        raise ReadError(
-            path, f"looks like a binary file (mostly control characters), not text; {_CONVERT_HINT}."
-        )
-
-
-# --- finding files ------------------------------------------------------------------------------
-
-
-class LinkNotFollowed(ReadError):
-    """A symbolic link in an input folder whose target lies outside every input: it is not read."""
-
-
-class FolderNotListed(ReadError):
-    """A folder under an input that cannot be listed: its files are not read, the others are."""
-
-
-def iter_input_files(
-    inputs: Sequence[Path],
-    skipped: list[str] | None = None,
-    *,
-    follow_links: bool = False,
-    unread: list[ReadError] | None = None,
-) -> Iterator[Path]:
-    """Yield the files to read under `inputs`, each once, in a fixed order.
-
-    A file given directly is yielded whatever its suffix (reading it then says if the type is
-    unsupported); a folder is walked recursively in sorted order and yields only regular files with
-    a suffix in SUFFIXES, skipping hidden files and folders, devices and pipes. The files passed
-    over for their suffix are appended to `skipped`, when given. A symbolic link met in a folder is
-    followed only when its target lies inside one of `inputs` (or with `follow_links`); a folder
-    that cannot be listed is passed over: both are added to `unread`, when given, and the walk goes
-    on. Raises ReadError, before yielding anything, if an input does not exist.
-    """
-    for path in inputs:
-        if not path.exists():
-            raise ReadError(str(path), "no such file or folder; check the path.")
-    roots = [os.path.realpath(p) for p in inputs]
-    walk = _Walk(
-        roots, follow_links, skipped if skipped is not None else [], unread if unread is not None else []
-    )
-    seen: set[str] = set()
-    for path in inputs:
-        files = walk.folder(path) if path.is_dir() else iter((path,))
-        for file in files:
-            key = os.path.abspath(file)
-            if key not in seen:
-                seen.add(key)
-                yield file
-
-
-class _Walk:
-    """The walk of input folders: which links it follows, what it passes over or could not list."""
-
-    def __init__(
-        self, roots: list[str], follow_links: bool, skipped: list[str], unread: list[ReadError]
-    ) -> None:
-        self.roots = roots
-        self.follow_links = follow_links
-        self.skipped = skipped
-        self.unread = unread
-        self.walked: set[str] = set()  # real paths of folders walked through a link (no loops)
-
-    def inside_inputs(self, real: str) -> bool:
-        return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in self.roots)
-
-    def folder(self, folder: Path) -> Iterator[Path]:
-        """Readable files under `folder`: this folder's files by name, then each subfolder by name."""
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError as e:
-            self.unread.append(
-                FolderNotListed(
-                    str(folder),
-                    f"cannot list the folder ({e.strerror}); its files were not read. Check its "
-                    "permissions and run again to read them.",
-                )
-            )
-            return
-        subfolders: list[Path] = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            kind = self._follow(entry) if entry.is_symlink() else _kind(entry.path, entry)
-            if kind == "folder":
-                subfolders.append(Path(entry.path))
-            elif kind == "file":
-                if _has_suffix(entry.name):
-                    yield Path(entry.path)
-                else:
-                    self.skipped.append(entry.path)
-        for subfolder in subfolders:
-            yield from self.folder(subfolder)
-
-    def _follow(self, entry: os.DirEntry[str]) -> str | None:
-        """What to make of a link met in a folder: "file" or "folder" to take it as one, None to
-        pass over it (a link to a folder inside the inputs, walked where it lies; a dangling link;
-        one to a device or a pipe; or one that leads outside the inputs, which is reported)."""
-        real = os.path.realpath(entry.path)
-        kind = _kind(real)
-        if kind is None or (kind == "folder" and (self.inside_inputs(real) or real in self.walked)):
-            return None
-        if not self.inside_inputs(real) and not self.follow_links:
-            self.unread.append(
-                LinkNotFollowed(
-                    entry.path,
-                    f"a link to {real}, a {kind} outside the inputs; it was not read. Give the "
-                    "target as an input, or use --follow-links to read what links point to.",
-                )
-            )
-            return None
-        if kind == "folder":
-            self.walked.add(real)
-        return kind
-
-
-def _kind(path: str, entry: os.DirEntry[str] | None = None) -> str | None:
-    """ "file" for a regular file, "folder" for a folder, None for anything else (not following a
-    link when `entry` is given)."""
-    if entry is not None:
-        if entry.is_dir(follow_symlinks=False):
-            return "folder"
-        return "file" if entry.is_file(follow_symlinks=False) else None
-    if os.path.isdir(path):
-        return "folder"
-    return "file" if os.path.isfile(path) else None
-
-
-def _has_suffix(name: str) -> bool:
-    return os.path.splitext(name)[1].lower() in SUFFIXES
-
-
 # --- reading files ------------------------------------------------------------------------------
-
-
-class NotAFile(OSError):
-    """A path that names a device, a pipe or a socket where a regular file was expected."""
-
-
-def read_regular(path: str | Path) -> bytes:
-    """The bytes of a regular file. A pipe is opened without waiting for a writer and refused
-    (NotAFile), like a device or a socket, so that no input can make a run hang."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    with open(fd, "rb", closefd=True) as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise NotAFile(errno.EINVAL, "not a regular file (a device, pipe or socket)", str(path))
-        return f.read()
 
 
 def read_file(path: Path, data: bytes | None = None, source: str | None = None) -> ReadResult:
@@ -384,7 +79,7 @@ def read_file(path: Path, data: bytes | None = None, source: str | None = None) 
                 source, f"cannot open the file ({e.strerror}); check that it exists and is readable."
             )
     try:
-        text, note = _decode(data, source)
+        text, note = decode_noting(data, source)
     except ReadError as e:
         return ReadResult(errors=[e])
     if not text.strip():

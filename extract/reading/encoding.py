@@ -1,0 +1,173 @@
+"""Bytes to text: UTF-8 first and strictly, then a byte-order mark, then the declared charset unless
+the bytes read as Chinese only in another encoding, then detection; binary data refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from extract.reading.article import ReadError, ReadNote
+
+__all__ = ["decode", "decode_noting"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Encodings a declaration or a detector may name, mapped to the superset that decodes them safely.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs"}
+_CHINESE_ENCODINGS = frozenset({"gb18030", "big5hkscs", "cp950", "hz"})
+_UNTRUSTED_DECLARATIONS = frozenset({"utf-8", "latin-1", "iso8859-1", "cp1252"})
+_DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_DECLARATION_WINDOW = 4096
+# C0 controls other than tab, newline, vertical tab, form feed and carriage return, plus DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_SAMPLE = 8192
+_MAX_CONTROL_SHARE = 0.05
+_CONVERT_HINT = "save it as UTF-8 text, or remove it from the input"
+
+
+def decode(data: bytes, path: str) -> str:
+    """Return the text of a file's bytes, with a leading byte-order mark removed and nothing else
+    changed (line endings included: evidence spans index this text).
+
+    UTF-8 (with or without BOM) is tried first and strictly; then a UTF-16/32 BOM; then the
+    charset the file declares (`<meta charset>`, `encoding=`), unless its bytes read as Chinese
+    in another encoding and not in the declared one; then detection (GB18030, Big5...).
+    Raises ReadError naming `path` for binary data or bytes that no text encoding fits.
+    """
+    return decode_noting(data, path)[0]
+
+
+def decode_noting(data: bytes, path: str) -> tuple[str, ReadNote | None]:
+    """`decode`, and a note when the file's declared charset was not believed."""
+    note = None
+    text = _decode_by_bom(data, path)
+    if text is None:
+        if b"\x00" in data:
+            raise ReadError(
+                path, f"looks like a binary file (it contains NUL bytes), not text; {_CONVERT_HINT}."
+            )
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text, note = _decode_non_utf8(data, path)
+    _reject_control_heavy(text, path)
+    return text, note
+
+
+def _decode_by_bom(data: bytes, path: str) -> str | None:
+    """The text after a leading byte-order mark, decoded as the mark says; None if there is none."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_strict(data[len(bom) :], encoding, path)
+    return None
+
+
+def _decode_strict(data: bytes, encoding: str, path: str) -> str:
+    """`data` decoded as `encoding` (which its byte-order mark named); ReadError if it does not fit."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise ReadError(
+            path,
+            f"starts with a {encoding} byte-order mark but byte {e.start} is not valid {encoding}; "
+            f"{_CONVERT_HINT}.",
+        ) from e
+
+
+def _decode_non_utf8(data: bytes, path: str) -> tuple[str, ReadNote | None]:
+    """Decode bytes that are not UTF-8: by the declared charset if it fits, else by detection.
+
+    A declaration can lie: GBK bytes declared `iso-8859-5` decode without error into Cyrillic
+    nonsense. When the declared charset gives text that is mostly not Chinese and detection finds
+    a Chinese encoding that gives Chinese, the bytes are trusted, with a note."""
+    declared = _declared_encoding(data[:_DECLARATION_WINDOW])
+    # A single-byte Western charset decodes any bytes, so its declaration proves nothing.
+    if declared is not None and declared not in _UNTRUSTED_DECLARATIONS:
+        try:
+            text = data.decode(declared)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if declared in _CHINESE_ENCODINGS or _han_share(text) >= _NOT_CHINESE:
+                return text, None
+            found = _detect(data)
+            if found is None or found[0] not in _CHINESE_ENCODINGS or _han_share(found[1]) < _CHINESE:
+                return text, None
+            message = (
+                f"declares the charset {declared}, but its bytes read as Chinese in {found[0]} and not "
+                f"in {declared}; it was read as {found[0]}. Correct the declaration if that is wrong."
+            )
+            return found[1], ReadNote(path, "charset", message)
+    detected = _detect(data)
+    if detected is None:
+        raise ReadError(path, f"is not UTF-8 and no other text encoding fits its bytes; {_CONVERT_HINT}.")
+    return detected[1], None
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
+_NOT_CHINESE = 0.3  # below this share of Han characters among the others, a text is not Chinese
+_CHINESE = 0.6  # at or above it, it is
+_SHARE_SAMPLE = 20_000
+
+
+def _han_share(text: str) -> float:
+    """The share of Han characters among the non-ASCII, non-space characters of (the start of) `text`."""
+    sample = text[:_SHARE_SAMPLE]
+    others = len(_NON_ASCII.findall(sample))
+    return len(_HAN.findall(sample)) / others if others else 0.0
+
+
+def _declared_encoding(head: bytes) -> str | None:
+    """The Python codec named by a `charset=` / `encoding=` declaration in `head`, or None."""
+    match = _DECLARED_CHARSET.search(head)
+    if match is None:
+        return None
+    return _codec_name(match.group(1).decode("ascii"))
+
+
+def _codec_name(name: str) -> str | None:
+    """Python's name for encoding `name`, widened to a safe superset (GBK → GB18030), or None."""
+    try:
+        canonical = codecs.lookup(name.lower().removeprefix("x-")).name
+    except LookupError:
+        return None
+    return _SUPERSETS.get(canonical, canonical)
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """The encoding charset-normalizer's detection finds for `data` and the text it gives, or None
+    if no encoding fits.
+
+    Among the encodings that fit, a Chinese one is preferred (short Chinese texts otherwise
+    come out as Korean or Japanese), then detection's own ranking.
+    """
+    from charset_normalizer import from_bytes
+
+    fitting: list[str] = []
+    for match in from_bytes(data):
+        name = _codec_name(match.encoding)
+        if name is not None and name not in fitting:
+            fitting.append(name)
+    ranked = sorted(fitting, key=lambda name: name not in _CHINESE_ENCODINGS)
+    for name in ranked:
+        try:
+            return name, data.decode(name)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _reject_control_heavy(text: str, path: str) -> None:
+    """Raise ReadError if the start of `text` is more than a few percent control characters."""
+    sample = text[:_CONTROL_SAMPLE]
+    if sample and len(_CONTROL.findall(sample)) > len(sample) * _MAX_CONTROL_SHARE:
+        raise ReadError(
+            path, f"looks like a binary file (mostly control characters), not text; {_CONVERT_HINT}."
+        )
