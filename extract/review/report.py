@@ -218,7 +218,7 @@ def _text_marks(article: ArticleView, diff: Diff | None) -> list[Mark]:
         )
         marks.append(Mark(ev.span[0], ev.span[1], ("ev", css_kind(kind), f"st-{status}"), attrs))
     if diff and article.raw is not None:
-        from extract.review.annotate import locate
+        from extract.review.sheets import locate
         from extract.text.normalise import normalise
 
         normalised = normalise(article.raw)
