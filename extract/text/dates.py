@@ -7,40 +7,38 @@ Input is expected to be Simplified and NFKC-normalised, but Traditional forms (�
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
 
+from extract.text.numerals import CN_MD, CN_Y, chinese_number
+from extract.text.stamps import STAMP, format_stamp, iso_stamp
+from extract.text.years import year_hints, years_in
+
 __all__ = [
+    "STAMP",
     "DateMention",
     "chinese_number",
     "find_dates",
+    "format_stamp",
     "iso_stamp",
     "parse_published",
     "year_hints",
     "years_in",
 ]
 
-_DIGIT_CHARS = ["〇○零", "一壹", "二贰貳两兩", "三叁參", "四肆", "五伍", "六陆陸", "七柒", "八捌", "九玖"]
-_DIGITS = {c: value for value, chars in enumerate(_DIGIT_CHARS) for c in chars}
-_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-
-# Character classes used inside the patterns (the written forms dates actually use).
-_CN_Y = "〇○零一二三四五六七八九"  # digit-by-digit years: 二〇二三
-_CN_MD = "〇○零一二三四五六七八九十廿卅两兩"  # months and days: 十二, 二十五, 廿五
 _SP = r"[ \t]*"
 # A year written as a number (两千零九, 一千九百八十四): a thousands digit, 千, then the rest.
-_CN_YEAR_NUMBER = rf"[一二两兩][千仟](?:[{_CN_Y}两兩]|[十百])*"
-_YEAR = rf"(?P<y>\d{{4}}|[{_CN_Y}]{{4}}|{_CN_YEAR_NUMBER})"
-_MONTH = rf"(?P<m>\d{{1,2}}|[{_CN_MD}]{{1,3}})"
-_DAY = rf"(?P<d>\d{{1,2}}|[{_CN_MD}]{{1,4}})"
+_CN_YEAR_NUMBER = rf"[一二两兩][千仟](?:[{CN_Y}两兩]|[十百])*"
+_YEAR = rf"(?P<y>\d{{4}}|[{CN_Y}]{{4}}|{_CN_YEAR_NUMBER})"
+_MONTH = rf"(?P<m>\d{{1,2}}|[{CN_MD}]{{1,3}})"
+_DAY = rf"(?P<d>\d{{1,2}}|[{CN_MD}]{{1,4}})"
 # 号 as in 1号线 / 3号楼 / 25号院 names a place, not a day.
 _PLACE = "楼樓院线線门門房室栋棟单單馆館窗台床车車站仓倉库庫机機文令码碼桥橋井坑岛島口位"
 _HAO = rf"[号號](?!地[块塊]|[{_PLACE}])"
 _SUFFIX = rf"(?:日|{_HAO})"
-_NO_NUM_BEFORE = rf"(?<![\d{_CN_MD}])"
+_NO_NUM_BEFORE = rf"(?<![\d{CN_MD}])"
 # Where a day written without 日 or 号 may end: the end of a clause, or a part of the day after it.
 _CLAUSE_END = (
     r"(?=[\s,，。;；:：!！?？、)）”\"]|$|上午|下午|晚上|晚间|早上|中午|傍晚|凌晨|当天|当晚|这天|那天)"
@@ -65,36 +63,6 @@ class DateMention:
     date: datetime.date | None
     kind: str  # 'absolute' | 'month_day' | 'day' | 'relative'
     year_explicit: bool
-
-
-def chinese_number(s: str) -> int | None:
-    """Read a number written in ASCII digits or Chinese numerals; None if it is not one.
-
-    Handles positional forms (十 -> 10, 二十五 -> 25, 一百零五 -> 105), digit-by-digit forms
-    (二〇二三 -> 2023), 廿/卅 (廿五 -> 25) and Traditional/financial digits (兩, 貳, 參...).
-    """
-    s = s.strip().replace("廿", "二十").replace("卅", "三十")
-    if not s:
-        return None
-    if s.isascii():
-        return int(s) if s.isdigit() else None
-    if all(c in _DIGITS for c in s):
-        return int("".join(str(_DIGITS[c]) for c in s))
-    total, digit, last_unit = 0, None, 10**9
-    for c in s:
-        if c in _DIGITS:
-            if digit:  # two non-zero digits in a row: 二三十
-                return None
-            digit = _DIGITS[c]
-        elif c in _UNITS:
-            unit = _UNITS[c]
-            if unit >= last_unit or digit == 0 or (digit is None and total):
-                return None
-            total += (1 if digit is None else digit) * unit
-            digit, last_unit = None, unit
-        else:
-            return None
-    return total + (digit or 0)
 
 
 def _day(y: int, m: int, d: int) -> datetime.date | None:
@@ -188,7 +156,7 @@ def _rel_month(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date
 # (pattern, kind, year_explicit, resolver). Overlaps between patterns are settled in find_dates.
 _PATTERNS: list[tuple[regex.Pattern[str], str, bool, _Resolver]] = [
     (
-        regex.compile(rf"(?<![\d{_CN_Y}两兩千]){_YEAR}{_SP}年{_SP}{_MONTH}{_SP}月{_SP}{_DAY}{_DAY_END}"),
+        regex.compile(rf"(?<![\d{CN_Y}两兩千]){_YEAR}{_SP}年{_SP}{_MONTH}{_SP}月{_SP}{_DAY}{_DAY_END}"),
         "absolute",
         True,
         _absolute,
@@ -304,73 +272,3 @@ def parse_published(s: str) -> datetime.date | None:
     '2023年7月6日'; None when there is none or it names no real day."""
     mt = _PUBLISHED.search(s)
     return None if mt is None else _absolute(mt, None)
-
-
-_ANNIVERSARY = regex.compile(
-    r"(?:(?P<party>建党|建黨|中国共产党成立|中國共產黨成立|中国共产党|中國共產黨|党成立|黨成立)"
-    r"|(?P<prc>新中国成立|新中國成立|中华人民共和国成立|中華人民共和國成立|建国|建國))"
-    rf"{_SP}(?P<n>\d{{1,3}}|[{_CN_MD}百]{{1,5}}){_SP}[周週]年"
-)
-
-
-def year_hints(text: str) -> list[tuple[int, tuple[int, int]]]:
-    """Years implied by anniversaries: 建党98周年 -> 2019, 新中国成立70周年 -> 2019.
-
-    Party anniversaries count from 1921, the PRC's from 1949. Returns (year, span of the phrase).
-    """
-    hints = []
-    for mt in _ANNIVERSARY.finditer(text):
-        n = chinese_number(mt["n"])
-        if n is not None and n > 0:
-            hints.append(((1921 if mt["party"] else 1949) + n, mt.span()))
-    return hints
-
-
-_BARE_YEAR = regex.compile(rf"(?<![\d{_CN_Y}])(?P<y>(?:19|20)\d\d|[一二][{_CN_Y}]{{3}}){_SP}年")
-
-
-def years_in(text: str) -> list[tuple[int, tuple[int, int]]]:
-    """Four-digit years written with 年 (2020年, 二〇二〇年), including those inside full dates.
-
-    Returns (year, span of the year and 年); only 1900..2099 are reported.
-    """
-    years = []
-    for mt in _BARE_YEAR.finditer(text):
-        y = _num(mt["y"])
-        if 1900 <= y <= 2099:
-            years.append((y, mt.span()))
-    return years
-
-
-# A publication stamp as pages print it: a dated day, maybe a clock time.
-STAMP = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*(?:T|\s)?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
-)
-
-
-def iso_stamp(text: str) -> str | None:
-    """The first valid date in `text` as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`, or None."""
-    for match in STAMP.finditer(text):
-        found = format_stamp(match)
-        if found is not None:
-            return found
-    return None
-
-
-def format_stamp(match: re.Match[str]) -> str | None:
-    """Format one `STAMP` match, or None if it names no real day or time."""
-    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
-    try:
-        day_text = datetime.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-    if match["H"] is None:
-        return day_text
-    hour, minute = int(match["H"]), int(match["M"])
-    if hour > 23 or minute > 59:
-        return day_text
-    clock = f"{hour:02d}:{minute:02d}"
-    if match["S"] is not None and int(match["S"]) <= 59:
-        clock += f":{int(match['S']):02d}"
-    return f"{day_text}T{clock}"
