@@ -22,10 +22,11 @@ import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from extract.base.rules_dir import RULES_DIR
+from extract.text.divisions import CountyResolution, Division, Evidence, PlaceMention
+from extract.text.place_tables import read_tables
 
 __all__ = ["CountyResolution", "Division", "Evidence", "Gazetteer", "PlaceMention", "default_folder"]
 
@@ -48,112 +49,6 @@ def _order_key(d: Division) -> tuple[int, str]:
 def default_folder() -> Path:
     """``rules/places``: the division tables."""
     return RULES_DIR / "places"
-
-
-@dataclass(frozen=True, slots=True)
-class Division:
-    """One administrative division.
-
-    ``level`` is province, city (prefecture level), county (county level) or street (township).
-    ``city`` is the prefecture-level city; for counties of 北京/天津/上海/重庆 the municipality
-    (上海市), for province-direct county-level units (仙桃市, 济源市, 石河子市) the unit itself, for a
-    city itself, and None for provinces other than the four municipalities. Codes are 6 digits (9 for streets).
-    ``county``/``county_code`` are set for streets only: the parent county, or the prefecture for
-    townships of cities without counties (东莞市).
-    """
-
-    code: str
-    name: str
-    level: str
-    city: str | None
-    province: str
-    short: tuple[str, ...] = ()
-    city_code: str | None = None
-    province_code: str = ""
-    county: str | None = None
-    county_code: str | None = None
-    former: tuple[str, ...] = ()
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        """Full name, short forms and former names."""
-        return (self.name, *self.short, *self.former)
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    """A place name found in a text: ``text == source[start:end]``.
-
-    ``candidates`` are all divisions that have ``text`` as full, short or former name, ordered
-    province, city, county, street and by code within a level.
-    """
-
-    start: int
-    end: int
-    text: str
-    candidates: tuple[Division, ...]
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return (self.start, self.end)
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """Why ``resolve_county`` favours the candidate county with code ``supports``.
-
-    ``kind``: adjacent (a city/province written right before the county name: 舟山市普陀区),
-    street (a township of that county, full name), city, province, neighbour (another county or a
-    township of the same city), street_short (a township of that county by short form: 长寿路).
-    ``text``/``start``/``end`` locate the mention in the context.
-    """
-
-    kind: str
-    text: str
-    start: int
-    end: int
-    supports: str
-
-
-@dataclass(frozen=True, slots=True)
-class CountyResolution:
-    """Result of ``Gazetteer.resolve_county``.
-
-    ``division`` is the county the context decides for, or None when there is no candidate or the
-    evidence does not single one out. ``candidates`` are the counties still possible (all of them
-    when nothing narrowed them down); ``evidence`` lists the mentions that were used.
-    """
-
-    name: str
-    division: Division | None
-    candidates: tuple[Division, ...]
-    evidence: tuple[Evidence, ...]
-
-    @property
-    def city(self) -> str | None:
-        """The decided county's city (上海市, 舟山市), or None when undecided."""
-        return self.division.city if self.division else None
-
-
-def _rows(path: Path) -> Iterator[list[str]]:
-    """Data rows of a generated TSV file (comment lines and the header row skipped)."""
-    with path.open(encoding="utf-8") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        next(lines, None)
-        for line in lines:
-            yield line.rstrip("\n").split("\t")
-
-
-def _split(value: str) -> tuple[str, ...]:
-    return tuple(v for v in value.split("|") if v) if value else ()
-
-
-def _word_list(path: Path) -> set[str]:
-    """Words of a one-per-line file; ``#`` starts a comment."""
-    if not path.exists():
-        return set()
-    words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return {w for w in words if w}
 
 
 class Gazetteer:
@@ -196,29 +91,7 @@ class Gazetteer:
     @classmethod
     def from_folder(cls, folder: Path) -> Gazetteer:
         """Parse ``folder`` without caching."""
-        divisions: dict[str, Division] = {}
-        # Positional arguments in field order: code, name, level, city, province, short, city_code,
-        # province_code, county, county_code, former.
-        for code, name, level, city_code, city, province, short, former in _rows(folder / "divisions.tsv"):
-            pcode = code[:2] + "0000"
-            divisions[code] = Division(
-                code, name, level, city or None, province, _split(short), city_code or None, pcode, None, None,
-                _split(former),
-            )  # fmt: skip
-        streets: list[Division] = []
-        streets_path = folder / "streets.tsv"
-        if streets_path.exists():
-            for code, name, county_code, short in _rows(streets_path):
-                p = divisions[county_code]
-                streets.append(
-                    Division(code, name, "street", p.city, p.province, _split(short), p.city_code,
-                             p.province_code, p.name, p.code)
-                )  # fmt: skip
-        return cls(
-            [*divisions.values(), *streets],
-            _word_list(folder / "short_stoplist.txt"),
-            _word_list(folder / "blockers.txt"),
-        )
+        return cls(*read_tables(folder))
 
     def _build_index(self) -> None:
         """Forms by text, and for each two-character start the lengths of the forms that begin with it
