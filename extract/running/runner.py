@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from extract.base.budget import Limits
@@ -18,102 +18,17 @@ from extract.output.ids import DocIds
 from extract.output.jsontext import sha256_text
 from extract.output.output import TEMP_DIR, OutConflict, Writer
 from extract.output.rendered import renamed
-from extract.reading.article import ReadError, ReadNote
+from extract.reading.article import ReadError
 from extract.reading.read import FolderNotListed
+from extract.running.inputs import RunError, check_out, list_files, passed_over_line
 from extract.running.lock import OutInUse, locked
 from extract.running.manifest import Doc, Entry, ManifestWriter, file_digest, load_manifest, setup_digest
+from extract.running.summary import RunSummary, count_renames
 from extract.running.task import DEFAULT_MAX_BYTES, Failure, FileResult, FileTask, process_file
 
 __all__ = ["DEFAULT_MAX_BYTES", "Failure", "Limits", "RunError", "RunSummary", "extract_paths"]
 
 ENGINES = ("local", "dask")
-
-
-class RunError(Exception):
-    """A run that cannot start or go on: a missing input, an unusable OUT, an engine that fails."""
-
-
-@dataclass
-class RunSummary:
-    """Counts of a run, updated as it goes. `read` counts articles read (records written or kept,
-    and articles that failed extraction); `failed` counts files, lines and articles that gave no
-    record; `skipped` counts records kept from an earlier run because nothing they depend on changed;
-    `passed_over` lists the files found in folders but not read for their extension."""
-
-    files: int = 0
-    files_done: int = 0
-    read: int = 0
-    written: int = 0
-    skipped: int = 0
-    failed: int = 0
-    renamed: int = 0
-    shared_stems: int = 0
-    renames: list[str] = field(default_factory=list)  # a few "source -> doc_id", for the summary
-    passed_over: list[str] = field(default_factory=list)
-    changes: str | None = None  # what the run did to records of earlier runs (Writer.changes_note)
-    notes: dict[str, _Tally] = field(default_factory=dict)  # what reading changed or decided, by kind
-
-    def line(self) -> str:
-        """The counts, on one line."""
-        parts = [f"{self.read} articles read", f"{self.written} records written"]
-        if self.skipped:
-            parts.append(f"{self.skipped} unchanged (kept)")
-        parts.append(f"{self.failed} failed")
-        if self.passed_over:
-            parts.append(f"{len(self.passed_over)} files skipped (not {_suffixes()})")
-        return ", ".join(parts)
-
-    def note(self, note: ReadNote) -> None:
-        """Count a note reading made, keeping a few for the summary."""
-        tally = self.notes.setdefault(note.kind, _Tally())
-        tally.count += note.count
-        tally.places += 1
-        if len(tally.examples) < _EXAMPLES:
-            tally.examples.append(note)
-
-    def notes_lines(self) -> list[str]:
-        """What a reader of OUT should know besides the counts, a line each."""
-        lines = [line for line in (self.renames_note(), self.changes) if line]
-        surrogates = self.notes.get("surrogates")
-        if surrogates:
-            lines.append(
-                f"{_count(surrogates.count, 'lone surrogate')} (\\ud800-style escapes with no pair) "
-                f"replaced by U+FFFD, one for one, in {_count(surrogates.places, 'article')}: "
-                + "; ".join(n.path for n in surrogates.examples)
-                + ("; ..." if surrogates.places > len(surrogates.examples) else "")
-            )
-        charset = self.notes.get("charset")
-        if charset:
-            lines.append(
-                f"{_count(charset.places, 'file')} read by the bytes rather than the charset declared: "
-                + " ".join(f"{n.path} {n.message}" for n in charset.examples)
-                + (" ..." if charset.places > len(charset.examples) else "")
-            )
-        return lines
-
-    def renames_note(self) -> str | None:
-        """What a reader of OUT needs to know about doc ids that are not the input's own name."""
-        if not self.renamed:
-            return None
-        shared = f"; {self.shared_stems} input files share a name with another" if self.shared_stems else ""
-        return (
-            f"{self.renamed} doc ids were changed to stay unique and safe as file names{shared} "
-            f"(each record's `source` names its input), e.g. {'; '.join(self.renames)}"
-        )
-
-
-@dataclass
-class _Tally:
-    count: int = 0
-    places: int = 0
-    examples: list[ReadNote] = field(default_factory=list)
-
-
-_EXAMPLES = 3
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 OnFile = Callable[[RunSummary, list[Failure]], None]
@@ -152,8 +67,8 @@ def extract_paths(
         raise RunError(f"--workers must be 1 or more, not {workers}.")
     passed_over: list[str] = []
     unread: list[ReadError] = []
-    files = _list_files(inputs, follow_links, passed_over, unread)
-    _check_out(out, inputs)
+    files = list_files(inputs, follow_links, passed_over, unread)
+    check_out(out, inputs)
     if _pooled(engine, workers, len(files)):
         from extract.running.parallel import start_fork_server
 
@@ -232,7 +147,7 @@ class _Run:
             if on_file and unread:
                 on_file(summary, unread)
             for path in self.passed_over:
-                writer.failure(_passed_over(path))
+                writer.failure(passed_over_line(path))
             for entry in hidden:
                 manifest.keep(_located(entry))
                 ids.commit([doc.id for doc in entry.docs])
@@ -244,22 +159,6 @@ class _Run:
             manifest.finish()
         summary.changes = writer.changes_note()
         return summary
-
-
-def _list_files(
-    inputs: Sequence[Path], follow_links: bool, passed_over: list[str], unread: list[ReadError]
-) -> list[str]:
-    """The input files as the user gave them (`articles/a.txt` stays relative: it is the records'
-    `source`), as strings: a Path costs four times the memory, and a run may list millions. Files
-    passed over for their extension go to `passed_over`; links not followed and folders that
-    cannot be listed to `unread`, all named the same way."""
-    from extract.reading.read import iter_input_files
-
-    try:
-        listed = iter_input_files(inputs, passed_over, follow_links=follow_links, unread=unread)
-        return [str(path) for path in listed]
-    except ReadError as e:
-        raise RunError(f"{e.path}: {e.message}") from e
 
 
 def _task(source: str, max_bytes: int, stage_in: str | None, limits: Limits) -> FileTask:
@@ -275,47 +174,6 @@ def _located(entry: Entry) -> Entry:
     an older run has none, and the same relative input may be another file's from another folder."""
     path = os.path.abspath(entry.source)
     return entry if entry.path == path else replace(entry, path=path)
-
-
-def _suffixes() -> str:
-    from extract.reading.read import SUFFIXES
-
-    return ", ".join(sorted(SUFFIXES))
-
-
-def _passed_over(path: str) -> dict[str, str]:
-    """The errors.jsonl line of a file found in a folder but not read for its extension."""
-    message = (
-        f"not read: only {_suffixes()} files are read from a folder; rename the file if it holds an article."
-    )
-    return {"path": path, "stage": "skipped", "error": "UnsupportedExtension", "message": message}
-
-
-def _check_out(out: Path, inputs: Sequence[Path]) -> None:
-    """Refuse an output folder that is a file, or that is, holds or lies inside an input: the run
-    would overwrite articles with records, and read its own records back as articles."""
-    if out.exists() and not out.is_dir():
-        raise RunError(f"{out}: the output path is a file; give a folder with -o.")
-    target = os.path.realpath(out)
-    for path in inputs:
-        source = os.path.realpath(path)
-        if source == target:
-            where = "is also an input"
-        elif _within(target, source):
-            where = f"lies inside the input {path}"
-        elif _within(source, target):
-            where = f"holds the input {path}"
-        else:
-            continue
-        raise RunError(
-            f"{out}: the output folder {where}; the run would write records over articles and read its "
-            "own records back. Give an output folder outside the inputs with -o."
-        )
-
-
-def _within(path: str, folder: str) -> bool:
-    """Whether real path `path` lies inside real path `folder`."""
-    return path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _unchanged(path: Path, entry: Entry | None, setup: str, max_bytes: int) -> Entry | None:
@@ -374,7 +232,7 @@ def _reuse(entry: Entry, ids: DocIds, writer: Writer, summary: RunSummary) -> bo
     summary.read += len(texts)
     summary.skipped += len(texts)
     summary.failed += len(entry.failures)
-    _count_renames(summary, entry.source, [(doc.proposed, doc.id) for doc in entry.docs])
+    count_renames(summary, entry.source, [(doc.proposed, doc.id) for doc in entry.docs])
     return True
 
 
@@ -404,17 +262,9 @@ def _write(
     summary.read += len(docs) + sum(f.stage == "extract" for f in result.failures)
     summary.written += len(docs)
     summary.failed += len(result.failures)
-    _count_renames(summary, result.path, list(zip(proposed, finals, strict=True)))
+    count_renames(summary, result.path, list(zip(proposed, finals, strict=True)))
     if result.input_sha is None or any(f.stage != "read" for f in result.failures):
         return None, result.failures
     failures = tuple(f.as_dict() for f in result.failures)
     entry = Entry(result.path, result.input_sha, setup, tuple(docs), failures, os.path.abspath(result.path))
     return entry, result.failures
-
-
-def _count_renames(summary: RunSummary, source: str, pairs: list[tuple[str, str]]) -> None:
-    for proposed, final in pairs:
-        if proposed != final:
-            summary.renamed += 1
-            if len(summary.renames) < 3:
-                summary.renames.append(f"{source} -> {final}")

@@ -1,5 +1,6 @@
 """Chinese text: Traditional to Simplified with an offset map (normalise), words (segment, lexicon),
-dates written in text (dates), place names (gazetteer), character helpers (textutil).
+dates written in text (dates; numerals, years, stamps), place names (gazetteer; divisions,
+place_tables), character helpers (textutil).
 
 May import extract.base only.
 """
