@@ -4,7 +4,7 @@ An index of the articles (with per-article scores when gold is given), then per 
 with every evidence span highlighted (`<span class="ev k-<kind>" data-field=… data-rule=…>`), the
 record beside it, and, against gold, each predicted value marked ok / wrong / spurious
 (`data-status`), missed gold values marked in the text where they occur and listed with the scorer's
-misses. Every piece of text goes through `html.escape`.
+misses. Every piece of text goes through `html.escape`; the page's look is in report_style.
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from extract.output.record import Record
-from extract.review.explain import FIELD_COLOURS, OTHER_COLOUR, field_kind, format_value, value_at
+from extract.review.explain import field_kind, format_value, value_at
 from extract.review.gold_diff import Diff, Gold, compare
 from extract.review.marks import Mark, css_kind, marked_html
+from extract.review.report_style import CSS, JS, kind_css, legend
 from extract.review.score import LISTS, SCALARS, Miss
 
 __all__ = [
@@ -236,74 +237,6 @@ def _field_scores(golds: dict[str, Gold], preds: dict[str, dict[str, Any]]) -> s
     return f'{summary}<details><summary>Per field</summary><table class="fields"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></details>'
 
 
-def _legend(with_gold: bool) -> str:
-    items = "".join(
-        f'<button type="button" class="legend-item {css_kind(k)}" data-kind="{k}">{k}</button>'
-        for k in FIELD_COLOURS
-    )
-    marks = (
-        '<span class="ev st-spurious">spurious</span> <span class="ev st-wrong">wrong</span> '
-        '<span class="gold-missed">missed (gold)</span>'
-    )
-    marks_html = f'<span class="marks">{marks}</span>' if with_gold else ""
-    return f'<div class="legend">{items}{marks_html}</div>'
-
-
-_CSS = """
-body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:1rem 2rem;color:#111}
-h1{font-size:1.4rem} h2{font-size:1.1rem;border-top:2px solid #888;padding-top:.8rem}
-h2 small{font-weight:normal;color:#444} h2 a{font-size:.8rem;font-weight:normal}
-table{border-collapse:collapse;font-size:.85rem} td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}
-th{background:#f3f4f6;text-align:left}
-.right table{width:100%;table-layout:fixed;margin-bottom:.8rem} .right td{overflow-wrap:anywhere}
-table.record th:nth-child(1){width:26%} table.record th:nth-child(2){width:30%}
-table.record th:nth-child(4){width:12%} table.misses th:nth-child(1){width:14%}
-section.article{scroll-margin-top:2.6rem}
-.cols{display:flex;gap:1.5rem;align-items:flex-start} .left{flex:3;min-width:0} .right{flex:2;min-width:0}
-.text{white-space:pre-wrap;line-height:1.9;font-size:.95rem;border:1px solid #ddd;padding:.6rem;
- max-height:36rem;overflow:auto;background:#fff}
-.ev{border-radius:2px;padding:0 1px} .ev.focus{outline:2px solid #111}
-.st-spurious{text-decoration:line-through 2px #dc2626;box-shadow:inset 0 -3px 0 #dc2626}
-.st-wrong{box-shadow:inset 0 -3px 0 #f59e0b}
-.gold-missed{border:2px dashed #dc2626;border-radius:3px}
-td.status.st-spurious,td.status.st-wrong{color:#b91c1c;font-weight:bold;text-decoration:none;box-shadow:none}
-td.status.st-ok{color:#15803d}
-.legend{position:sticky;top:0;background:#fffe;padding:.4rem 0;z-index:1;border-bottom:1px solid #ddd}
-.legend-item{border:1px solid #999;border-radius:3px;margin:1px;font-size:.75rem;cursor:pointer}
-.legend-item.off{opacity:.35} .marks{margin-left:1rem;font-size:.8rem}
-.hide-kind{background:none!important}
-.swatch{display:inline-block;width:.7rem;height:.7rem;margin-right:4px;border:1px solid #999}
-.source,.no-text{color:#666;font-size:.8rem} tr.no-record td{color:#b91c1c}
-.right td.rule{overflow-wrap:normal;word-break:normal} td.misses{color:#b91c1c}
-body.only-flagged tr.doc:not(.flagged),body.only-flagged section.article:not(.flagged){display:none}
-"""
-
-_JS = """
-document.querySelectorAll('table.record tr[data-path]').forEach(function(row){
-  var path=row.getAttribute('data-path');
-  var spans=row.closest('section').querySelectorAll('.ev');
-  function mark(on){spans.forEach(function(s){if(s.dataset.field===path){s.classList.toggle('focus',on);}});}
-  row.addEventListener('mouseenter',function(){mark(true);});
-  row.addEventListener('mouseleave',function(){mark(false);});
-});
-var only=document.getElementById('only-flagged');
-if(only){only.addEventListener('change',function(){document.body.classList.toggle('only-flagged',only.checked);});}
-document.querySelectorAll('.legend-item').forEach(function(btn){
-  btn.addEventListener('click',function(){
-    var off=btn.classList.toggle('off');
-    document.querySelectorAll('.ev.k-'+btn.dataset.kind.replace(/[._]/g,'-')).forEach(function(s){
-      s.classList.toggle('hide-kind',off);});
-  });
-});
-"""
-
-
-def _kind_css() -> str:
-    """One background per kind; it comes after the `.ev` fallback so that the kind wins."""
-    rules = [f".{css_kind(k)}{{background:{c}}}" for k, c in FIELD_COLOURS.items()]
-    return "\n".join([f".ev{{background:{OTHER_COLOUR}}}", *rules])
-
-
 def build_page(articles: list[ArticleView], golds: dict[str, Gold] | None) -> str:
     """The whole page as one string."""
     preds = {a.record.doc_id: a.record.model_dump(mode="json") for a in articles}
@@ -312,13 +245,13 @@ def build_page(articles: list[ArticleView], golds: dict[str, Gold] | None) -> st
     if golds is not None:
         header = _field_scores(golds, preds)
     body = "".join(_section(a, golds is not None) for a in articles)
-    css = _CSS + _kind_css()
+    css = CSS + kind_css()
     return (
         '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>extract review</title><style>{css}</style></head><body>"
-        f"<h1>extract review</h1>{header}{_legend(golds is not None)}{_index(articles, missing, golds is not None)}"
-        f"{body}<script>{_JS}</script></body></html>\n"
+        f"<h1>extract review</h1>{header}{legend(golds is not None)}{_index(articles, missing, golds is not None)}"
+        f"{body}<script>{JS}</script></body></html>\n"
     )
 
 
@@ -327,7 +260,7 @@ def collect(
 ) -> list[ArticleView]:
     """The page's articles: each record with its article text (see `source_text`: `out` is the
     records' folder), and its score where gold has it."""
-    from extract.review.explain import source_text
+    from extract.review.reread import source_text
     from extract.review.score import score_records
 
     views = []
@@ -352,7 +285,7 @@ def write_report(out: Path, dest: Path, gold: Path | None = None) -> int:
     number of articles. The page is written to a temporary file and renamed into place. Raises
     NoSourceText, writing nothing, when the text of no article can be found."""
     from extract.output.output import write_atomic
-    from extract.review.explain import load_records, no_source_text
+    from extract.review.reread import load_records, no_source_text
     from extract.review.score import load_json_dir
 
     records = load_records(out)
