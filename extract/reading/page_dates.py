@@ -1,5 +1,6 @@
-"""What a page says of its own publication date and url: meta tags, JSON-LD, marked elements, filling
-scripts, <time> elements, the url, a dateline near the headline; the first that gives a date wins."""
+"""What a page says of its own publication date: meta tags, JSON-LD, marked elements, filling
+scripts, <time> elements, a dateline near the headline, the url (see page_url); the first that
+gives a date wins."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterator
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extract.reading.page_lines import BOILERPLATE_TAGS, Line, is_boilerplate, is_link_or_boilerplate
+from extract.reading.page_url import date_from_url
 from extract.text.dates import STAMP, format_stamp
 from extract.text.dates import iso_stamp as parse_date
 
@@ -47,7 +49,6 @@ _MODIFIED_META_KEYS = (
     "lastmodified",
     "weibo: article:update_at",
 )
-_URL_META_KEYS = ("og:url", "twitter:url")
 _PUBLISH_KEY = re.compile(r"publish\w*(?:date|time)|pub[-_]?(?:date|time)|(?:date|time)\w*publish")
 
 # A publication time kept in a script's state: `publishTime: '2019-09-07 10:23'`, `"pubDate":1567822980`.
@@ -59,14 +60,8 @@ _SCRIPT_STATE_DATE = re.compile(
 # Seconds-since-epoch stamps are read in China's time (UTC+8), as the pages that carry them are.
 _CHINA_TIME = datetime.timezone(datetime.timedelta(hours=8))
 _EPOCH_YEARS = range(1995, 2100)
-# A date in a url's path: /2019/05/17/, /2019-05-17/, /201905/17/, /20190517/, /t20190517_.
-_URL_DATE = re.compile(
-    r"/(?P<y>(?:19|20)\d\d)(?:[/-]?)(?P<m>[01]\d)(?:[/-]?)(?P<d>[0-3]\d)(?=[/_.-]|$)"
-    r"|/t(?P<ty>(?:19|20)\d\d)(?P<tm>[01]\d)(?P<td>[0-3]\d)_"
-)
 _MAX_ANCESTORS = 40
 _DATE_LABEL = re.compile(r"(?:发布|发表|出版|上传)?(?:时间|日期)\s*[:：]")
-_SAVED_FROM = re.compile(r"^\s*(?:saved from url=\(\d+\))?\s*(https?://\S+)\s*$")
 _DATELINE_LINES_AFTER = 8
 _DATELINE_LINES_BEFORE = 3
 _SCRIPT_WINDOW = 300
@@ -250,23 +245,6 @@ def _epoch_date(value: str) -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
-def date_from_url(url: str | None) -> str | None:
-    """The date in a url's path (`/2019/05/17/`, `/201905/t20190517_…`, `/20190517/`), or None."""
-    if not url:
-        return None
-    path = url.split("?", 1)[0].split("#", 1)[0]
-    if "://" in path:
-        path = "/" + path.split("://", 1)[1].partition("/")[2]
-    dated = list(_URL_DATE.finditer(path))
-    for match in reversed(dated):  # the deepest date is the page's own (/2019/…/t20190517_)
-        year, month, day = match["y"] or match["ty"], match["m"] or match["tm"], match["d"] or match["td"]
-        try:
-            return datetime.date(int(year), int(month), int(day)).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
 def _dateline_near(lines: list[Line], title_index: int) -> str | None:
     """The first date (a <time datetime>, else the text) in the few lines after the headline line,
     then the few before it, leaving out link and boilerplate lines (related articles, comments)."""
@@ -296,28 +274,3 @@ def _labelled_date(lines: list[Line]) -> str | None:
                 if found is not None:
                     return found
     return None
-
-
-def find_url(tree: LexborHTMLParser, metas: dict[str, str], html: str) -> str | None:
-    """The page's own url: <link rel=canonical>, og:url, or a browser's `saved from url=` comment."""
-    for node in tree.css("link[rel]"):
-        if (node.attributes.get("rel") or "").strip().lower() == "canonical":
-            href = (node.attributes.get("href") or "").strip()
-            if href:
-                return href
-    for key in _URL_META_KEYS:
-        if metas.get(key):
-            return metas[key]
-    return _saved_from_url(html)
-
-
-def _saved_from_url(html: str) -> str | None:
-    """The url in a leading `<!-- saved from url=(N)URL -->` or `<!--URL-->` comment, if any."""
-    head = html[:2048].lstrip("\ufeff \t\r\n")
-    if not head.startswith("<!--"):
-        return None
-    end = head.find("-->")
-    if end < 0:
-        return None
-    match = _SAVED_FROM.match(head[4:end])
-    return match.group(1) if match else None
