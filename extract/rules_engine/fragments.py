@@ -1,0 +1,75 @@
+"""Rule fragments: the named pattern pieces of rules/lexicon (word lists and fragments.toml), and
+splicing `{name}` references to them into a pattern."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import regex
+
+from extract.rules_engine.rule_files import _load_toml, _rel, _type_name, read_rule_text
+from extract.rules_engine.rule_types import RuleError
+from extract.text.lexicon import longest_first, words_of
+
+_REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_MAX_DEPTH = 8
+
+
+def load_fragments(folder: Path, layers: Sequence[Path] = ()) -> dict[str, str]:
+    """Named pattern pieces: word lists become alternations (longest first), patterns stay as written.
+    A layer's word list adds its words to ours of the same name; a layer's pattern replaces ours."""
+    lists: dict[str, set[str]] = {}
+    for lexicon in (d / "lexicon" for d in (folder, *layers)):
+        for path in sorted(lexicon.glob("*.txt")):
+            lists.setdefault(path.stem, set()).update(words_of(read_rule_text(path)))
+    fragments = {name: word_alternation(found) for name, found in sorted(lists.items())}
+    for frag_file in (d / "lexicon" / "fragments.toml" for d in (folder, *layers)):
+        if not frag_file.exists():
+            continue
+        data, _ = _load_toml(frag_file)
+        table = data.get("fragments", {})
+        if not isinstance(table, dict):
+            raise RuleError(f"{_rel(frag_file)}: `fragments` must be a table of named patterns.")
+        for name, pattern in table.items():
+            if not isinstance(pattern, str):
+                raise RuleError(
+                    f"{_rel(frag_file)}: fragment `{name}` must be a string (a pattern), not "
+                    f"{_type_name(pattern)} {pattern!r}."
+                )
+            if name in lists:
+                raise RuleError(
+                    f"{_rel(frag_file)}: fragment {{{name}}} is also a word list {name}.txt. Rename one."
+                )
+            fragments[name] = str(pattern)
+    return fragments
+
+
+def word_alternation(found: set[str]) -> str:
+    """A word list as a pattern: the alternation of its words, longest first, behind a lookahead for
+    their first characters. The lookahead changes no match (every word begins with one of them), but
+    `regex` tries a whole alternation at every position it reaches, and a class of characters fails
+    at once: where a list is tried at many positions (`(?![^\n]*{page_furniture})`), it is several
+    times faster."""
+    ordered = longest_first(found)
+    alternation = "(?:" + "|".join(regex.escape(w) for w in ordered) + ")"
+    if not ordered or not all(ordered):
+        return alternation  # an empty word matches anywhere: no guard
+    firsts = sorted({w[0] for w in ordered})
+    return "(?=[" + "".join(regex.escape(c) for c in firsts) + "])" + alternation
+
+
+def expand(pattern: str, fragments: dict[str, str], where: str) -> str:
+    """Splice `{name}` fragments in, recursively; an unknown name is a RuleError."""
+    for _ in range(_MAX_DEPTH):
+        missing = [n for n in _REF.findall(pattern) if n not in fragments]
+        if missing:
+            raise RuleError(
+                f"{where}: {{{missing[0]}}} is not defined.\n"
+                "  Define it in rules/lexicon/fragments.toml or as rules/lexicon/<name>.txt, or correct the name."
+            )
+        new = _REF.sub(lambda m: f"(?:{fragments[m.group(1)]})", pattern)
+        if new == pattern:
+            return new
+        pattern = new
+    raise RuleError(f"{where}: fragments nest deeper than {_MAX_DEPTH} levels; is one referring to itself?")
