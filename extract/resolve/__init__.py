@@ -71,5 +71,6 @@ def proof(group: Group, rule_id: str, sub: str = "") -> Proof:
 from extract.resolve import event_date as event_date  # noqa: E402
 from extract.resolve import generic as generic  # noqa: E402
 from extract.resolve import headline as headline  # noqa: E402
+from extract.resolve import objects as objects  # noqa: E402
 from extract.resolve import people as people  # noqa: E402
 from extract.resolve import places as places  # noqa: E402

@@ -8,7 +8,7 @@ tests/test_rules_check.py fails when the code reads an option missing here or he
 from __future__ import annotations
 
 FIELD_OPTIONS: dict[str, str] = {
-    # Cutting a value out of its group (resolver.generic.trim), for first, collect, best and objects.
+    # Cutting a value out of its group (resolve.value_cut.trim), for first, collect, best and objects.
     "split": "a pattern: the value group is cut at each match into several values",
     "break_chars": "characters: the value starts after the last of them (attributes are cut here too)",
     "break_words": "a word list: the value starts after the last of its words",

@@ -1,0 +1,114 @@
+"""Cutting a matched group to the value proper, as a field's options say (`break_chars`, `lead_in`,
+`word_edges`, `drop_marks`, `min_length`, `refuse`, `split`), with the patterns those options compile to."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+import regex
+
+from extract.resolve.word_edges import name_span
+from extract.rules_engine.match import Group
+from extract.rules_engine.ruleset import FieldSpec
+from extract.text.lexicon import words
+from extract.text.segment import Words
+from extract.text.textutil import clean_value
+
+
+def trim(g: Group, options: Mapping[str, Any], tokens: Words | None = None) -> Group | None:
+    """The group cut to the value proper, as a field's options say: text before the last
+    `break_chars` character, `break_words` word or `break_pattern` match, and `lead_in` words at the
+    start, are dropped; with `word_edges` (the list of words kept whatever their tag) the value
+    starts and ends where a name does by the words of the text (word_edges.name_span);
+    `drop_marks` are removed; below `min_length`, or where the pattern `refuse` is found in it, there
+    is no value."""
+    value, start = g.value, g.start
+    if value[:1] in "《“" and value[-1:] in "》”" and len(value) > 2:
+        # A title in quotes (`《某某联合体共建协议书》`) is taken whole: its words are its own.
+        return _finished(Group(value, start, g.end), options)
+    breaks = options.get("break_chars", "")
+    cut = max((value.rfind(c) + 1 for c in breaks), default=0)
+    while cut < len(value) and value[cut] in "“”\"' ":
+        cut += 1
+    pattern_break = options.get("break_pattern")
+    if pattern_break:
+        cut = max([cut, *(m.end() for m in _compiled(str(pattern_break)).finditer(value, cut))])
+    breaks_list = options.get("break_words")
+    if breaks_list:
+        cut = max([cut, *(m.end() for m in break_words_pattern(breaks_list).finditer(value, cut))])
+    lead = options.get("lead_in")
+    if lead:
+        pattern = lead_in_pattern(lead)
+        m = pattern.match(value, cut)
+        if m:
+            cut = m.end()
+    value, start = value[cut:], start + cut
+    return _finished(Group(value, start, start + len(value)), options, tokens)
+
+
+def _finished(g: Group, options: Mapping[str, Any], tokens: Words | None = None) -> Group | None:
+    """`g` stripped of spaces and quote marks around it, cut to word edges (with `word_edges` and
+    `tokens`) and stripped of the `drop_marks`, or None when it is shorter than `min_length` or
+    `refuse` finds something in it."""
+    value, start = g.value, g.start
+    stripped = clean_value(value)
+    if not stripped:
+        return None
+    start += value.find(stripped)
+    end = start + len(stripped)
+    edges = options.get("word_edges")
+    if edges and tokens is not None:
+        new_start, new_end = name_span(tokens, start, end, _set(str(edges)))
+        sub = stripped[new_start - start : new_end - start]
+        stripped = clean_value(sub)
+        if not stripped:
+            return None
+        start = new_start + sub.find(stripped)
+        end = start + len(stripped)
+    marks = options.get("drop_marks", "")
+    if marks:
+        stripped = stripped.translate(dict.fromkeys(map(ord, marks), None))
+    if len(stripped) < int(options.get("min_length", 1)):
+        return None
+    refuse = options.get("refuse")
+    if refuse and _compiled(str(refuse)).search(stripped):
+        return None
+    return Group(stripped, start, end)
+
+
+@cache
+def _set(list_name: str) -> frozenset[str]:
+    return frozenset(words(list_name))
+
+
+@cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
+
+
+@cache
+def lead_in_pattern(list_name: str) -> regex.Pattern[str]:
+    return regex.compile("(?:" + "|".join(regex.escape(w) for w in words(list_name)) + ")+")
+
+
+@cache
+def break_words_pattern(list_name: str) -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(w) for w in words(list_name)))
+
+
+def _split(spec: FieldSpec, g: Group) -> list[Group]:
+    return _parts(g, str(spec.options.get("split", "")))
+
+
+def _parts(g: Group, sep: str) -> list[Group]:
+    """`g` cut at each match of the pattern `sep`, offsets kept."""
+    if not sep:
+        return [g]
+    out, pos = [], 0
+    for part in _compiled(sep).split(g.value):
+        at = g.value.find(part, pos)
+        out.append(Group(part, g.start + at, g.start + at + len(part)))
+        pos = at + len(part)
+    return out
