@@ -1,0 +1,95 @@
+"""The place mentions of an article, and which of them may name a county: a short form that is part of
+another name (南山社区, 滨湖花园) or lies across words (幸福海) names none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from extract.rules_engine.match import Match
+from extract.text.gazetteer import Gazetteer, PlaceMention
+from extract.text.segment import Words
+
+# After a short form, these make it part of another name (南山社区, 滨湖花园), not a county.
+_NOT_A_COUNTY_NEXT = (
+    "社区",
+    "小区",
+    "村",
+    "花园",
+    "公园",
+    "广场",
+    "大厦",
+    "中学",
+    "小学",
+    "大学",
+    "医院",
+    "地区",
+    "新城",
+    "新区",
+    "功能区",
+    "湾",
+    "集团",
+    "公司",
+    "科技",
+    "股份",
+    "地产",
+    "经济圈",
+    # Housing estates named after a place (集美郡, 静安府).
+    "郡",
+    "苑",
+    "府",
+    "庭",
+    "家园",
+    "名居",
+    # A newspaper or station named after its place (新安晚报) is a masthead, not where the event was.
+    "日报",
+    "晚报",
+    "时报",
+    "商报",
+    "都市报",
+    "电视台",
+    "融媒",
+)
+# A short form right after a county's or a township's name names a place inside it (某区龙海大社区,
+# 某街道桃源山村), not a county; after 市 or 省 it may well be one (上海市静安).
+_COUNTY_ENDS = ("区", "县", "道", "镇", "乡")
+_OPENS_A_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:社区|小区|村)")
+
+
+def _mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
+    """Gazetteer mentions, plus townships written `X街` for `X街道` (rules with `street_suffix`)."""
+    out = []
+    for m in matches:
+        g = m.groups.get("value")
+        if g is None:
+            continue
+        if isinstance(g.data, PlaceMention):
+            out.append(g.data)
+            continue
+        suffix = m.rule.options.get("street_suffix")
+        if suffix:
+            streets = tuple(gaz.streets(g.value + suffix))
+            if streets:
+                out.append(PlaceMention(g.start, g.end, g.value, streets))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _whole_words(m: PlaceMention, words: Words) -> bool:
+    """A short form names a county only where it stands as a word of its own: 福海 in 幸福海驿站 lies
+    across the words 幸福 and 海. Full names (静安区) are taken as they are."""
+    if any(m.text == d.name for d in m.candidates if d.level == "county"):
+        return True
+    return words.is_boundary(m.start) and words.is_boundary(m.end)
+
+
+def _names_county(m: PlaceMention, text: str) -> bool:
+    """False where a short form is part of another name (南山社区) or names a city too (中山: 中山市)."""
+    if any(m.text == d.name for d in m.candidates if d.level == "county"):
+        return True
+    if any(d.level == "city" for d in m.candidates):
+        return False
+    if m.start > 0 and text[m.start - 1] in _COUNTY_ENDS:
+        return False
+    if _OPENS_A_COMMUNITY.match(text, m.end):
+        return False  # 集美御湖社区: the first word of a community's name
+    return not text.startswith(_NOT_A_COUNTY_NEXT, m.end)
