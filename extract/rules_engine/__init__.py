@@ -1,6 +1,7 @@
-"""The rule engine: rule files loaded, validated and compiled (ruleset, compiled, options), the
-backtracking guard (backtrack), boilerplate masked by rules (clean), the Document the rules run over
-(document), matching and finders (engine, match, finders), and a rule's examples run (rule_examples).
+"""The rule engine: rule files loaded, validated and compiled (ruleset, rule_files, fragments,
+rule_compile, rule_types, compiled, options), the backtracking guard (backtrack), boilerplate masked
+by rules (clean), the Document the rules run over (document), matching and finders (engine, match,
+finders), and a rule's examples run (rule_examples).
 It names no field.
 
 May import extract.base, extract.text and extract.reading.
