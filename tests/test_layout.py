@@ -94,3 +94,15 @@ def test_the_check_sees_a_wrong_import(tmp_path: Path) -> None:
     found = [name for _, name in imports_of("extract.text.normalise", path)]
     assert found == ["extract.running.runner", "extract.running.task"]
     assert all(STAGES.index(stage_of(n)) > STAGES.index("text") for n in found)
+
+
+LIMIT = 300  # lines a module may have: past it, it holds more than one job
+
+
+def test_no_module_is_longer_than_the_limit() -> None:
+    long = {
+        str(path.relative_to(PACKAGE.parent)): n
+        for path in MODULES.values()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > LIMIT
+    }
+    assert not long, f"modules over {LIMIT} lines (split each into modules of one job): {long}"
