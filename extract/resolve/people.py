@@ -71,9 +71,7 @@ def _word_break(text: str, end: int) -> bool:
     if not after or not after.isalpha() or after in _list("name_stop_chars"):
         return True
     if after in _list("name_next_word_starts"):
-        from extract.text.segment import word_frequency
-
-        return word_frequency(text[end - 1 : end + 1]) == 0
+        return not _starts_word(text, end - 1)
     return False
 
 
