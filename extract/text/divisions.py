@@ -19,7 +19,8 @@ class Division:
     (上海市), for province-direct county-level units (仙桃市, 济源市, 石河子市) the unit itself, for a
     city itself, and None for provinces other than the four municipalities. Codes are 6 digits (9 for streets).
     ``county``/``county_code`` are set for streets only: the parent county, or the prefecture for
-    townships of cities without counties (东莞市).
+    townships of cities without counties (东莞市). ``abolished`` is the year a county was merged
+    into another; news from before then names it, so it stays.
     """
 
     code: str
@@ -33,6 +34,7 @@ class Division:
     county: str | None = None
     county_code: str | None = None
     former: tuple[str, ...] = ()
+    abolished: int | None = None  # the year a county was merged into another (闸北区: 2015)
 
     @property
     def forms(self) -> tuple[str, ...]:

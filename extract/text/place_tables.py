@@ -40,12 +40,13 @@ def read_tables(folder: Path) -> tuple[list[Division], set[str], set[str]]:
     in the order ``Gazetteer`` takes them."""
     divisions: dict[str, Division] = {}
     # Positional arguments in field order: code, name, level, city, province, short, city_code,
-    # province_code, county, county_code, former.
-    for code, name, level, city_code, city, province, short, former in _rows(folder / "divisions.tsv"):
+    # province_code, county, county_code, former, abolished (a column older tables lack).
+    for code, name, level, city_code, city, province, short, former, *rest in _rows(folder / "divisions.tsv"):
         pcode = code[:2] + "0000"
+        abolished = int(rest[0]) if rest and rest[0] else None
         divisions[code] = Division(
             code, name, level, city or None, province, _split(short), city_code or None, pcode, None, None,
-            _split(former),
+            _split(former), abolished,
         )  # fmt: skip
     streets: list[Division] = []
     streets_path = folder / "streets.tsv"
