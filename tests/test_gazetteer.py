@@ -178,6 +178,7 @@ def test_find_places_short_forms(gaz: Gazetteer) -> None:
         "绿水青山就是金山银山",  # 青山, 金山
         "省委和县委高度重视",  # 和县
         "形成县域经济新格局",  # 成县
+        "今冬山城披上流行色",  # 山城 (山城区): the mountain city
         "各地公安机关与会来宾",  # 公安, 来宾
         "和平发展，合作共赢",  # 和平, 合作
         "城区和郊区",  # 城区, 郊区 as ordinary words
