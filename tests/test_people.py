@@ -80,3 +80,24 @@ def test_a_list_word_does_not_join_a_name_to_the_organisation_after_it() -> None
 def test_all_after_a_name_is_no_institute() -> None:
     record = extract_text("骑手党员赵军代表所有骑手倡议留守过年。")
     assert [a.name for a in record.attendees] == ["赵军"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "各界代表齐聚一堂,共话发展。",  # 齐聚一堂: 齐 is a surname, 齐聚一 no name
+        "该行党支部书记高票当选为理事长。",  # 高票当选
+    ],
+)
+def test_the_head_of_an_idiom_is_no_person(sentence: str) -> None:
+    assert extract_text(sentence).attendees == []
+
+
+def test_a_headline_before_a_dash_is_no_part_of_the_title() -> None:
+    record = extract_text("携手共建开新局——校党委书记陈立平带队赴社区调研。")
+    assert [(a.name, a.title) for a in record.attendees] == [("陈立平", "校党委书记")]
+
+
+def test_an_appointment_verb_opens_no_title() -> None:
+    record = extract_text("会议宣读了决定,任命某某科技有限公司总经理孙建华为支部主委。")
+    assert [(a.name, a.title) for a in record.attendees] == [("孙建华", "某某科技有限公司总经理")]

@@ -75,7 +75,7 @@ def _word_break(text: str, end: int) -> bool:
     return False
 
 
-_CLAUSE_BREAK = regex.compile(r"[为向由的]")
+_CLAUSE_BREAK = regex.compile(r"[为向由的—]")  # 开新局——校党委书记: a headline before the dash
 _NOT_A_TITLE = regex.compile(r"了|就|表示|说|是|把|被|将|在|让|他|她|我们|你们|大家")
 
 
@@ -88,6 +88,14 @@ def is_common_word(word: str) -> bool:
         return True
     # 陈长, 李任: a surname and a post's last character. A three-character name may end in one (黄兴长).
     return (len(word) == 2 and word[-1] in _POST_ENDINGS) or word[-2:] in _list("post")
+
+
+def opens_longer_word(text: str, start: int, end: int) -> bool:
+    """True where the characters from `start` run on past `end` into one word of the dictionary: 齐聚一
+    in 齐聚一堂, 高票当 in 高票当选 are the head of an idiom, not a person."""
+    from extract.text.segment import word_frequency
+
+    return any(word_frequency(text[start:stop]) > 0 for stop in (end + 1, end + 2) if stop <= len(text))
 
 
 def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
@@ -154,6 +162,8 @@ def people(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item
         title, tgroup = _title(ctx, _joined(m.groups.get("title"), m.groups.get("title_tail")))
         for name in _names(ctx, names):
             if len(name.value) < 2 or is_common_word(name.value):
+                continue
+            if opens_longer_word(ctx.doc.body, name.start, name.end):
                 continue
             item = items.get(name.value)
             if item is None:
