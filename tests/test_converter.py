@@ -36,3 +36,10 @@ def test_simplified_text_is_left_alone() -> None:
     assert not has_traditional(raw)
     n = normalise(raw)
     assert n.text == raw and n.to_raw == tuple(range(len(raw)))
+
+
+def test_a_pinyin_gloss_with_a_space_inside_is_dropped() -> None:
+    # Some sites write the gloss with a space before the closing bracket: 會(huì )議.
+    n = normalise("區人大常委會(huì )元和街道工委主任出席")
+    assert n.text == "区人大常委会元和街道工委主任出席"
+    assert normalise("會議(CBD )舉行").text == "会议(CBD )举行"

@@ -101,3 +101,9 @@ def test_a_headline_before_a_dash_is_no_part_of_the_title() -> None:
 def test_an_appointment_verb_opens_no_title() -> None:
     record = extract_text("会议宣读了决定,任命某某科技有限公司总经理孙建华为支部主委。")
     assert [(a.name, a.title) for a in record.attendees] == [("孙建华", "某某科技有限公司总经理")]
+
+
+def test_a_body_named_after_a_post_does_not_end_a_title() -> None:
+    # 常委 + 会元 + 和 reads like a post, a name and 和; but 常委会 is a body, the title runs on.
+    record = extract_text("5月18日,区人大常委会元和街道工委主任周良兴出席活动。")
+    assert [(a.name, a.title) for a in record.attendees] == [("周良兴", "区人大常委会元和街道工委主任")]

@@ -106,7 +106,7 @@ def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(g.value)]
     # `处长魏书华和街道主任`, `副书记李华丽同志以及社区书记`: another person's post and name, joined by
     # 和/以及, end before this title.
-    breaks += [m.end() for m in _post_name_joined().finditer(g.value)]
+    breaks += [m.end() for m in _post_name_joined().finditer(g.value) if not _runs_on(g.value, m)]
     cut = max(breaks, default=0)
     m = _lead_pattern().match(g.value, cut)
     cut = m.end() if m else cut
@@ -140,7 +140,15 @@ def _names(ctx: Context, g: Group) -> list[Group]:
 @cache
 def _post_name_joined() -> regex.Pattern[str]:
     posts = "|".join(regex.escape(w) for w in sorted(_list("post"), key=len, reverse=True))
-    return regex.compile(rf"(?:{posts})\p{{Han}}{{2,3}}?(?:同志)?(?:以及|[和与及])")
+    return regex.compile(rf"(?P<post>{posts})\p{{Han}}{{2,3}}?(?:同志)?(?:以及|[和与及])")
+
+
+def _runs_on(value: str, m: regex.Match[str]) -> bool:
+    """True where the post runs on into a longer word (常委会元和街道: 常委会 is a body, 会元 no name)."""
+    from extract.text.segment import word_frequency
+
+    start, end = m.span("post")
+    return word_frequency(value[start : end + 1]) > 0
 
 
 def _joined(head: Group | None, tail: Group | None) -> Group | None:

@@ -18,8 +18,9 @@ import regex
 from extract.base.rules_dir import RULES_DIR
 
 # A pinyin gloss: lowercase Latin letters with optional tone marks, in parentheses, right after a Han
-# character. Uppercase is left alone so that acronyms such as `(CBD)` survive.
-_PINYIN = regex.compile(r"(?<=\p{Han})\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6})\)")
+# character, a space allowed inside (`會(huì )`). Uppercase is left alone so that acronyms such as
+# `(CBD)` survive.
+_PINYIN = regex.compile(r"(?<=\p{Han})\( ?([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}) ?\)")
 
 
 @dataclass(frozen=True)
