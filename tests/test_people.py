@@ -107,3 +107,16 @@ def test_a_body_named_after_a_post_does_not_end_a_title() -> None:
     # 常委 + 会元 + 和 reads like a post, a name and 和; but 常委会 is a body, the title runs on.
     record = extract_text("5月18日,区人大常委会元和街道工委主任周良兴出席活动。")
     assert [(a.name, a.title) for a in record.attendees] == [("周良兴", "区人大常委会元和街道工委主任")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("会上,某某集团总经理助理周海明介绍了项目。", ("周海明", "某某集团总经理助理")),  # 助理
+        ("社区青年志愿者陈小雨代表志愿者发言。", ("陈小雨", "社区青年志愿者")),  # 志愿者
+        ("区人民医院心内科主任医师孙立群出席。", ("孙立群", "区人民医院心内科主任医师")),
+        ("镇党委书记赖明华出席活动。", ("赖明华", "镇党委书记")),  # 赖, a common surname
+    ],
+)
+def test_more_posts_and_surnames(sentence: str, expected: tuple[str, str]) -> None:
+    assert [(a.name, a.title) for a in extract_text(sentence).attendees] == [expected]
