@@ -51,18 +51,35 @@ def test_names_that_hold_such_words_stay_whole(text: str) -> None:
 
 def _generic(text: str) -> bool:
     return only_determiners(
-        Words(text), 0, len(text), lambda w: w in {"党群服务站", "党群服务中心", "服务站"}
+        Words(text),
+        0,
+        len(text),
+        lambda w: w in {"党群服务站", "党群服务中心", "服务站", "驿站"},
+        frozenset(words("name_edge_words")),
     )
 
 
 @pytest.mark.parametrize(
-    "text", ["新型党群服务站", "这个服务站", "多功能党群服务中心", "一站式服务站", "三级党群服务中心"]
+    "text",
+    [
+        "新型党群服务站",
+        "这个服务站",
+        "多功能党群服务中心",
+        "一站式服务站",
+        "三级党群服务中心",
+        "升级驿站",  # a verbal noun: what is done to the station
+        "要管好用好党群服务中心",  # verbs and a preposition, no word that names
+        "小小的驿站",  # a state word
+        "示范型党群服务站",  # a verb and a suffix of sort
+    ],
 )
 def test_a_kind_is_not_a_name(text: str) -> None:
     assert _generic(text)
 
 
-@pytest.mark.parametrize("text", ["红色驿站", "幸福党群服务站", "星河街道党群服务中心"])
+@pytest.mark.parametrize(
+    "text", ["红色驿站", "幸福党群服务站", "星河街道党群服务中心", "学习驿站", "至尊门第党群服务站"]
+)
 def test_a_name_is_not_a_kind(text: str) -> None:
     assert not _generic(text)
 
@@ -74,6 +91,7 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,街道借助这个服务站开展活动。", []),
         ("6月1日,街道新建一站式服务站。", []),
         ("6月1日,星河社区建立首家新型党群服务站。", []),
+        ("6月1日,星河支行持续完善升级驿站设施。", []),
         ("6月1日,和欣公寓党群服务站揭牌。", ["和欣公寓党群服务站"]),
     ],
 )

@@ -11,7 +11,7 @@ import regex
 from extract.resolve import Context, Item, proof, resolver
 from extract.resolve.generic import _fallbacks_apart, _known, candidates
 from extract.resolve.object_lists import _fill_lists, _lists_otherwise
-from extract.resolve.value_cut import _split, lead_in_pattern, trim
+from extract.resolve.value_cut import _set, _split, lead_in_pattern, trim
 from extract.resolve.word_edges import only_determiners
 from extract.rules_engine.match import Group, Match
 from extract.rules_engine.ruleset import FieldSpec
@@ -39,7 +39,8 @@ def _kind_only(ctx: Context, spec: FieldSpec, g: Group) -> bool:
     if not (spec.options.get("word_edges") and listed):
         return False
     pattern = lead_in_pattern(str(listed))
-    return only_determiners(ctx.doc.words, g.start, g.end, lambda w: pattern.fullmatch(w) is not None)
+    keep = _set(str(spec.options["word_edges"]))
+    return only_determiners(ctx.doc.words, g.start, g.end, lambda w: pattern.fullmatch(w) is not None, keep)
 
 
 @resolver("objects", reads=("name", "name_head", "address", "parties"))

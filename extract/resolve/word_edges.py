@@ -14,8 +14,9 @@ from extract.text.segment import DETERMINER_TAGS, FUNCTION_TAGS, Token, Words, k
 
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq", "l"})
 # Function words that end the clause before a name wherever they stand in it: a name does not hold
-# an adverb, preposition, conjunction, pronoun, particle or numeral (`建立首家社区服务中心`).
-CLAUSE_TAGS = FUNCTION_TAGS - VERB_TAGS
+# an adverb, preposition, conjunction, pronoun, particle or numeral (`建立首家社区服务中心`), nor a
+# verb used as an adverb (vd: `支行持续完善驿站`).
+CLAUSE_TAGS = FUNCTION_TAGS - VERB_TAGS | {"vd"}
 LOCATIVE_TAGS = frozenset({"f"})  # 内, 里, 上: where in a place, not part of its name
 # Numerals end an address (高邮路7号) and a room (2号会议室): they are cut before a name, not after.
 TRAILING_TAGS = FUNCTION_TAGS - {"m", "mq", "q"} | LOCATIVE_TAGS
@@ -25,6 +26,8 @@ ADJECTIVE_TAGS = frozenset({"a", "ad"})
 NUMERAL_TAGS = frozenset({"m", "mq"})
 MEASURE_TAGS = frozenset({"q"})
 SINGLE_CHARACTER_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "f"})
+# Words that say what is done to a thing or how it is, not which one it is (before a kind word).
+KIND_ONLY_TAGS = FUNCTION_TAGS | {"vn", "z", "k"}
 
 
 def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -104,13 +107,23 @@ def _cut(token: Token, tags: frozenset[str], keep: frozenset[str], after: Token 
     return known(token.text)
 
 
-def only_determiners(words: Words, start: int, end: int, generic: Callable[[str], bool]) -> bool:
-    """True where every word of `[start, end)` that is not `generic` only points at, counts or
-    sorts a thing (这个, 三级, 新型, 一站式, 新): such a name is a mention of a kind. False where
-    the words do not line up with the span or there are none."""
+def only_determiners(
+    words: Words, start: int, end: int, generic: Callable[[str], bool], keep: frozenset[str] = frozenset()
+) -> bool:
+    """True where no word of `[start, end)` names anything: each is `generic`, or only points at,
+    counts or sorts a thing (这个, 三级, 新型, 一站式, 新), or says what is done or how (要管好用好,
+    升级, 小小的, 示范型): such a name is a mention of a kind. A word of `keep` names (学习驿站).
+    False where the words do not line up with the span or there are none."""
     tokens = words.within(start, end)
     if not tokens or tokens[0].start != start or tokens[-1].end != end:
         return False
-    return all(
-        t.tag in DETERMINER_TAGS or (t.tag == "a" and len(t.text) == 1) or generic(t.text) for t in tokens
-    )
+    return all(t.text not in keep and (_names_nothing(t) or generic(t.text)) for t in tokens)
+
+
+def _names_nothing(token: Token) -> bool:
+    """A word that cannot name a thing: a determiner, count or sort, a one-character adjective, or a
+    word of the dictionary that is a function word, a verb, a verbal noun, a state (小小的) or a
+    suffix of sort (型). An unknown word's tag is a guess (至尊门第), so it names."""
+    if token.tag in DETERMINER_TAGS or (token.tag == "a" and len(token.text) == 1):
+        return True
+    return token.tag in KIND_ONLY_TAGS and (len(token.text) == 1 or known(token.text))
