@@ -43,6 +43,7 @@ def test_function_words_at_the_edges_are_cut(text: str, name: str) -> None:
         "长青路7号",  # digits inside an address
         "和欣公寓党群服务站",  # a name jieba cuts into characters
         "吾悦广场",
+        "台胞台属之家",  # 之家 is a facility's word, not the pronoun jieba tags it
     ],
 )
 def test_names_that_hold_such_words_stay_whole(text: str) -> None:
@@ -92,6 +93,9 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,街道新建一站式服务站。", []),
         ("6月1日,星河社区建立首家新型党群服务站。", []),
         ("6月1日,星河支行持续完善升级驿站设施。", []),
+        ("6月1日,某市首批“侨胞服务中心”正式揭牌。", ["侨胞服务中心"]),  # unveiled: a station
+        ("6月1日,政务服务中心为群众办事。", []),  # the same word not unveiled: an office
+
         ("6月1日,和欣公寓党群服务站揭牌。", ["和欣公寓党群服务站"]),
     ],
 )

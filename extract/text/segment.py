@@ -26,6 +26,7 @@ USER_LISTS = {
     "post": ("n", 20000),
     "org_suffix": ("n", None),
     "station_kind": ("n", None),
+    "facility_kind": ("n", None),
     "nouns": ("n", None),
     "locative": ("f", None),
     "units": ("q", None),
