@@ -29,6 +29,8 @@ def _name(text: str) -> str:
         ("非遗展览馆内", "非遗展览馆"),  # a locative after it
         ("扎实推进星河党群服务站", "星河党群服务站"),  # an adjective used as an adverb, then a verb
         ("连续3年", ""),  # no noun: a phrase, not a name
+        ("总工会加速推进户外劳动者服务站", "户外劳动者服务站"),  # two verbs in a row
+        ("星河街道部分社区党群服务中心", "社区党群服务中心"),  # a part of a set
     ],
 )
 def test_function_words_at_the_edges_are_cut(text: str, name: str) -> None:
@@ -44,6 +46,8 @@ def test_function_words_at_the_edges_are_cut(text: str, name: str) -> None:
         "和欣公寓党群服务站",  # a name jieba cuts into characters
         "吾悦广场",
         "台胞台属之家",  # 之家 is a facility's word, not the pronoun jieba tags it
+        "星河外卖骑手党群服务站",  # one verb inside a name modifies what follows
+        "城市治理推进委",  # two verbs straight before the last word modify it
     ],
 )
 def test_names_that_hold_such_words_stay_whole(text: str) -> None:
@@ -72,6 +76,8 @@ def _generic(text: str) -> bool:
         "要管好用好党群服务中心",  # verbs and a preposition, no word that names
         "小小的驿站",  # a state word
         "示范型党群服务站",  # a verb and a suffix of sort
+        "24小时驿站",  # a length of time
+        "我区驿站",  # a place pointed at
     ],
 )
 def test_a_kind_is_not_a_name(text: str) -> None:
@@ -95,7 +101,6 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,星河支行持续完善升级驿站设施。", []),
         ("6月1日,某市首批“侨胞服务中心”正式揭牌。", ["侨胞服务中心"]),  # unveiled: a station
         ("6月1日,政务服务中心为群众办事。", []),  # the same word not unveiled: an office
-
         ("6月1日,和欣公寓党群服务站揭牌。", ["和欣公寓党群服务站"]),
     ],
 )

@@ -17,6 +17,9 @@ VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq", "l"})
 # an adverb, preposition, conjunction, pronoun, particle or numeral (`建立首家社区服务中心`), nor a
 # verb used as an adverb (vd: `支行持续完善驿站`).
 CLAUSE_TAGS = FUNCTION_TAGS - VERB_TAGS | {"vd"}
+# Verbs of the dictionary (not verbal nouns: 管理, 服务). One alone inside a name may modify what
+# follows (外卖骑手, 创新产业园, 就业群体); two in a row are a clause's verbs (加速推进, 点击显示).
+OBJECT_VERB_TAGS = frozenset({"v", "vi", "vd", "l"})
 LOCATIVE_TAGS = frozenset({"f"})  # 内, 里, 上: where in a place, not part of its name
 # Numerals end an address (高邮路7号) and a room (2号会议室): they are cut before a name, not after.
 TRAILING_TAGS = FUNCTION_TAGS - {"m", "mq", "q"} | LOCATIVE_TAGS
@@ -67,7 +70,17 @@ def _after_last_clause_word(tokens: Sequence[Token], keep: frozenset[str]) -> in
                 return i + 1  # 2023年度, 10个
         elif _cut(t, CLAUSE_TAGS, keep, tokens[i + 1]) and not _inside_cut_name(tokens, i):
             return i + 1
+        elif _verb_after_verb(tokens, i, keep):
+            return i  # two verbs in a row: what follows is their object (总工会加速推进某某服务站)
     return 0
+
+
+def _verb_after_verb(tokens: Sequence[Token], i: int, keep: frozenset[str]) -> bool:
+    """Whether `tokens[i]` and the word before it are both verbs of two characters or more, and a
+    word stands between them and the last (城市治理推进委 is a body's name: its verbs modify 委)."""
+    return 0 < i < len(tokens) - 2 and all(
+        len(t.text) > 1 and _cut(t, OBJECT_VERB_TAGS, keep) for t in (tokens[i - 1], tokens[i])
+    )
 
 
 def _inside_cut_name(tokens: Sequence[Token], i: int) -> bool:

@@ -30,6 +30,7 @@ USER_LISTS = {
     "nouns": ("n", None),
     "locative": ("f", None),
     "units": ("q", None),
+    "determiners": ("r", None),
 }
 PLACE_TAG = "ns"
 
