@@ -31,6 +31,8 @@ def _name(text: str) -> str:
         ("连续3年", ""),  # no noun: a phrase, not a name
         ("总工会加速推进户外劳动者服务站", "户外劳动者服务站"),  # two verbs in a row
         ("星河街道部分社区党群服务中心", "社区党群服务中心"),  # a part of a set
+        ("辖内星河支行", "星河支行"),  # where in the area, not part of the name
+        ("辖区内的星河广场", "星河广场"),
     ],
 )
 def test_function_words_at_the_edges_are_cut(text: str, name: str) -> None:
@@ -116,6 +118,11 @@ def test_station_records(text: str, stations: list[str]) -> None:
         ("6月1日,活动在长青路7号举行。", "长青路7号"),
         # jieba cuts the unknown name 盛和 into 盛/v 和/c: 和 is part of the name, not a conjunction.
         ("6月1日,文艺汇演在盛和小区广场隆重举行。", "盛和小区广场"),
+        ("6月1日,联谊会在星河酒店温馨举行。", "星河酒店"),  # a word of manner before the verb
+        ("6月1日,座谈会在辖区内的星河广场举行。", "星河广场"),
+        # A place in the lead's own clause, whatever the next clause says.
+        ("日前,在星河文化广场户外劳动者驿站,百余名骑手领到了慰问品。", "星河文化广场户外劳动者驿站"),
+        ("6月1日,在星河宾馆2号会议室里,一场签约仪式正式开场。", "星河宾馆2号会议室"),
     ],
 )
 def test_venue_records(text: str, venue: str) -> None:
