@@ -3,6 +3,7 @@ values, weakest first; the judgement of each value agrees with `extract eval`'s 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -28,8 +29,20 @@ def rows(output: str) -> dict[str, list[str]]:
     return {line.split()[0]: line.split()[1:] for line in table}
 
 
-def test_coverage_with_gold_lists_rules_weakest_first() -> None:
-    result = runner.invoke(app, ["rules", "coverage", str(SEEDS / "articles"), "--gold", str(SEEDS / "gold")])
+def test_coverage_with_gold_lists_rules_weakest_first(tmp_path: Path) -> None:
+    # The seeds' gold with one venue changed, so that some rule gives a wrong value whatever the
+    # rules score on the seeds themselves.
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for f in sorted((SEEDS / "gold").glob("*.json")):
+        (gold / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    changed = next(
+        f for f in sorted(gold.glob("*.json")) if json.loads(f.read_text(encoding="utf-8")).get("venue")
+    )
+    record = json.loads(changed.read_text(encoding="utf-8"))
+    record["venue"] = "别处"
+    changed.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(app, ["rules", "coverage", str(SEEDS / "articles"), "--gold", str(gold)])
     assert result.exit_code == 0, result.output
     header, *_ = result.output.splitlines()
     assert header.split() == ["rule", "fired", "values", "right", "wrong", "P"]

@@ -69,8 +69,11 @@ def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
                 if not t or _generic(spec, t.value) or _kind_only(ctx, spec, t):
                     continue
                 item = _known(items, t.value, "name", spec) or _same_quoted(ctx, items, cores, t)
-                if item is not None and _prefer_shorter(spec, item, t.value):
-                    # The plain name (`白领驿家服务站`) over the same name with its place in front.
+                if item is not None and (
+                    _prefer_shorter(spec, item, t.value) or _quoted_only(item, cores[items.index(item)], t)
+                ):
+                    # The plain name (`白领驿家服务站`) over the same name with its place in front;
+                    # the quoted words with their kind (`“四季之家”服务站`) over the quoted words alone.
                     item.value["name"] = t.value
                     item.proofs[0] = proof(t, m.rule.id, ".name")
                 if item is None:
@@ -98,8 +101,17 @@ _QUOTED = regex.compile(r"“([^”]{2,12})”")
 
 
 def _quoted_core(ctx: Context, g: Group) -> str | None:
-    m = _QUOTED.search(ctx.doc.text, g.start, g.end)
+    """The quoted part of a name, its quote marks inside the name's span or right around it
+    (`“四季之家”揭牌`, where the name is the quoted words alone)."""
+    m = _QUOTED.search(ctx.doc.text, max(0, g.start - 1), g.end + 1)
     return m.group(1) if m else None
+
+
+def _quoted_only(item: Item, core: str | None, g: Group) -> bool:
+    """Whether the item's name is its quoted words alone and `g` says more."""
+    return (
+        core is not None and comparable(item.value["name"]) == comparable(core) and len(g.value) > len(core)
+    )
 
 
 def _same_quoted(ctx: Context, items: list[Item], cores: list[str | None], g: Group) -> Item | None:
@@ -119,7 +131,8 @@ def _fill(ctx: Context, spec: FieldSpec, item: Item, m: Match, keys: list[str]) 
     for key in keys:
         a = m.groups.get(key)
         # Attributes are cut at clause breaks only: lead-in words and length limits are for names.
-        t = trim(a, {"break_chars": spec.options.get("break_chars", "")}) if a else None
+        breaks = spec.options.get("attribute_break_chars", spec.options.get("break_chars", ""))
+        t = trim(a, {"break_chars": breaks}) if a else None
         if t and item.value.get(key) is None:
             item.value[key] = t.value
             item.proofs.append(proof(t, m.rule.id, f".{key}"))

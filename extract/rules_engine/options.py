@@ -10,7 +10,7 @@ from __future__ import annotations
 FIELD_OPTIONS: dict[str, str] = {
     # Cutting a value out of its group (resolve.value_cut.trim), for first, collect, best and objects.
     "split": "a pattern: the value group is cut at each match into several values",
-    "break_chars": "characters: the value starts after the last of them (attributes are cut here too)",
+    "break_chars": "characters: the value starts after the last of them (attributes are cut here too, unless attribute_break_chars)",
     "break_words": "a word list: the value starts after the last of its words",
     "break_pattern": "a pattern: the value starts after its last match",
     "lead_in": "a word list (`a+b` joins lists): its words at the start of the value are dropped",
@@ -23,6 +23,7 @@ FIELD_OPTIONS: dict[str, str] = {
     "otherwise_extend": "a pattern: right after the borrowed value, extends it (a community inside a township)",
     # objects
     "attributes": "named groups that fill attributes of each object (first found wins)",
+    "attribute_break_chars": "characters: an attribute starts after the last of them (default: break_chars)",
     "list_attributes": "named groups that fill list attributes of each object, entries cut by entry_*",
     "prefer_shorter": "true: of two forms of one name, the shorter one the text ends with is kept",
     "generic": "a word list: a name made only of its words is no name; two names equal without them are one",

@@ -1,0 +1,53 @@
+"""Stations' addresses: the forms an address takes, and where it stops."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "address"),
+    [
+        # An address may hold 对面 and 的: it is cut at punctuation and clause words, not at 对.
+        (
+            "6月1日,升级后的星河街道社区党群服务中心位于5号线某路站3号出口对面。",
+            "星河街道社区党群服务中心",
+            "5号线某路站3号出口对面",
+        ),
+        # 座落于, written for 坐落于.
+        (
+            "6月1日,星河小区党群服务站揭牌。党群服务站座落于星河苑3号楼二单元一楼,设有阅览室。",
+            "星河小区党群服务站",
+            "星河苑3号楼二单元一楼",
+        ),
+        # Where the site was chosen, sentences after the station is named.
+        (
+            "6月1日,星河片区“幸福里”党群服务站启用。从谋划到选址仅用了一天,最终确定位于星河党校一楼,面积100平米。",
+            "星河片区幸福里党群服务站",
+            "星河党校一楼",
+        ),
+        # An estate before a quoted name is where the station sits; the township before it is not.
+        (
+            "6月1日,星河镇某某花园“阳光”党群服务站揭牌启用。",
+            "阳光党群服务站",
+            "某某花园",
+        ),
+        # The place a centre or home is unveiled at.
+        (
+            "6月1日,某市首个侨胞之家在某区文化馆内举行揭牌仪式。",
+            "侨胞之家",
+            "某区文化馆",
+        ),
+    ],
+)
+def test_address(text: str, name: str, address: str) -> None:
+    stations = extract_text(text).stations
+    assert [(s.name, s.address) for s in stations] == [(name, address)]
+
+
+def test_a_quoted_name_alone_takes_its_kind_when_the_text_gives_it() -> None:
+    # `“星光之家”揭牌`, then `党群“星光之家”服务站`: one station, named with its kind.
+    text = "6月1日,某街道举行“星光之家”揭牌仪式。党群“星光之家”服务站是共建的成果。"
+    assert [s.name for s in extract_text(text).stations] == ["党群星光之家服务站"]
