@@ -32,6 +32,7 @@ def _name(text: str) -> str:
         ("总工会加速推进户外劳动者服务站", "户外劳动者服务站"),  # two verbs in a row
         ("星河街道部分社区党群服务中心", "社区党群服务中心"),  # a part of a set
         ("辖内星河支行", "星河支行"),  # where in the area, not part of the name
+        ("赴星河街道开展五星级党群服务中心", "五星级党群服务中心"),  # a verb before a sort
         ("辖区内的星河广场", "星河广场"),
     ],
 )
@@ -50,6 +51,7 @@ def test_function_words_at_the_edges_are_cut(text: str, name: str) -> None:
         "台胞台属之家",  # 之家 is a facility's word, not the pronoun jieba tags it
         "星河外卖骑手党群服务站",  # one verb inside a name modifies what follows
         "城市治理推进委",  # two verbs straight before the last word modify it
+        "新就业群体服务驿站",  # a set term, not an adjective and a verb
     ],
 )
 def test_names_that_hold_such_words_stay_whole(text: str) -> None:
@@ -79,6 +81,7 @@ def _generic(text: str) -> bool:
         "小小的驿站",  # a state word
         "示范型党群服务站",  # a verb and a suffix of sort
         "24小时驿站",  # a length of time
+        "综合型党群服务中心",  # a word of sort
         "我区驿站",  # a place pointed at
     ],
 )

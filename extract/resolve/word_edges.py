@@ -31,6 +31,7 @@ MEASURE_TAGS = frozenset({"q"})
 SINGLE_CHARACTER_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "f"})
 # Words that say what is done to a thing or how it is, not which one it is (before a kind word).
 KIND_ONLY_TAGS = FUNCTION_TAGS | {"vn", "z", "k"}
+SORT_SUFFIXES = "型式级"  # 综合型, 开放式, 星级: words that sort things
 
 
 def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -70,6 +71,8 @@ def _after_last_clause_word(tokens: Sequence[Token], keep: frozenset[str]) -> in
                 return i + 1  # 2023年度, 10个
         elif _cut(t, CLAUSE_TAGS, keep, tokens[i + 1]) and not _inside_cut_name(tokens, i):
             return i + 1
+        elif len(t.text) > 1 and _cut(t, OBJECT_VERB_TAGS, keep) and _sorts(tokens[i + 1]):
+            return i + 1  # a verb before a count or sort takes the rest as object (开展五星级服务中心)
         elif _verb_after_verb(tokens, i, keep):
             return i  # two verbs in a row: what follows is their object (总工会加速推进某某服务站)
     return 0
@@ -133,10 +136,18 @@ def only_determiners(
     return all(t.text not in keep and (_names_nothing(t) or generic(t.text)) for t in tokens)
 
 
+def _sorts(token: Token) -> bool:
+    """A word that counts or sorts a thing (首家, 新型, 五星级, 综合型, 一站式): of the pointing tags,
+    or a word of the dictionary ending in a suffix of sort."""
+    if token.tag in DETERMINER_TAGS - {"r", "rr", "rz"}:
+        return True
+    return len(token.text) > 1 and token.text[-1] in SORT_SUFFIXES and known(token.text)
+
+
 def _names_nothing(token: Token) -> bool:
     """A word that cannot name a thing: a determiner, count or sort, a one-character adjective, or a
     word of the dictionary that is a function word, a verb, a verbal noun, a state (小小的) or a
     suffix of sort (型). An unknown word's tag is a guess (至尊门第), so it names."""
-    if token.tag in DETERMINER_TAGS or (token.tag == "a" and len(token.text) == 1):
+    if token.tag in DETERMINER_TAGS or (token.tag == "a" and len(token.text) == 1) or _sorts(token):
         return True
     return token.tag in KIND_ONLY_TAGS and (len(token.text) == 1 or known(token.text))
