@@ -126,6 +126,7 @@ def test_station_records(text: str, stations: list[str]) -> None:
         # jieba cuts the unknown name 盛和 into 盛/v 和/c: 和 is part of the name, not a conjunction.
         ("6月1日,文艺汇演在盛和小区广场隆重举行。", "盛和小区广场"),
         ("6月1日,联谊会在星河酒店温馨举行。", "星河酒店"),  # a word of manner before the verb
+        ("6月1日,小哥节在星河广场暖心启动。", "星河广场"),
         ("6月1日,座谈会在辖区内的星河广场举行。", "星河广场"),
         # A place in the lead's own clause, whatever the next clause says.
         ("日前,在星河文化广场户外劳动者驿站,百余名骑手领到了慰问品。", "星河文化广场户外劳动者驿站"),
@@ -149,8 +150,20 @@ def test_a_span_that_starts_inside_a_word_is_cut_too() -> None:
     assert (start, end) == (7, len(text))  # inside a name, the edge stays where it was
 
 
-def test_a_phrase_without_a_noun_is_no_venue() -> None:
-    assert extract_text("6月1日,居民们在一起举行活动。").venue is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月1日,居民们在一起举行活动。",  # no noun: a phrase, not a place
+        "6月1日,街道相继在263个社区开展服务站升级工作。",  # many places, none the event's
+        "6月1日,课程在各个活动教室同步开展。",
+    ],
+)
+def test_no_venue(text: str) -> None:
+    assert extract_text(text).venue is None
+
+
+def test_a_place_pointed_at_is_still_one_place() -> None:
+    assert extract_text("6月1日,12个党支部在该县星河街道东升社区正式启动联盟。").venue == "星河街道东升社区"
 
 
 def test_a_place_in_a_clause_of_its_own_is_the_venue() -> None:

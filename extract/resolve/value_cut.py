@@ -9,7 +9,7 @@ from typing import Any
 
 import regex
 
-from extract.resolve.word_edges import name_span
+from extract.resolve.word_edges import counted, name_span
 from extract.rules_engine.match import Group
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.lexicon import words
@@ -61,6 +61,8 @@ def _finished(g: Group, options: Mapping[str, Any], tokens: Words | None = None)
     edges = options.get("word_edges")
     if edges and tokens is not None:
         new_start, new_end = name_span(tokens, start, end, _set(str(edges)))
+        if options.get("refuse_counted") and counted(tokens, start, new_start):
+            return None  # 在263个社区开展, 在各个活动教室: many places, not the one of the event
         sub = stripped[new_start - start : new_end - start]
         stripped = clean_value(sub)
         if not stripped:

@@ -123,6 +123,16 @@ def _cut(token: Token, tags: frozenset[str], keep: frozenset[str], after: Token 
     return known(token.text)
 
 
+def counted(words: Words, start: int, end: int) -> bool:
+    """True where a word of `[start, end)` counts things or points at several (263个, 多个, 一些,
+    各个, 这些); pointing at one (该县, 这个) is not counting."""
+    return any(
+        t.tag in NUMERAL_TAGS | MEASURE_TAGS
+        or (t.tag[0] == "r" and (t.text[0] == "各" or t.text[-1] == "些"))
+        for t in words.within(start, end)
+    )
+
+
 def only_determiners(
     words: Words, start: int, end: int, generic: Callable[[str], bool], keep: frozenset[str] = frozenset()
 ) -> bool:

@@ -18,6 +18,7 @@ FIELD_OPTIONS: dict[str, str] = {
     "min_length": "values shorter than this many characters are dropped",
     "refuse": "a pattern: a value in which it is found is dropped",
     "word_edges": "a word list: the value starts and ends where a name does by the text's words; its words stay at an edge whatever their tag",
+    "refuse_counted": "true: with word_edges, a value opened by a count or pointing word (263个社区, 各个教室) is dropped",
     # Fields borrowing from other fields (pipeline.borrowed).
     "otherwise": "a field: its value, as written, when this field's rules find nothing",
     "otherwise_extend": "a pattern: right after the borrowed value, extends it (a community inside a township)",
