@@ -156,6 +156,7 @@ def test_a_span_that_starts_inside_a_word_is_cut_too() -> None:
         "6月1日,居民们在一起举行活动。",  # no noun: a phrase, not a place
         "6月1日,街道相继在263个社区开展服务站升级工作。",  # many places, none the event's
         "6月1日,课程在各个活动教室同步开展。",
+        "6月1日,座谈会在杭州市余杭区举行。",  # only divisions: where, but no venue
     ],
 )
 def test_no_venue(text: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from extract.resolve import Context, Item, proof, resolver
-from extract.resolve.value_cut import _split, break_words_pattern, trim
+from extract.resolve.value_cut import _split, break_words_pattern, only_divisions, trim
 from extract.rules_engine.match import Match
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.textutil import clean_value, comparable
@@ -57,11 +57,23 @@ def first(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]
         g = m.groups.get("value")
         if g and spec.options.get("word_edges"):
             t = trim(g, spec.options, ctx.doc.words)
+            levels = spec.options.get("refuse_divisions")
+            if t and levels and only_divisions(t.value, frozenset(levels)):
+                # 在某某区举行: the event's place is a division, so no venue (not a lesser match
+                # further on); the places decision still reads where it is, as it read the venue.
+                ctx.notes[divisions_note(spec.name)] = [(t.start, t.end)]
+                return []
             if t:
                 return [Item(t.value, [proof(t, m.rule.id)])]
         elif g and clean_value(g.value):
             return [Item(clean_value(g.value), [proof(g, m.rule.id)])]
     return []
+
+
+def divisions_note(field: str) -> str:
+    """The key of `ctx.notes` under which `first` keeps the spans of a field's values it refused for
+    naming only divisions (`refuse_divisions`)."""
+    return f"{field}:divisions"
 
 
 def _inside(m: Match, ctx: Context, field: str) -> bool:

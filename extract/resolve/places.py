@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extract.resolve import Context, Item, Proof, resolver
+from extract.resolve.generic import divisions_note
 from extract.resolve.place_mentions import _mentions, _names_county, _whole_words
 from extract.rules_engine.document import HEAD_CHARS
 from extract.rules_engine.match import Match
@@ -92,8 +93,11 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         for it in ctx.results.get(spec.options.get("organisers", "organisers"), [])
         for p in it.proofs
     ]
-    venue_items = ctx.results.get(str(spec.options.get("venue", "")), [])
+    venue_field = str(spec.options.get("venue", ""))
+    venue_items = ctx.results.get(venue_field, [])
+    # A place the event was held at that names only divisions is no venue, but it still is where.
     venues = [(p.start, p.end) for it in venue_items for p in it.proofs]
+    venues += ctx.notes.get(divisions_note(venue_field), [])
     body = ctx.doc.body
     mentions = _mentions(gaz, matches)
     mentioned_higher = {d.code for m in mentions for d in m.candidates if d.level in ("city", "province")}

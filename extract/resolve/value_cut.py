@@ -80,6 +80,18 @@ def _finished(g: Group, options: Mapping[str, Any], tokens: Words | None = None)
     return Group(stripped, start, end)
 
 
+def only_divisions(value: str, levels: frozenset[str]) -> bool:
+    """Whether `value` is nothing but names of divisions of `levels`, one after another (上海市长宁区)."""
+    from extract.text.gazetteer import Gazetteer
+
+    at = 0
+    for m in Gazetteer.load().find_places(value):
+        if m.start != at or not all(d.level in levels for d in m.candidates):
+            return False
+        at = m.end
+    return at == len(value) > 0
+
+
 @cache
 def _set(list_name: str) -> frozenset[str]:
     return frozenset(words(list_name))

@@ -17,6 +17,7 @@ FIELD_OPTIONS: dict[str, str] = {
     "drop_marks": "characters removed from the value (its evidence span keeps them)",
     "min_length": "values shorter than this many characters are dropped",
     "refuse": "a pattern: a value in which it is found is dropped",
+    "refuse_divisions": "levels of the gazetteer: a value that is only names of divisions of these levels is dropped",
     "word_edges": "a word list: the value starts and ends where a name does by the text's words; its words stay at an edge whatever their tag",
     "refuse_counted": "true: with word_edges, a value opened by a count or pointing word (263个社区, 各个教室) is dropped",
     # Fields borrowing from other fields (pipeline.borrowed).
