@@ -83,6 +83,7 @@ def _generic(text: str) -> bool:
         "24小时驿站",  # a length of time
         "综合型党群服务中心",  # a word of sort
         "我区驿站",  # a place pointed at
+        "学习驿站",  # a verb kept inside names (星河学习驿站) alone names a kind
     ],
 )
 def test_a_kind_is_not_a_name(text: str) -> None:
@@ -90,7 +91,7 @@ def test_a_kind_is_not_a_name(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["红色驿站", "幸福党群服务站", "星河街道党群服务中心", "学习驿站", "至尊门第党群服务站"]
+    "text", ["红色驿站", "幸福党群服务站", "星河街道党群服务中心", "某某驿站", "至尊门第党群服务站"]
 )
 def test_a_name_is_not_a_kind(text: str) -> None:
     assert not _generic(text)

@@ -138,12 +138,17 @@ def only_determiners(
 ) -> bool:
     """True where no word of `[start, end)` names anything: each is `generic`, or only points at,
     counts or sorts a thing (这个, 三级, 新型, 一站式, 新), or says what is done or how (要管好用好,
-    升级, 小小的, 示范型): such a name is a mention of a kind. A word of `keep` names (学习驿站).
+    升级, 便民, 小小的, 示范型): such a name is a mention of a kind. A word of `keep` that is no verb
+    names (某某, the placeholder for a withheld name); a verb of `keep` stays in a name (星河便民服务站)
+    but alone before the kind word names a kind (便民服务站, 学习驿站).
     False where the words do not line up with the span or there are none."""
     tokens = words.within(start, end)
     if not tokens or tokens[0].start != start or tokens[-1].end != end:
         return False
-    return all(t.text not in keep and (_names_nothing(t) or generic(t.text)) for t in tokens)
+    return all(
+        not (t.text in keep and t.tag not in VERB_TAGS | {"vn"}) and (_names_nothing(t) or generic(t.text))
+        for t in tokens
+    )
 
 
 def _sorts(token: Token) -> bool:
