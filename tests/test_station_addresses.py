@@ -34,6 +34,8 @@ from extract import extract_text
             "阳光党群服务站",
             "某某花园",
         ),
+        # Where a station opens is its address, whatever kind of building it is (a bank's branch).
+        ("6月1日,星河银行首家长河暖心驿站在辖内长河支行揭牌启用。", "长河暖心驿站", "长河支行"),
         # The place a centre or home is unveiled at.
         (
             "6月1日,某市首个侨胞之家在某区文化馆内举行揭牌仪式。",
