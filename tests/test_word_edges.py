@@ -107,6 +107,7 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,星河支行持续完善升级驿站设施。", []),
         ("6月1日,某市首批“侨胞服务中心”正式揭牌。", ["侨胞服务中心"]),  # unveiled: a station
         ("6月1日,政务服务中心为群众办事。", []),  # the same word not unveiled: an office
+        ("6月1日,星河社区卫生服务站启用。", []),  # a clinic, not a service station
         ("星河区首个综合服务中心——星河区长河综合服务中心10月21日揭牌成立。", ["星河区长河综合服务中心"]),
         ("6月1日,市区设立了越来越多的爱心驿站。", []),  # a kind of station, said alone
         ("6月1日,星河区骑手爱心驿站揭牌。", ["星河区骑手爱心驿站"]),
