@@ -160,6 +160,12 @@ def test_a_span_that_starts_inside_a_word_is_cut_too() -> None:
         "6月1日,街道相继在263个社区开展服务站升级工作。",  # many places, none the event's
         "6月1日,课程在各个活动教室同步开展。",
         "6月1日,座谈会在杭州市余杭区举行。",  # only divisions: where, but no venue
+        # A time or a position after 在, no place: the word layer's tags, no list of words.
+        "6月1日,在前不久举行的会议上,他作了发言。",
+        "6月1日,座谈会在近日召开。",
+        "6月1日,联欢会在当晚举行。",
+        "6月1日,活动在户外举行。",
+        "6月1日,活动在网上举行。",
     ],
 )
 def test_no_venue(text: str) -> None:

@@ -98,8 +98,9 @@ def _adverbial(token: Token, after: Token, keep: frozenset[str]) -> bool:
 
 
 def _nominal(token: Token) -> bool:
-    """A noun, a place or time word, an abbreviation, or a word jieba does not know (缤谷, a quote)."""
-    return token.tag[0] in "nsjtx" or token.tag in {"vn", "an", "eng", "zg"}
+    """A noun, an abbreviation, or a word jieba does not know (缤谷, a quote). Not a time word
+    (近日, 当天) nor a word of position (网上, 户外): alone they name no thing and no place."""
+    return token.tag[0] in "njx" or token.tag in {"vn", "an", "eng", "zg"}
 
 
 def _counts(token: Token, at_start: bool) -> bool:
