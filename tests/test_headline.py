@@ -1,0 +1,71 @@
+"""The headline of a text article (docs/record.md, title): the shapes real pages give it, each with
+examples of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_text
+
+BODY = "6月5日上午,某街道在社区党群服务中心举行议事会,居民代表参加了会议。\n会上,代表们发言。\n"
+
+
+def _title(text: str) -> str | None:
+    return extract_text(text, doc_id="t").title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "某街道召开区域化党建联席会议\n发布时间:2023-06-05 10:00\n" + BODY,
+            "某街道召开区域化党建联席会议",
+            id="above a stamp",
+        ),
+        pytest.param(
+            "首页 > 新闻\n某社区成立党建联盟\n" + BODY, "某社区成立党建联盟", id="after a breadcrumb"
+        ),
+        pytest.param(
+            "同心聚力谋发展 携手共建展未来\n——某街道与某支部召开共建座谈会\n来源:某网 2023-06-05\n" + BODY,
+            "同心聚力谋发展 携手共建展未来——某街道与某支部召开共建座谈会",
+            id="split over two lines, the second a subtitle",
+        ),
+        pytest.param(
+            "某区召开党建工作会议\n——某街道与某支部召开共建座谈会\n" + BODY,
+            "某区召开党建工作会议——某街道与某支部召开共建座谈会",
+            id="first line and its subtitle",
+        ),
+        pytest.param(
+            "某商会开展关爱新就业群体活动\n发布时间:2023-06-05 10:00\n"
+            "夏日送清凉、关爱在一线——某商会开展关爱新就业群体活动\n" + BODY,
+            "夏日送清凉、关爱在一线——某商会开展关爱新就业群体活动",
+            id="repeated below in a fuller form",
+        ),
+        pytest.param(
+            "某社区的名字\n6月5日,某街道举行议事会。\n正文第二段。\n6月5日,某街道举行议事会。\n",
+            None,
+            id="a sentence repeated is no headline",
+        ),
+        pytest.param(
+            "旧闻一则某村完成道路改造 2023-05-30\n某街道召开党建联席会议\n" + BODY,
+            "某街道召开党建联席会议",
+            id="a dated link of a news list is no headline",
+        ),
+        pytest.param("某某小区党群服务站活动现场\n" + BODY, None, id="a photo caption is no headline"),
+        pytest.param(
+            "在线|" + "某某某某某某某某某某|" * 8 + "\n\n"
+            "某社区快递驿站旁新设清凉补给站\n来源: 某新闻\n" + BODY,
+            "某社区快递驿站旁新设清凉补给站",
+            id="a bar of links is no body",
+        ),
+    ],
+)
+def test_headline(text: str, title: str | None) -> None:
+    assert _title(text) == title
+
+
+def test_subtitle_evidence_points_at_both_lines() -> None:
+    text = "某区召开党建工作会议\n——某街道与某支部召开共建座谈会\n" + BODY
+    record = extract_text(text, doc_id="t")
+    spans = [e.span for e in record.evidence if e.field == "title"]
+    assert [text[a:b] for a, b in spans] == ["某区召开党建工作会议", "——某街道与某支部召开共建座谈会"]
