@@ -58,6 +58,35 @@ def _title(text: str) -> str | None:
             "某社区快递驿站旁新设清凉补给站",
             id="a bar of links is no body",
         ),
+        pytest.param(
+            "某街道召开党建联席会议_某某新闻网\n" + BODY, "某街道召开党建联席会议", id="site name after _"
+        ),
+        pytest.param(
+            "某街道召开党建联席会议 - 某某日报\n" + BODY, "某街道召开党建联席会议", id="site name after -"
+        ),
+        pytest.param(
+            "某街道召开党建联席会议 | 某某网\n" + BODY, "某街道召开党建联席会议", id="site name after |"
+        ),
+        pytest.param(
+            "某街道召开党建联席会议-某某市人民政府门户网站\n" + BODY,
+            "某街道召开党建联席会议",
+            id="portal after a hyphen",
+        ),
+        pytest.param(
+            "2023-2024年度某街道与某网签约仪式举行\n" + BODY,
+            "2023-2024年度某街道与某网签约仪式举行",
+            id="a hyphen inside the headline stays",
+        ),
+        pytest.param(
+            "某街道召开党建联席会议 2023-06-05 10:00 来源:某网\n" + BODY,
+            "某街道召开党建联席会议",
+            id="stamp and source on the headline's line",
+        ),
+        pytest.param(
+            "【党建】某街道召开党建联席会议\n" + BODY,
+            "【党建】某街道召开党建联席会议",
+            id="column label stays",
+        ),
     ],
 )
 def test_headline(text: str, title: str | None) -> None:

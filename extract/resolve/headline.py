@@ -7,6 +7,7 @@ subtitle opening with a dash, and may repeat it below in a fuller form (`引题�
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
@@ -124,7 +125,26 @@ def headline(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[It
     items = first(ctx, spec, matches)
     if not items or not items[0].proofs:
         return items
-    return [_whole(ctx.doc.text[:TOP_CHARS], items[0], spec.name)]
+    tail = spec.options.get("strip_tail")
+    item = _stripped(items[0], str(tail)) if tail else items[0]
+    return [_whole(ctx.doc.text[:TOP_CHARS], item, spec.name)]
+
+
+@cache
+def _tail_pattern(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(f"(?:{pattern})$")
+
+
+def _stripped(item: Item, tail: str) -> Item:
+    """`item` without what the pattern `tail` matches at its end (a site's name), its evidence
+    shortened to match; unchanged where nothing would be left."""
+    value = str(item.value)
+    found = _tail_pattern(tail).search(value)
+    if found is None or found.start() == 0:
+        return item
+    p = item.proofs[0]
+    keep = value[: found.start()].rstrip()
+    return Item(keep, [Proof(p.sub, p.start, p.start + len(keep), p.rule), *item.proofs[1:]])
 
 
 @resolver("timestamp")
