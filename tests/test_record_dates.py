@@ -52,6 +52,7 @@ def test_event_date_below_a_stamp_takes_its_year() -> None:
         pytest.param("上个月三号,某社区举行议事会。", "2025-07-03", id="last month"),
         pytest.param("两千零九年五月三日,某社区举行议事会。", "2009-05-03", id="year as a Chinese number"),
         pytest.param("某社区举行议事会\n\n30日上午,某社区举行议事会。", "2025-07-30", id="the day alone"),
+        pytest.param("昨晚,某社区举行纳凉晚会。", "2025-07-31", id="yesterday evening"),
     ],
 )
 def test_event_dates_in_relative_and_chinese_forms(text: str, expected: str) -> None:

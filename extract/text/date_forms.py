@@ -34,6 +34,8 @@ _DAY_END = rf"(?:{SP}{_SUFFIX}|{_CLAUSE_END})"
 # A numeric year: 1500 to 2099 (1937-07-07, 2010.1.29), never a longer number's digits.
 _NUM_YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)"
 # Counters after 3-5 or 1/2 (3-5人, 1/2%): a count or a share, no date.
+# A year written in two digits (19年10月1日), never the end of a longer number.
+_TWO_DIGITS = r"(?<![\d.])(?P<yy>\d\d)"
 _COUNTER = "个個人名次件号號位岁歲年天倍万萬千百元%‰"
 
 
@@ -97,6 +99,9 @@ def _day_only(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date 
 
 _WORD_OFFSET = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
 _WORD_OFFSET |= {"后天": 2, "後天": 2, "大前天": -3, "大后天": 3, "大後天": 3}
+# A day word with a part of the day: 昨晚 is yesterday evening, 今晨 this morning.
+_WORD_OFFSET |= {"昨晚": -1, "昨夜": -1, "昨晨": -1, "今晨": 0, "今早": 0, "今晚": 0, "今夜": 0}
+_WORD_OFFSET |= {"明早": 1, "明晨": 1, "明晚": 1}
 _YEAR_OFFSET = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
 _MONTH_OFFSET = {"本": 0, "上": -1, "下": 1}
 
@@ -108,6 +113,23 @@ def _rel_word(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date 
         return pub + datetime.timedelta(days=_WORD_OFFSET[mt["w"]])
     except OverflowError:  # published at the very edge of the calendar
         return None
+
+
+def _days_away(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
+    """3天前, 两天后: that many days before or after publication."""
+    n = number(mt["n"])
+    if pub is None or n < 0:
+        return None
+    try:
+        return pub + datetime.timedelta(days=n if mt["dir"] in "后後" else -n)
+    except OverflowError:
+        return None
+
+
+def _two_digit_year(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
+    """19年10月1日: a year in two digits, 00-49 read in the 2000s and 50-99 in the 1900s."""
+    yy = number(mt["yy"])
+    return _day(yy + (2000 if yy < 50 else 1900), number(mt["m"]), number(mt["d"]))
 
 
 def _rel_year(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
@@ -166,7 +188,24 @@ PATTERNS: list[tuple[regex.Pattern[str], str, bool, Resolver]] = [
         _day_only,
     ),
     (
-        regex.compile(rf"(?P<w>{'|'.join(sorted(_WORD_OFFSET, key=len, reverse=True))})"),
+        regex.compile(rf"(?<![\d.\-/:第]){_TWO_DIGITS}{SP}年{SP}{MONTH}{SP}月{SP}{DAY}{_DAY_END}"),
+        "absolute",
+        True,
+        _two_digit_year,
+    ),
+    (
+        # 3天前, 两天后, 十天以后 (not 几天前, nor 3天前往).
+        regex.compile(
+            rf"{_NO_NUM_BEFORE}(?P<n>\d{{1,3}}|[{CN_MD}百]{{1,4}}){SP}天{SP}"
+            r"(?:[以之]?(?P<dir>前|后|後)(?![往进進行来來去]))"
+        ),
+        "relative",
+        False,
+        _days_away,
+    ),
+    (
+        # 今晚 but not 今晚报 (a newspaper).
+        regex.compile(rf"(?P<w>{'|'.join(sorted(_WORD_OFFSET, key=len, reverse=True))})(?!报|報)"),
         "relative",
         False,
         _rel_word,
