@@ -92,7 +92,9 @@ def _title(text: str) -> str | None:
             "某街道召开党建联席会议",
             id="the site's name alone on a line",
         ),
-        pytest.param("某区织密织牢社会安全防护网\n" + BODY, "某区织密织牢社会安全防护网", id="a headline ending in 网"),
+        pytest.param(
+            "某区织密织牢社会安全防护网\n" + BODY, "某区织密织牢社会安全防护网", id="a headline ending in 网"
+        ),
     ],
 )
 def test_headline(text: str, title: str | None) -> None:
