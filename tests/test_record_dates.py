@@ -18,6 +18,7 @@ BODY = "近日,某街道在社区党群服务中心举行议事会,居民代表�
         pytest.param("日期:[2022/6/30] 作者:[某街道]\n", "2022-06-30", id="labelled in brackets"),
         pytest.param("某某日报 2022年06月30日 星期四\n", "2022-06-30", id="newspaper weekday"),
         pytest.param("《 某某日报 》( 2022年06月30日   第 04 版)\n", "2022-06-30", id="newspaper page"),
+        pytest.param("《某某日报》(2022年06月30日 04版)\n", "2022-06-30", id="newspaper page without 第"),
         pytest.param(
             "某街道举行议事会\n30.06.2022  09:15\n", "2022-06-30T09:15", id="day first, with its time"
         ),
