@@ -183,6 +183,18 @@ SINGLE = [
     ("rel-days-ago-cn", "两天前刚刚完成验收。", PUB, "两天前", D(2025, 1, 1), "relative", False),
     ("rel-days-later", "十天以后将举行表彰大会。", PUB, "十天以后", D(2025, 1, 13), "relative", False),
     ("rel-days-later-zhi", "5天之后召开总结会。", PUB, "5天之后", D(2025, 1, 8), "relative", False),
+    ("rel-weeks-ago", "两周前,工作组完成验收。", PUB, "两周前", D(2024, 12, 20), "relative", False),
+    ("rel-week-later", "一个星期后召开总结会。", PUB, "一个星期后", D(2025, 1, 10), "relative", False),
+    (
+        "rel-zhegeyue",
+        "这个月12号召开推进会。",
+        D(2025, 1, 20),
+        "这个月12号",
+        D(2025, 1, 12),
+        "relative",
+        False,
+    ),
+    ("abs-compact", "文号20230511,印发。", None, "20230511", D(2023, 5, 11), "absolute", True),
     ("rel-zuowan", "昨晚,志愿者巡逻到十点。", PUB, "昨晚", D(2025, 1, 2), "relative", False),
     ("rel-jinchen", "今晨六时,环卫工人上岗。", PUB, "今晨", D(2025, 1, 3), "relative", False),
     ("rel-mingwan", "明晚七点举行晚会。", PUB, "明晚", D(2025, 1, 4), "relative", False),
@@ -247,6 +259,9 @@ NONE = [
     ("percent", "占比1/2%。"),
     ("decimal", "增长了5月20.5"),
     ("weekday", "上周五,社区召开议事会。"),
+    ("week-alone", "上周,社区召开议事会。"),
+    ("long-number", "订单号2023051188。"),
+    ("compact-no-month", "编号20231311"),
     ("days-ago-vague", "几天前,社区召开议事会。"),
     ("days-then-go", "用了3天前往各村走访。"),
     ("evening-paper", "今晚报记者报道。"),
@@ -520,6 +535,17 @@ def test_days_ago_read_back(day: D, n: int, form: str, chinese: bool, after: str
 def test_days_later_read_back(day: D, n: int, form: str, chinese: bool, after: str) -> None:
     published = day - datetime.timedelta(days=n)
     assert _only_date(form.format(_cn(n) if chinese else n) + after, published) == day
+
+
+@given(_DAYS, st.integers(1, 9), st.sampled_from(["{}周前", "{}个星期前", "{}週前"]), _AFTER)
+def test_weeks_ago_read_back(day: D, n: int, form: str, after: str) -> None:
+    published = day + datetime.timedelta(weeks=n)
+    assert _only_date(form.format(_cn(n).replace("二", "两")) + after, published) == day
+
+
+@given(_DAYS, _BEFORE, _AFTER)
+def test_compact_dates_read_back(day: D, before: str, after: str) -> None:
+    assert _only_date(f"{before}{day:%Y%m%d}{after}", None) == day
 
 
 @given(st.dates(min_value=D(1950, 1, 1), max_value=D(2049, 12, 31)), _BEFORE, _AFTER)

@@ -103,7 +103,8 @@ _WORD_OFFSET |= {"后天": 2, "後天": 2, "大前天": -3, "大后天": 3, "大
 _WORD_OFFSET |= {"昨晚": -1, "昨夜": -1, "昨晨": -1, "今晨": 0, "今早": 0, "今晚": 0, "今夜": 0}
 _WORD_OFFSET |= {"明早": 1, "明晨": 1, "明晚": 1}
 _YEAR_OFFSET = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
-_MONTH_OFFSET = {"本": 0, "上": -1, "下": 1}
+_MONTH_OFFSET = {"本": 0, "这": 0, "這": 0, "上": -1, "下": 1}
+_UNIT_DAYS = {"天": 1, "周": 7, "週": 7, "星期": 7, "礼拜": 7, "禮拜": 7}
 
 
 def _rel_word(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
@@ -116,8 +117,8 @@ def _rel_word(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date 
 
 
 def _days_away(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
-    """3天前, 两天后: that many days before or after publication."""
-    n = number(mt["n"])
+    """3天前, 两周后: that many days (or weeks) before or after publication."""
+    n = number(mt["n"]) * _UNIT_DAYS[mt["unit"]]
     if pub is None or n < 0:
         return None
     try:
@@ -165,6 +166,15 @@ PATTERNS: list[tuple[regex.Pattern[str], str, bool, Resolver]] = [
         absolute,
     ),
     (
+        # 20100129: eight digits, the month and day in two each and in range (no longer number).
+        regex.compile(
+            r"(?<![\d.\-/:A-Za-z])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+        ),
+        "absolute",
+        True,
+        absolute,
+    ),
+    (
         # 2010 01 29: spaces between, month and day in two digits each.
         regex.compile(rf"(?<![\d.\-/:])(?<!\d ){_NUM_YEAR} (?P<m>\d\d) (?P<d>\d\d)(?![\d.\-/:]| \d)"),
         "absolute",
@@ -194,9 +204,10 @@ PATTERNS: list[tuple[regex.Pattern[str], str, bool, Resolver]] = [
         _two_digit_year,
     ),
     (
-        # 3天前, 两天后, 十天以后 (not 几天前, nor 3天前往).
+        # 3天前, 两天后, 十天以后, 两周前, 一个星期后 (not 几天前, nor 3天前往).
         regex.compile(
-            rf"{_NO_NUM_BEFORE}(?P<n>\d{{1,3}}|[{CN_MD}百]{{1,4}}){SP}天{SP}"
+            rf"{_NO_NUM_BEFORE}(?P<n>\d{{1,3}}|[{CN_MD}百]{{1,4}}){SP}(?:个|個)?{SP}"
+            rf"(?P<unit>天|周|週|星期|礼拜|禮拜){SP}"
             r"(?:[以之]?(?P<dir>前|后|後)(?![往进進行来來去]))"
         ),
         "relative",
@@ -224,7 +235,7 @@ PATTERNS: list[tuple[regex.Pattern[str], str, bool, Resolver]] = [
         _rel_year_same_month,
     ),
     (
-        regex.compile(rf"(?P<rm>[本上下])(?:个|個)?月{SP}{DAY}{SP}{_SUFFIX}"),
+        regex.compile(rf"(?P<rm>[本上下这這])(?:个|個)?月的?{SP}{DAY}{SP}{_SUFFIX}"),
         "relative",
         False,
         _rel_month,
