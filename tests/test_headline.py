@@ -42,6 +42,16 @@ def _title(text: str) -> str | None:
             id="repeated below in a fuller form",
         ),
         pytest.param(
+            "某街道召开党建联席会议\n2023-06-05 10:00\n【时政速览】某街道召开党建联席会议\n" + BODY,
+            "【时政速览】某街道召开党建联席会议",
+            id="repeated below with its column label",
+        ),
+        pytest.param(
+            "某街道召开党建联席会议\n2023-06-05 10:00\n原标题:某街道召开党建联席会议\n" + BODY,
+            "某街道召开党建联席会议",
+            id="an original-title line is no fuller form",
+        ),
+        pytest.param(
             "某社区的名字\n6月5日,某街道举行议事会。\n正文第二段。\n6月5日,某街道举行议事会。\n",
             None,
             id="a sentence repeated is no headline",

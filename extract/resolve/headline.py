@@ -1,7 +1,7 @@
 """Values the page states of itself (headline, publication time): metadata first, then the text.
 
 A headline found in the text is taken whole: a page may print it over two lines, the second a
-subtitle opening with a dash, and may repeat it below in a fuller form (`引题——主题`).
+subtitle opening with a dash, and may repeat it below in a fuller form (`引题——主题`, `【栏目】主题`).
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def _headline_like(line: str) -> bool:
 def _whole(text: str, item: Item, field: str) -> Item:
     """The headline of `item` with its subtitle line (the line after it opening with a dash, or the
     line before it when it opens with one itself), else the fuller form a line further down repeats
-    it in (`引题——<headline>`)."""
+    it in (`引题——<headline>`, `【栏目】<headline>`)."""
     p = item.proofs[0]
     a, b = _line(text, p.start, p.end)
     value = str(item.value)
@@ -108,10 +108,15 @@ def _whole(text: str, item: Item, field: str) -> Item:
     return item
 
 
+# Before a headline, in a fuller form of it: a kicker and a dash, or a column's label in brackets.
+_KICKER = regex.compile(r"(?:——|──|—|--)$|^[【「\[〖][^】」\]〗]{1,12}[】」\]〗]$")
+
+
 def _extends(fuller: str, value: str) -> bool:
-    """`fuller` is `value` with a kicker or subtitle joined by a dash: `X——value`, `value——X`."""
+    """`fuller` is `value` with a kicker or subtitle joined by a dash (`X——value`, `value——X`), or
+    with a column's label in brackets in front (`【X】value`)."""
     if fuller.endswith(value):
-        return bool(regex.search(r"(?:——|──|—|--)$", fuller[: -len(value)]))
+        return bool(_KICKER.search(fuller[: -len(value)]))
     return fuller.startswith(value) and bool(_DASH.match(fuller, len(value)))
 
 
