@@ -23,6 +23,9 @@ BODY = "近日,某街道在社区党群服务中心举行议事会,居民代表�
             "某街道举行议事会\n30.06.2022  09:15\n", "2022-06-30T09:15", id="day first, with its time"
         ),
         pytest.param("稿源: 某区政府网 2022-06-30\n", "2022-06-30", id="labelled as the copy's source"),
+        pytest.param("某街道举行议事会\n[2022-06-30]\n", "2022-06-30", id="own line, in brackets"),
+        pytest.param("某街道举行议事会\n某某日报 2022-06-30\n", "2022-06-30", id="the paper's name and the date"),
+        pytest.param("某街道举行议事会\n编辑:张三 2022-06-30\n", "2022-06-30", id="the editor's line"),
     ],
 )
 def test_stamp_is_published_and_not_the_event_date(head: str, published: str) -> None:
