@@ -183,6 +183,18 @@ SINGLE = [
     ("rel-days-ago-cn", "两天前刚刚完成验收。", PUB, "两天前", D(2025, 1, 1), "relative", False),
     ("rel-days-later", "十天以后将举行表彰大会。", PUB, "十天以后", D(2025, 1, 13), "relative", False),
     ("rel-days-later-zhi", "5天之后召开总结会。", PUB, "5天之后", D(2025, 1, 8), "relative", False),
+    # A range of days in one month: the first day is the date.
+    ("md-range", "6月5-6日,某街道召开会议。", D(2025, 6, 30), "6月5-6日", D(2025, 6, 5), "month_day", False),
+    (
+        "md-range-zhi",
+        "六月五至六日召开会议。",
+        D(2025, 6, 30),
+        "六月五至六日",
+        D(2025, 6, 5),
+        "month_day",
+        False,
+    ),
+    ("abs-range", "2023年6月5—6日举行。", None, "2023年6月5—6日", D(2023, 6, 5), "absolute", True),
     ("rel-weeks-ago", "两周前,工作组完成验收。", PUB, "两周前", D(2024, 12, 20), "relative", False),
     ("rel-week-later", "一个星期后召开总结会。", PUB, "一个星期后", D(2025, 1, 10), "relative", False),
     (
@@ -256,6 +268,7 @@ NONE = [
     ("month-day-counting", "5月20多人参加。"),
     ("month-day-noun", "八月十五的月亮"),
     ("range-count", "每组3-5人。"),
+    ("range-buildings", "3月1-2号楼完成改造。"),
     ("percent", "占比1/2%。"),
     ("decimal", "增长了5月20.5"),
     ("weekday", "上周五,社区召开议事会。"),

@@ -24,7 +24,9 @@ BODY = "近日,某街道在社区党群服务中心举行议事会,居民代表�
         ),
         pytest.param("稿源: 某区政府网 2022-06-30\n", "2022-06-30", id="labelled as the copy's source"),
         pytest.param("某街道举行议事会\n[2022-06-30]\n", "2022-06-30", id="own line, in brackets"),
-        pytest.param("某街道举行议事会\n某某日报 2022-06-30\n", "2022-06-30", id="the paper's name and the date"),
+        pytest.param(
+            "某街道举行议事会\n某某日报 2022-06-30\n", "2022-06-30", id="the paper's name and the date"
+        ),
         pytest.param("某街道举行议事会\n编辑:张三 2022-06-30\n", "2022-06-30", id="the editor's line"),
     ],
 )
@@ -57,6 +59,7 @@ def test_event_date_below_a_stamp_takes_its_year() -> None:
         pytest.param("两千零九年五月三日,某社区举行议事会。", "2009-05-03", id="year as a Chinese number"),
         pytest.param("某社区举行议事会\n\n30日上午,某社区举行议事会。", "2025-07-30", id="the day alone"),
         pytest.param("昨晚,某社区举行纳凉晚会。", "2025-07-31", id="yesterday evening"),
+        pytest.param("7月5-6日,某社区举行议事会。", "2025-07-05", id="a range of days"),
     ],
 )
 def test_event_dates_in_relative_and_chinese_forms(text: str, expected: str) -> None:

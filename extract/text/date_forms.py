@@ -34,6 +34,8 @@ _DAY_END = rf"(?:{SP}{_SUFFIX}|{_CLAUSE_END})"
 # A numeric year: 1500 to 2099 (1937-07-07, 2010.1.29), never a longer number's digits.
 _NUM_YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)"
 # Counters after 3-5 or 1/2 (3-5人, 1/2%): a count or a share, no date.
+# The end of a range of days after the first (5-6日, 五至六日), up to its 日 or 号.
+_TO_DAY = rf"{SP}[-—–~～至到]{SP}(?:\d{{1,2}}|[{CN_MD}]{{1,4}}){SP}{_SUFFIX}"
 # A year written in two digits (19年10月1日), never the end of a longer number.
 _TWO_DIGITS = r"(?<![\d.])(?P<yy>\d\d)"
 _COUNTER = "个個人名次件号號位岁歲年天倍万萬千百元%‰"
@@ -183,6 +185,19 @@ PATTERNS: list[tuple[regex.Pattern[str], str, bool, Resolver]] = [
     ),
     (
         regex.compile(rf"{_NO_NUM_BEFORE}{MONTH}{SP}月{SP}{DAY}{_DAY_END}"),
+        "month_day",
+        False,
+        _month_day,
+    ),
+    (
+        # 2023年6月5-6日, 6月5至6日: a range of days in one month; the first is the date.
+        regex.compile(rf"(?<![\d{CN_Y}两兩千]){YEAR}{SP}年{SP}{MONTH}{SP}月{SP}{DAY}{_TO_DAY}"),
+        "absolute",
+        True,
+        absolute,
+    ),
+    (
+        regex.compile(rf"{_NO_NUM_BEFORE}{MONTH}{SP}月{SP}{DAY}{_TO_DAY}"),
         "month_day",
         False,
         _month_day,
