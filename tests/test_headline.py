@@ -65,7 +65,9 @@ def _title(text: str) -> str | None:
         pytest.param("党员志愿者上路清理卫生 通讯员张某 摄\n" + BODY, None, id="a caption with its credit"),
         pytest.param("图为志愿者为居民测量血压\n" + BODY, None, id="a caption opening with 图为"),
         pytest.param("▲志愿者为居民测量血压的情景\n" + BODY, None, id="a caption opening with a triangle"),
-        pytest.param("某区开展红色微电影拍摄\n" + BODY, "某区开展红色微电影拍摄", id="a headline ending in 拍摄"),
+        pytest.param(
+            "某区开展红色微电影拍摄\n" + BODY, "某区开展红色微电影拍摄", id="a headline ending in 拍摄"
+        ),
         pytest.param(
             "在线|" + "某某某某某某某某某某|" * 8 + "\n\n"
             "某社区快递驿站旁新设清凉补给站\n来源: 某新闻\n" + BODY,
