@@ -36,6 +36,16 @@ def _title(text: str) -> str | None:
             id="first line and its subtitle",
         ),
         pytest.param(
+            "某区召开党建工作会议\n——某街道召开2023年党建工作会议\n" + BODY,
+            "某区召开党建工作会议——某街道召开2023年党建工作会议",
+            id="a subtitle naming a year",
+        ),
+        pytest.param(
+            "某区召开党建工作会议\n—— 2023-06-05 来源:某某网\n" + BODY,
+            "某区召开党建工作会议",
+            id="a stamp after a dash is no subtitle",
+        ),
+        pytest.param(
             "某商会开展关爱新就业群体活动\n发布时间:2023-06-05 10:00\n"
             "夏日送清凉、关爱在一线——某商会开展关爱新就业群体活动\n" + BODY,
             "夏日送清凉、关爱在一线——某商会开展关爱新就业群体活动",

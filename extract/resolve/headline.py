@@ -81,9 +81,18 @@ def _previous_line(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
+# A publication stamp: a full date, a source or a publish-time label (a year alone may be a headline's).
+_STAMP = regex.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d|来源|發布|发布")
+
+
 def _headline_like(line: str) -> bool:
-    """A line that may be (part of) a headline: short, no sentence in it, some Han text."""
-    return len(line) in _HEADLINE_CHARS and "。" not in line and len(_HAN.findall(line)) >= 4
+    """A line that may be (part of) a headline: short, no sentence or stamp in it, some Han text."""
+    return (
+        len(line) in _HEADLINE_CHARS
+        and "。" not in line
+        and not _STAMP.search(line)
+        and len(_HAN.findall(line)) >= 4
+    )
 
 
 def _whole(text: str, item: Item, field: str) -> Item:
