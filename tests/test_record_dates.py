@@ -69,3 +69,33 @@ def test_event_dates_in_relative_and_chinese_forms(text: str, expected: str) -> 
 def test_the_day_alone_without_a_publication_date_gives_no_date() -> None:
     text = "30日上午,某社区举行议事会。2024年6月5日,该社区成立。"
     assert extract_text(text, doc_id="day").date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "本报12月5日讯(记者 某某)今天,某社区举行议事会。",
+            "2026-01-24",
+            "2025-12-05",
+            id="today of the dateline",
+        ),
+        pytest.param(
+            "某某社上海3月5日电 昨天,某社区举行议事会。",
+            "2025-03-09",
+            "2025-03-04",
+            id="yesterday of the dateline",
+        ),
+        pytest.param(
+            "本报讯(记者 某某)昨天,某社区举行议事会。",
+            "2025-03-09",
+            "2025-03-08",
+            id="a dateline without a day",
+        ),
+    ],
+)
+def test_relative_days_count_from_the_dateline(text: str, published: str, expected: str) -> None:
+    record = extract_text(text, doc_id="dl", published=published)
+    assert record.date == expected
+    rules = [e.rule for e in record.evidence if e.field == "date"]
+    assert ("date.dateline_day" in rules) == ("日" in text[:12])
