@@ -460,6 +460,7 @@ _WITH_YEAR: list[Callable[[D], str]] = [
 _WITHOUT_YEAR: list[Callable[[D], str]] = [
     lambda d: f"{d.month}月{d.day}日",
     lambda d: f"{d.month}月{d.day}号",
+    lambda d: f"{d.month}月{d.day}號",
     lambda d: f"{_cn(d.month)}月{_cn(d.day)}日",
     lambda d: f"{d.month}月{d.day}",
     lambda d: f"{_cn(d.month)}月{_cn(d.day)}",
