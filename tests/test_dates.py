@@ -178,6 +178,49 @@ SINGLE = [
     ("rel-shanggeyue-cn", "上个月三号完成考核。", PUB, "上个月三号", D(2024, 12, 3), "relative", False),
     ("rel-qunian-benyue", "去年本月十日开工。", PUB, "去年本月十日", D(2024, 1, 10), "relative", False),
     ("rel-jinnian-benyue-no-pub", "去年本月十日开工。", None, "去年本月十日", None, "relative", False),
+    # Days counted from publication, and the day words that carry a part of the day.
+    ("rel-days-ago", "3天前,工作组完成验收。", PUB, "3天前", D(2024, 12, 31), "relative", False),
+    ("rel-days-ago-cn", "两天前刚刚完成验收。", PUB, "两天前", D(2025, 1, 1), "relative", False),
+    ("rel-days-later", "十天以后将举行表彰大会。", PUB, "十天以后", D(2025, 1, 13), "relative", False),
+    ("rel-days-later-zhi", "5天之后召开总结会。", PUB, "5天之后", D(2025, 1, 8), "relative", False),
+    # A range of days in one month: the first day is the date.
+    ("md-range", "6月5-6日,某街道召开会议。", D(2025, 6, 30), "6月5-6日", D(2025, 6, 5), "month_day", False),
+    (
+        "md-range-zhi",
+        "六月五至六日召开会议。",
+        D(2025, 6, 30),
+        "六月五至六日",
+        D(2025, 6, 5),
+        "month_day",
+        False,
+    ),
+    ("abs-range", "2023年6月5—6日举行。", None, "2023年6月5—6日", D(2023, 6, 5), "absolute", True),
+    ("rel-weeks-ago", "两周前,工作组完成验收。", PUB, "两周前", D(2024, 12, 20), "relative", False),
+    ("rel-week-later", "一个星期后召开总结会。", PUB, "一个星期后", D(2025, 1, 10), "relative", False),
+    (
+        "rel-zhegeyue",
+        "这个月12号召开推进会。",
+        D(2025, 1, 20),
+        "这个月12号",
+        D(2025, 1, 12),
+        "relative",
+        False,
+    ),
+    ("abs-compact", "文号20230511,印发。", None, "20230511", D(2023, 5, 11), "absolute", True),
+    ("rel-zuowan", "昨晚,志愿者巡逻到十点。", PUB, "昨晚", D(2025, 1, 2), "relative", False),
+    ("rel-jinchen", "今晨六时,环卫工人上岗。", PUB, "今晨", D(2025, 1, 3), "relative", False),
+    ("rel-mingwan", "明晚七点举行晚会。", PUB, "明晚", D(2025, 1, 4), "relative", False),
+    # A year in two digits: 00-49 in the 2000s, 50-99 in the 1900s.
+    (
+        "abs-two-digit-year",
+        "19年10月1日,社区举行升旗仪式。",
+        None,
+        "19年10月1日",
+        D(2019, 10, 1),
+        "absolute",
+        True,
+    ),
+    ("abs-two-digit-1900s", "98年7月1日建成。", None, "98年7月1日", D(1998, 7, 1), "absolute", True),
     ("invalid-feb30", "2月30日召开会议。", PUB, "2月30日", None, "month_day", False),
     ("invalid-month13", "13月5日召开会议。", PUB, "13月5日", None, "month_day", False),
     ("invalid-abs", "2023年2月30日召开会议。", None, "2023年2月30日", None, "absolute", True),
@@ -225,14 +268,28 @@ NONE = [
     ("month-day-counting", "5月20多人参加。"),
     ("month-day-noun", "八月十五的月亮"),
     ("range-count", "每组3-5人。"),
+    ("range-buildings", "3月1-2号楼完成改造。"),
     ("percent", "占比1/2%。"),
     ("decimal", "增长了5月20.5"),
+    ("weekday", "上周五,社区召开议事会。"),
+    ("week-alone", "上周,社区召开议事会。"),
+    ("long-number", "订单号2023051188。"),
+    ("compact-no-month", "编号20231311"),
+    ("days-ago-vague", "几天前,社区召开议事会。"),
+    ("days-then-go", "用了3天前往各村走访。"),
+    ("evening-paper", "今晚报记者报道。"),
+    ("years-of-service", "工作了30年10月有余。"),
 ]
 
 
 @pytest.mark.parametrize(("text",), [pytest.param(text, id=name) for name, text in NONE])
 def test_no_mention(text: str) -> None:
     assert find_dates(text, PUB) == []
+
+
+def test_a_two_digit_year_is_never_cut_from_a_longer_number() -> None:
+    assert [m.kind for m in find_dates("第119年10月1日", PUB)] == ["month_day"]
+    assert [m.kind for m in find_dates("2.19年10月1日", PUB)] == ["month_day"]
 
 
 def test_month_day_with_a_slash_or_dash_needs_a_publication_date() -> None:
@@ -403,6 +460,7 @@ _WITH_YEAR: list[Callable[[D], str]] = [
 _WITHOUT_YEAR: list[Callable[[D], str]] = [
     lambda d: f"{d.month}月{d.day}日",
     lambda d: f"{d.month}月{d.day}号",
+    lambda d: f"{d.month}月{d.day}號",
     lambda d: f"{_cn(d.month)}月{_cn(d.day)}日",
     lambda d: f"{d.month}月{d.day}",
     lambda d: f"{_cn(d.month)}月{_cn(d.day)}",
@@ -451,3 +509,59 @@ def test_last_month_reads_back(day: D, published_day: int, form: str, chinese: b
 def test_same_month_last_year_reads_back(day: D, published_day: int, chinese: bool) -> None:
     published = D(day.year + 1, day.month, published_day)
     assert _only_date(f"去年本月{_cn(day.day) if chinese else day.day}日", published) == day
+
+
+@given(_DAYS, st.integers(0, 27), st.sampled_from(["{}日", "{}号"]), _BEFORE, _AFTER)
+def test_the_day_alone_reads_back_within_four_weeks(
+    day: D, later: int, form: str, before: str, after: str
+) -> None:
+    published = day + datetime.timedelta(days=later)
+    assert _only_date(before + form.format(day.day) + after, published) == day
+
+
+_YEAR_WORDS = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
+
+
+@given(_DAYS, st.sampled_from(sorted(_YEAR_WORDS)), st.booleans(), _AFTER)
+def test_a_day_in_a_year_named_from_publication_reads_back(
+    day: D, word: str, chinese: bool, after: str
+) -> None:
+    published = D(day.year - _YEAR_WORDS[word], 6, 15)
+    written = f"{_cn(day.month)}月{_cn(day.day)}日" if chinese else f"{day.month}月{day.day}日"
+    assert _only_date(word + written + after, published) == day
+
+
+@given(_DAYS, st.integers(1, 28), st.sampled_from(["本月{}日", "下个月{}号", "下月{}日"]))
+def test_this_and_next_month_read_back(day: D, published_day: int, form: str) -> None:
+    back = 0 if form.startswith("本") else 1
+    year, month = divmod(day.year * 12 + day.month - 1 - back, 12)
+    published = D(year, month + 1, published_day)
+    assert _only_date(form.format(day.day), published) == day
+
+
+@given(_DAYS, st.integers(1, 99), st.sampled_from(["{}天前", "{}天以前", "{}天之前"]), st.booleans(), _AFTER)
+def test_days_ago_read_back(day: D, n: int, form: str, chinese: bool, after: str) -> None:
+    published = day + datetime.timedelta(days=n)
+    assert _only_date(form.format(_cn(n) if chinese else n) + after, published) == day
+
+
+@given(_DAYS, st.integers(1, 99), st.sampled_from(["{}天后", "{}天以后", "{}天之后"]), st.booleans(), _AFTER)
+def test_days_later_read_back(day: D, n: int, form: str, chinese: bool, after: str) -> None:
+    published = day - datetime.timedelta(days=n)
+    assert _only_date(form.format(_cn(n) if chinese else n) + after, published) == day
+
+
+@given(_DAYS, st.integers(1, 9), st.sampled_from(["{}周前", "{}个星期前", "{}週前"]), _AFTER)
+def test_weeks_ago_read_back(day: D, n: int, form: str, after: str) -> None:
+    published = day + datetime.timedelta(weeks=n)
+    assert _only_date(form.format(_cn(n).replace("二", "两")) + after, published) == day
+
+
+@given(_DAYS, _BEFORE, _AFTER)
+def test_compact_dates_read_back(day: D, before: str, after: str) -> None:
+    assert _only_date(f"{before}{day:%Y%m%d}{after}", None) == day
+
+
+@given(st.dates(min_value=D(1950, 1, 1), max_value=D(2049, 12, 31)), _BEFORE, _AFTER)
+def test_two_digit_years_read_back(day: D, before: str, after: str) -> None:
+    assert _only_date(f"{before}{day.year % 100:02d}年{day.month}月{day.day}日{after}", None) == day

@@ -1,7 +1,8 @@
 """The day of the main event: the best date mention, its year resolved in the order docs/record.md gives.
 
 1. a year written with the date; 2. the publication date (a month later than publication belongs
-to the year before); 3. a year the text ties to the event (in the same sentence or the headline);
+to the year before; 今天 and 昨天 count from the day of a dateline just before them, 本报12月5日讯,
+where there is one); 3. a year the text ties to the event (in the same sentence or the headline);
 4. an anniversary (建党98周年 -> 2019). No year -> no date.
 """
 
@@ -93,6 +94,23 @@ def _anniversary(ctx: Context) -> tuple[int, Proof] | None:
     return None
 
 
+# How far before a relative day (今天, 昨天) a dateline's day (`本报12月5日讯`, `某社北京3月5日电`) may
+# close and still be the day the report counts from.
+_DATELINE_REACH = 60
+_DATELINE_ENDS = ("讯", "訊", "电", "電")
+
+
+def _report_day(ctx: Context, start: int) -> tuple[datetime.date, Proof] | None:
+    """The day of a dateline closing shortly before offset `start`, read against the publication."""
+    text = ctx.doc.text
+    left = max(0, start - _DATELINE_REACH)
+    for dm in reversed(find_dates(text[left:start], ctx.published)):
+        a, b = left + dm.span[0], left + dm.span[1]
+        if dm.date is not None and text.startswith(_DATELINE_ENDS, b):
+            return dm.date, Proof("", a, b, "date.dateline_day")
+    return None
+
+
 def resolve_mention(ctx: Context, m: Match, headline: str = "title") -> Item | None:
     g = m.groups["value"]
     found = find_dates(g.value, ctx.published)
@@ -100,6 +118,12 @@ def resolve_mention(ctx: Context, m: Match, headline: str = "title") -> Item | N
         return None
     mention = found[0]
     base = proof(g, m.rule.id)
+    report = _report_day(ctx, g.start) if mention.kind == "relative" else None
+    if report is not None:
+        # 今天 and 昨天 in a report count from its dateline's day, which publication may follow.
+        (mention,) = find_dates(mention.text, report[0])[:1] or (mention,)
+        if mention.date is not None:
+            return Item(mention.date.isoformat(), [base, report[1]])
     if mention.year_explicit or (ctx.published is not None and mention.date is not None):
         return Item(mention.date.isoformat(), [base]) if mention.date else None
     for source in (_tied_year(ctx, g.start, g.end, headline), _anniversary(ctx)):

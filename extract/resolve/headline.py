@@ -1,11 +1,19 @@
-"""Values the page states of itself (headline, publication time): metadata first, then the text."""
+"""Values the page states of itself (headline, publication time): metadata first, then the text.
+
+A headline found in the text is taken whole: a page may print it over two lines, the second a
+subtitle opening with a dash, and may repeat it below in a fuller form (`引题——主题`, `【栏目】主题`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
+
+import regex
 
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import first
+from extract.rules_engine.document import TOP_CHARS
 from extract.rules_engine.match import Match
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.dates import iso_stamp, parse_published
@@ -29,6 +37,128 @@ def page_or_first(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> li
     """The page's metadata value if it has one, else the best match in the text."""
     page = _page_value(ctx, spec)
     return [page] if page else first(ctx, spec, matches)
+
+
+# A subtitle's opening dash, and what may stand around a line's text (blanks, a trailing bar).
+_DASH = regex.compile(r"(?:——|──|—|--)")
+_BLANKS = " \t\u3000"
+_TRAIL = " \t\u3000|"
+_HEADLINE_CHARS = range(4, 91)
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    """The text of the line holding `text[start:end]`, without its blanks and trailing bars."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    while a < b and text[a] in _BLANKS:
+        a += 1
+    while b > a and text[b - 1] in _TRAIL:
+        b -= 1
+    return a, b
+
+
+def _next_line(text: str, end: int) -> tuple[int, int] | None:
+    """The next line after offset `end` that is not blank, if it lies within the top."""
+    pos = text.find("\n", end)
+    while 0 <= pos < len(text):
+        a, b = _line(text, pos + 1, pos + 1)
+        if b > a:
+            return a, b
+        pos = text.find("\n", pos + 1)
+    return None
+
+
+def _previous_line(text: str, start: int) -> tuple[int, int] | None:
+    """The last line before offset `start` that is not blank."""
+    pos = text.rfind("\n", 0, start)
+    while pos > 0:
+        a, b = _line(text, pos - 1, pos - 1)
+        if b > a:
+            return a, b
+        pos = text.rfind("\n", 0, pos)
+    return None
+
+
+# A publication stamp: a full date, a source or a publish-time label (a year alone may be a headline's).
+_STAMP = regex.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d|来源|發布|发布")
+
+
+def _headline_like(line: str) -> bool:
+    """A line that may be (part of) a headline: short, no sentence or stamp in it, some Han text."""
+    return (
+        len(line) in _HEADLINE_CHARS
+        and "。" not in line
+        and not _STAMP.search(line)
+        and len(_HAN.findall(line)) >= 4
+    )
+
+
+def _whole(text: str, item: Item, field: str) -> Item:
+    """The headline of `item` with its subtitle line (the line after it opening with a dash, or the
+    line before it when it opens with one itself), else the fuller form a line further down repeats
+    it in (`引题——<headline>`, `【栏目】<headline>`)."""
+    p = item.proofs[0]
+    a, b = _line(text, p.start, p.end)
+    value = str(item.value)
+    joined = f"{field}.joined_line"
+    after = _next_line(text, b)
+    if after and _DASH.match(text, after[0]) and _headline_like(text[after[0] : after[1]]):
+        return Item(value + text[after[0] : after[1]], [p, Proof("", after[0], after[1], joined)])
+    before = _previous_line(text, a)
+    if _DASH.match(value) and before and _headline_like(text[before[0] : before[1]]):
+        return Item(text[before[0] : before[1]] + value, [Proof("", before[0], before[1], joined), p])
+    for line in regex.finditer(r"[^\n]+", text):
+        s, e = _line(text, line.start(), line.start())
+        fuller = text[s:e]
+        if s != a and len(fuller) > len(value) and _headline_like(fuller) and _extends(fuller, value):
+            return Item(fuller, [Proof("", s, e, f"{field}.fuller_repeat")])
+    return item
+
+
+# Before a headline, in a fuller form of it: a kicker and a dash, or a column's label in brackets.
+_KICKER = regex.compile(r"(?:——|──|—|--)$|^[【「\[〖][^】」\]〗]{1,12}[】」\]〗]$")
+
+
+def _extends(fuller: str, value: str) -> bool:
+    """`fuller` is `value` with a kicker or subtitle joined by a dash (`X——value`, `value——X`), or
+    with a column's label in brackets in front (`【X】value`)."""
+    if fuller.endswith(value):
+        return bool(_KICKER.search(fuller[: -len(value)]))
+    return fuller.startswith(value) and bool(_DASH.match(fuller, len(value)))
+
+
+@resolver("headline")
+def headline(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
+    """The page's metadata headline if it has one; else the best match in the text, taken whole
+    (its subtitle line joined, or the fuller form the page repeats it in)."""
+    page = _page_value(ctx, spec)
+    if page:
+        return [page]
+    items = first(ctx, spec, matches)
+    if not items or not items[0].proofs:
+        return items
+    tail = spec.options.get("strip_tail")
+    item = _stripped(items[0], str(tail)) if tail else items[0]
+    return [_whole(ctx.doc.text[:TOP_CHARS], item, spec.name)]
+
+
+@cache
+def _tail_pattern(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(f"(?:{pattern})$")
+
+
+def _stripped(item: Item, tail: str) -> Item:
+    """`item` without what the pattern `tail` matches at its end (a site's name), its evidence
+    shortened to match; unchanged where nothing would be left."""
+    value = str(item.value)
+    found = _tail_pattern(tail).search(value)
+    if found is None or found.start() == 0:
+        return item
+    p = item.proofs[0]
+    keep = value[: found.start()].rstrip()
+    return Item(keep, [Proof(p.sub, p.start, p.start + len(keep), p.rule), *item.proofs[1:]])
 
 
 @resolver("timestamp")

@@ -38,8 +38,9 @@ FIELD_OPTIONS: dict[str, str] = {
     "entry_refuse": "a pattern: an entry it matches at its start is dropped",
     "entry_drop_places": "true: an entry opening with places becomes its tail where the text writes it alone",
     "entry_otherwise": "a field: a list attribute still empty takes its values, where it holds two or more",
-    # page_or_first, timestamp
+    # page_or_first, headline, timestamp
     "page_attr": "an attribute of the article (title, published) read from the page's metadata first",
+    "strip_tail": "(headline) a pattern: removed from the end of a value found in the text (a site's name)",
     # event_date, event_district, event_city, event_street
     "stamp": "a field (the publication date) whose evidence is never the event's date",
     "headline": "the field holding the headline (default title)",

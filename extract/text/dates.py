@@ -2,17 +2,18 @@
 
 Input is expected to be Simplified and NFKC-normalised, but Traditional forms (號, 後天, 〇/零,
 兩, 週年, ...) are accepted too. Everything here is pure: no I/O, patterns compiled once at import.
+The forms and how each resolves: date_forms; numerals, stamps and years: their own modules.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
 
-from extract.text.numerals import CN_MD, CN_Y, chinese_number
+from extract.text.date_forms import ANCHORED_PATTERNS, DAY, MONTH, PATTERNS, SP, YEAR, absolute, number
+from extract.text.numerals import chinese_number
 from extract.text.stamps import STAMP, format_stamp, iso_stamp
 from extract.text.years import year_hints, years_in
 
@@ -27,27 +28,6 @@ __all__ = [
     "year_hints",
     "years_in",
 ]
-
-_SP = r"[ \t]*"
-# A year written as a number (两千零九, 一千九百八十四): a thousands digit, 千, then the rest.
-_CN_YEAR_NUMBER = rf"[一二两兩][千仟](?:[{CN_Y}两兩]|[十百])*"
-_YEAR = rf"(?P<y>\d{{4}}|[{CN_Y}]{{4}}|{_CN_YEAR_NUMBER})"
-_MONTH = rf"(?P<m>\d{{1,2}}|[{CN_MD}]{{1,3}})"
-_DAY = rf"(?P<d>\d{{1,2}}|[{CN_MD}]{{1,4}})"
-# 号 as in 1号线 / 3号楼 / 25号院 names a place, not a day.
-_PLACE = "楼樓院线線门門房室栋棟单單馆館窗台床车車站仓倉库庫机機文令码碼桥橋井坑岛島口位"
-_HAO = rf"[号號](?!地[块塊]|[{_PLACE}])"
-_SUFFIX = rf"(?:日|{_HAO})"
-_NO_NUM_BEFORE = rf"(?<![\d{CN_MD}])"
-# Where a day written without 日 or 号 may end: the end of a clause, or a part of the day after it.
-_CLAUSE_END = (
-    r"(?=[\s,，。;；:：!！?？、)）”\"]|$|上午|下午|晚上|晚间|早上|中午|傍晚|凌晨|当天|当晚|这天|那天)"
-)
-_DAY_END = rf"(?:{_SP}{_SUFFIX}|{_CLAUSE_END})"
-# A numeric year: 1500 to 2099 (1937-07-07, 2010.1.29), never a longer number's digits.
-_NUM_YEAR = r"(?P<y>(?:1[5-9]|20)\d\d)"
-# Counters after 3-5 or 1/2 (3-5人, 1/2%): a count or a share, no date.
-_COUNTER = "个個人名次件号號位岁歲年天倍万萬千百元%‰"
 
 
 @dataclass(frozen=True)
@@ -65,175 +45,6 @@ class DateMention:
     year_explicit: bool
 
 
-def _day(y: int, m: int, d: int) -> datetime.date | None:
-    """The date, or None when (y, m, d) names no real day."""
-    try:
-        return datetime.date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
-    """(year, month) moved by `delta` months."""
-    k = y * 12 + (m - 1) + delta
-    return k // 12, k % 12 + 1
-
-
-def _latest_month_day(m: int, d: int, pub: datetime.date) -> datetime.date | None:
-    """The latest m/d on or before `pub` (looks back far enough to reach a 2月29日)."""
-    if _day(2000, m, d) is None:
-        return None
-    for y in range(pub.year, pub.year - 9, -1):
-        found = _day(y, m, d)
-        if found is not None and found <= pub:
-            return found
-    return None
-
-
-def _latest_day(d: int, pub: datetime.date) -> datetime.date | None:
-    """The latest day-of-month `d` on or before `pub` (this month, else an earlier one)."""
-    if not 1 <= d <= 31:
-        return None
-    for back in range(4):
-        y, m = _shift_month(pub.year, pub.month, -back)
-        found = _day(y, m, d)
-        if found is not None and found <= pub:
-            return found
-    return None
-
-
-def _num(s: str | None) -> int:
-    """A matched numeral as an int (-1 when unreadable, which no date accepts)."""
-    value = chinese_number(s or "")
-    return -1 if value is None else value
-
-
-_Resolver = Callable[["regex.Match[str]", datetime.date | None], datetime.date | None]
-
-
-def _absolute(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
-    return _day(_num(mt["y"]), _num(mt["m"]), _num(mt["d"]))
-
-
-def _month_day(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
-    return None if pub is None else _latest_month_day(_num(mt["m"]), _num(mt["d"]), pub)
-
-
-def _day_only(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
-    return None if pub is None else _latest_day(_num(mt["d"]), pub)
-
-
-_WORD_OFFSET = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
-_WORD_OFFSET |= {"后天": 2, "後天": 2, "大前天": -3, "大后天": 3, "大後天": 3}
-_YEAR_OFFSET = {"今年": 0, "去年": -1, "前年": -2, "明年": 1}
-_MONTH_OFFSET = {"本": 0, "上": -1, "下": 1}
-
-
-def _rel_word(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
-    if pub is None:
-        return None
-    try:
-        return pub + datetime.timedelta(days=_WORD_OFFSET[mt["w"]])
-    except OverflowError:  # published at the very edge of the calendar
-        return None
-
-
-def _rel_year(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
-    return None if pub is None else _day(pub.year + _YEAR_OFFSET[mt["ry"]], _num(mt["m"]), _num(mt["d"]))
-
-
-def _rel_year_same_month(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
-    return None if pub is None else _day(pub.year + _YEAR_OFFSET[mt["ry"]], pub.month, _num(mt["d"]))
-
-
-def _rel_month(mt: regex.Match[str], pub: datetime.date | None) -> datetime.date | None:
-    if pub is None:
-        return None
-    y, m = _shift_month(pub.year, pub.month, _MONTH_OFFSET[mt["rm"]])
-    return _day(y, m, _num(mt["d"]))
-
-
-# (pattern, kind, year_explicit, resolver). Overlaps between patterns are settled in find_dates.
-_PATTERNS: list[tuple[regex.Pattern[str], str, bool, _Resolver]] = [
-    (
-        regex.compile(rf"(?<![\d{CN_Y}两兩千]){_YEAR}{_SP}年{_SP}{_MONTH}{_SP}月{_SP}{_DAY}{_DAY_END}"),
-        "absolute",
-        True,
-        _absolute,
-    ),
-    (
-        regex.compile(
-            rf"(?<![\d.\-/:]){_NUM_YEAR}(?P<sep>[-./])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})"
-            r"(?!\d|[-./:]\d)"
-        ),
-        "absolute",
-        True,
-        _absolute,
-    ),
-    (
-        # 2010 01 29: spaces between, month and day in two digits each.
-        regex.compile(rf"(?<![\d.\-/:])(?<!\d ){_NUM_YEAR} (?P<m>\d\d) (?P<d>\d\d)(?![\d.\-/:]| \d)"),
-        "absolute",
-        True,
-        _absolute,
-    ),
-    (
-        regex.compile(rf"{_NO_NUM_BEFORE}{_MONTH}{_SP}月{_SP}{_DAY}{_DAY_END}"),
-        "month_day",
-        False,
-        _month_day,
-    ),
-    (
-        # 25日 / 25号 (also 1日-25日), but not 路25号, 第25日, 1063号, 3-25号, 25号楼, 15日内, 20日元.
-        regex.compile(
-            rf"(?<![\d.:/A-Za-z#路街弄巷道里村区區号號第楼樓栋棟室])(?<!\d-)(?P<d>\d{{1,2}}){_SP}"
-            rf"(?:日(?!内(?!蒙)|內(?!蒙)|[游遊元圆圓])|{_HAO})"
-        ),
-        "day",
-        False,
-        _day_only,
-    ),
-    (
-        regex.compile(rf"(?P<w>{'|'.join(sorted(_WORD_OFFSET, key=len, reverse=True))})"),
-        "relative",
-        False,
-        _rel_word,
-    ),
-    (
-        regex.compile(rf"(?P<ry>今年|去年|前年|明年){_SP}{_MONTH}{_SP}月{_SP}{_DAY}{_DAY_END}"),
-        "relative",
-        False,
-        _rel_year,
-    ),
-    (
-        # 去年本月十日: the publication's month in another year.
-        regex.compile(rf"(?P<ry>今年|去年|前年|明年){_SP}(?:本|这个|這個|同)月{_SP}{_DAY}{_SP}{_SUFFIX}"),
-        "relative",
-        False,
-        _rel_year_same_month,
-    ),
-    (
-        regex.compile(rf"(?P<rm>[本上下])(?:个|個)?月{_SP}{_DAY}{_SP}{_SUFFIX}"),
-        "relative",
-        False,
-        _rel_month,
-    ),
-]
-
-# Forms read only when a publication date anchors them: 12/1 and 12-1 as month and day.
-_ANCHORED_PATTERNS: list[tuple[regex.Pattern[str], str, bool, _Resolver]] = [
-    (
-        regex.compile(
-            r"(?<![\d./\-:A-Za-z第])(?P<m>1[0-2]|0?[1-9])(?P<sep>[-/])(?P<d>3[01]|[12]\d|0?[1-9])"
-            rf"(?![\d./\-:A-Za-z{_COUNTER}])"
-        ),
-        "month_day",
-        False,
-        _month_day,
-    ),
-]
-
-
 def find_dates(text: str, published: datetime.date | None = None) -> list[DateMention]:
     """Every day-precise date expression in `text`, in order, non-overlapping (longest wins).
 
@@ -244,10 +55,10 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     the same marks are as often a fraction, a score or a range. The README lists every form.
     """
     found: list[DateMention] = []
-    patterns = _PATTERNS if published is None else _PATTERNS + _ANCHORED_PATTERNS
+    patterns = PATTERNS if published is None else PATTERNS + ANCHORED_PATTERNS
     for pattern, kind, explicit, resolve in patterns:
         for mt in pattern.finditer(text):
-            if kind == "day" and not 1 <= _num(mt["d"]) <= 31:
+            if kind == "day" and not 1 <= number(mt["d"]) <= 31:
                 continue
             found.append(DateMention(mt.span(), mt[0], resolve(mt, published), kind, explicit))
     found.sort(key=lambda dm: (dm.span[0] - dm.span[1], dm.span[0]))
@@ -262,7 +73,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
 
 
 _PUBLISHED = regex.compile(
-    rf"(?<!\d){_YEAR}{_SP}[-./年]{_SP}{_MONTH}{_SP}[-./月]{_SP}{_DAY}(?!\d)"
+    rf"(?<!\d){YEAR}{SP}[-./年]{SP}{MONTH}{SP}[-./月]{SP}{DAY}(?!\d)"
     r"|(?<!\d)(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)(?!\d)"
 )
 
@@ -271,4 +82,4 @@ def parse_published(s: str) -> datetime.date | None:
     """The date in a publication timestamp such as '2023-07-06T20:08:36', '2023/07/06' or
     '2023年7月6日'; None when there is none or it names no real day."""
     mt = _PUBLISHED.search(s)
-    return None if mt is None else _absolute(mt, None)
+    return None if mt is None else absolute(mt, None)

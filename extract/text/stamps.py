@@ -1,4 +1,5 @@
-"""Publication stamps as pages print them (2023-07-06 20:08, 2023年7月6日): find and format as ISO.
+"""Publication stamps as pages print them (2023-07-06 20:08, 2023年7月6日, 06.07.2023 20:08): find
+and format as ISO.
 
 Also re-exported by extract.text.dates.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 
-__all__ = ["STAMP", "format_stamp", "iso_stamp"]
+__all__ = ["DAY_FIRST_STAMP", "STAMP", "format_stamp", "iso_stamp"]
 
 # A publication stamp as pages print it: a dated day, maybe a clock time.
 STAMP = re.compile(
@@ -16,13 +17,21 @@ STAMP = re.compile(
     r"(?:\s*(?:T|\s)?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
 )
 
+# Some publishing systems print the day first, dots between, and always the clock time after it
+# (06.07.2023 20:08 is 6 July); without its time such a date is as often a version or a score.
+DAY_FIRST_STAMP = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})[ \t]+"
+    r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?![\d.:])"
+)
+
 
 def iso_stamp(text: str) -> str | None:
     """The first valid date in `text` as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS]`, or None."""
-    for match in STAMP.finditer(text):
-        found = format_stamp(match)
-        if found is not None:
-            return found
+    found = [m for pattern in (STAMP, DAY_FIRST_STAMP) for m in pattern.finditer(text)]
+    for match in sorted(found, key=lambda m: m.start()):
+        iso = format_stamp(match)
+        if iso is not None:
+            return iso
     return None
 
 

@@ -1,0 +1,134 @@
+"""The headline of a text article (docs/record.md, title): the shapes real pages give it, each with
+examples of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_text
+
+BODY = "6月5日上午,某街道在社区党群服务中心举行议事会,居民代表参加了会议。\n会上,代表们发言。\n"
+
+
+def _title(text: str) -> str | None:
+    return extract_text(text, doc_id="t").title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "某街道召开区域化党建联席会议\n发布时间:2023-06-05 10:00\n" + BODY,
+            "某街道召开区域化党建联席会议",
+            id="above a stamp",
+        ),
+        pytest.param(
+            "首页 > 新闻\n某社区成立党建联盟\n" + BODY, "某社区成立党建联盟", id="after a breadcrumb"
+        ),
+        pytest.param(
+            "同心聚力谋发展 携手共建展未来\n——某街道与某支部召开共建座谈会\n来源:某网 2023-06-05\n" + BODY,
+            "同心聚力谋发展 携手共建展未来——某街道与某支部召开共建座谈会",
+            id="split over two lines, the second a subtitle",
+        ),
+        pytest.param(
+            "某区召开党建工作会议\n——某街道与某支部召开共建座谈会\n" + BODY,
+            "某区召开党建工作会议——某街道与某支部召开共建座谈会",
+            id="first line and its subtitle",
+        ),
+        pytest.param(
+            "某区召开党建工作会议\n——某街道召开2023年党建工作会议\n" + BODY,
+            "某区召开党建工作会议——某街道召开2023年党建工作会议",
+            id="a subtitle naming a year",
+        ),
+        pytest.param(
+            "某区召开党建工作会议\n—— 2023-06-05 来源:某某网\n" + BODY,
+            "某区召开党建工作会议",
+            id="a stamp after a dash is no subtitle",
+        ),
+        pytest.param(
+            "某商会开展关爱新就业群体活动\n发布时间:2023-06-05 10:00\n"
+            "夏日送清凉、关爱在一线——某商会开展关爱新就业群体活动\n" + BODY,
+            "夏日送清凉、关爱在一线——某商会开展关爱新就业群体活动",
+            id="repeated below in a fuller form",
+        ),
+        pytest.param(
+            "某街道召开党建联席会议\n2023-06-05 10:00\n【时政速览】某街道召开党建联席会议\n" + BODY,
+            "【时政速览】某街道召开党建联席会议",
+            id="repeated below with its column label",
+        ),
+        pytest.param(
+            "某街道召开党建联席会议\n2023-06-05 10:00\n原标题:某街道召开党建联席会议\n" + BODY,
+            "某街道召开党建联席会议",
+            id="an original-title line is no fuller form",
+        ),
+        pytest.param(
+            "某社区的名字\n6月5日,某街道举行议事会。\n正文第二段。\n6月5日,某街道举行议事会。\n",
+            None,
+            id="a sentence repeated is no headline",
+        ),
+        pytest.param(
+            "旧闻一则某村完成道路改造 2023-05-30\n某街道召开党建联席会议\n" + BODY,
+            "某街道召开党建联席会议",
+            id="a dated link of a news list is no headline",
+        ),
+        pytest.param("某某小区党群服务站活动现场\n" + BODY, None, id="a photo caption is no headline"),
+        pytest.param("党员志愿者上路清理卫生 通讯员张某 摄\n" + BODY, None, id="a caption with its credit"),
+        pytest.param("图为志愿者为居民测量血压\n" + BODY, None, id="a caption opening with 图为"),
+        pytest.param("▲志愿者为居民测量血压的情景\n" + BODY, None, id="a caption opening with a triangle"),
+        pytest.param(
+            "某区开展红色微电影拍摄\n" + BODY, "某区开展红色微电影拍摄", id="a headline ending in 拍摄"
+        ),
+        pytest.param(
+            "在线|" + "某某某某某某某某某某|" * 8 + "\n\n"
+            "某社区快递驿站旁新设清凉补给站\n来源: 某新闻\n" + BODY,
+            "某社区快递驿站旁新设清凉补给站",
+            id="a bar of links is no body",
+        ),
+        pytest.param(
+            "某街道召开党建联席会议_某某新闻网\n" + BODY, "某街道召开党建联席会议", id="site name after _"
+        ),
+        pytest.param(
+            "某街道召开党建联席会议 - 某某日报\n" + BODY, "某街道召开党建联席会议", id="site name after -"
+        ),
+        pytest.param(
+            "某街道召开党建联席会议 | 某某网\n" + BODY, "某街道召开党建联席会议", id="site name after |"
+        ),
+        pytest.param(
+            "某街道召开党建联席会议-某某市人民政府门户网站\n" + BODY,
+            "某街道召开党建联席会议",
+            id="portal after a hyphen",
+        ),
+        pytest.param(
+            "2023-2024年度某街道与某网签约仪式举行\n" + BODY,
+            "2023-2024年度某街道与某网签约仪式举行",
+            id="a hyphen inside the headline stays",
+        ),
+        pytest.param(
+            "某街道召开党建联席会议 2023-06-05 10:00 来源:某网\n" + BODY,
+            "某街道召开党建联席会议",
+            id="stamp and source on the headline's line",
+        ),
+        pytest.param(
+            "【党建】某街道召开党建联席会议\n" + BODY,
+            "【党建】某街道召开党建联席会议",
+            id="column label stays",
+        ),
+        pytest.param(
+            "某某区人民政府门户网站\n某街道召开党建联席会议\n" + BODY,
+            "某街道召开党建联席会议",
+            id="the site's name alone on a line",
+        ),
+        pytest.param(
+            "某区织密织牢社会安全防护网\n" + BODY, "某区织密织牢社会安全防护网", id="a headline ending in 网"
+        ),
+    ],
+)
+def test_headline(text: str, title: str | None) -> None:
+    assert _title(text) == title
+
+
+def test_subtitle_evidence_points_at_both_lines() -> None:
+    text = "某区召开党建工作会议\n——某街道与某支部召开共建座谈会\n" + BODY
+    record = extract_text(text, doc_id="t")
+    spans = [e.span for e in record.evidence if e.field == "title"]
+    assert [text[a:b] for a, b in spans] == ["某区召开党建工作会议", "——某街道与某支部召开共建座谈会"]
