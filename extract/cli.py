@@ -118,6 +118,14 @@ def run(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary line.")] = False,
     rules: RulesOption = None,
+    entities: Annotated[
+        bool,
+        typer.Option(
+            "--entities",
+            help="Read persons, organisations and places with a trained model (Baidu's LAC, the "
+            "`entities` extra) around post titles and event verbs: better name boundaries, slower.",
+        ),
+    ] = False,
 ) -> None:
     """Extract one record per article into OUT/<doc_id>.json and OUT/records.jsonl.
 
@@ -149,6 +157,7 @@ def run(
                 resume=not fresh,
                 follow_links=follow_links,
                 limits=Limits(max_seconds, max_memory),
+                entities=entities or None,
             )
     except (RuleError, RunError) as e:
         typer.echo(f"error: {e}", err=True)

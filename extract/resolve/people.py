@@ -132,9 +132,27 @@ def _names(ctx: Context, g: Group) -> list[Group]:
         if start < 0:
             continue
         end = name_end(text, start, len(part))
+        end = max(end, _entity_end(ctx, start, len(part)) or end)
         out.append(Group(text[start:end], start, end))
         pos = start + len(part)
     return out
+
+
+PERSON = frozenset({"PER"})
+
+
+def _entity_end(ctx: Context, start: int, longest: int) -> int | None:
+    """Where the entity layer (when on) says the person named at `start` ends: a name of 2 to 4
+    characters, no longer than its part of the list. None where it has no person starting there.
+
+    Only a longer name than the characters' rules give is taken from it (`李向前副教授`, where
+    向 reads as a preposition): where it cuts a name shorter, it is wrong more often than they are
+    (measured on the tune split: `汪俊启到会` cut to 汪俊)."""
+    entities = ctx.doc.entities
+    found = entities.starting_at(start, PERSON) if entities is not None else None
+    if found is None or not 2 <= found.end - start <= min(4, max(longest, 2)):
+        return None
+    return found.end
 
 
 @cache

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from extract.reading.article import Article
+from extract.text.entities import Entities, entities_on
 from extract.text.normalise import Normalised
 from extract.text.segment import Words
 
@@ -29,6 +30,12 @@ class Document:
     def words(self) -> Words:
         """The text's words and tags, each sentence segmented when first asked about."""
         return Words(self.norm.text)
+
+    @cached_property
+    def entities(self) -> Entities | None:
+        """The persons, organisations, places and times the entity layer finds, when it is on
+        (`--entities`); else None. Found when first asked for."""
+        return Entities(self.norm.text, self.body) if entities_on() else None
 
     def scope_text(self, scope: str) -> str:
         """The text a rule of `scope` reads: the masked body, the whole page, its head or its top, or

@@ -99,12 +99,16 @@ def file_digest(path: Path) -> str:
 
 def setup_digest() -> str:
     """The hash of what decides a record besides its input: every file under rules/ and under the
-    folders `--rules` layers over it, and the extract package's own code (a new version may extract
-    differently). Read afresh each call."""
+    folders `--rules` layers over it, the extract package's own code (a new version may extract
+    differently) and whether the entity layer is on. Read afresh each call."""
     from extract.base.rules_dir import RULES_DIR, rule_layers
+    from extract.text.entities import entities_on
 
     rules = " ".join(tree_digest(folder) for folder in (RULES_DIR, *rule_layers()))
-    return hashlib.sha256(f"rules {rules} code {code_digest()}".encode()).hexdigest()
+    # Records made with the entity layer differ from those made without: a run that turns it on or
+    # off redoes them. Without it the digest is what it always was.
+    layer = " entities" if entities_on() else ""
+    return hashlib.sha256(f"rules {rules} code {code_digest()}{layer}".encode()).hexdigest()
 
 
 def load_manifest(out: Path) -> dict[str, Entry]:

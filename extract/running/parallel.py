@@ -27,6 +27,7 @@ from extract.running.task import (
     warm_up,
     worker_setup,
 )
+from extract.text.entities import entities_on, use_entities
 
 CHUNK = 16  # files per round trip to a worker at most: fewer trips, less work for the main process
 CHUNK_BYTES = 256 * 1024  # and no more bytes than this, but for a single file: big files go one by one
@@ -107,7 +108,10 @@ class _Pool:
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            self.workers, mp_context=self._context, initializer=_start_worker, initargs=(os.getpid(),)
+            self.workers,
+            mp_context=self._context,
+            initializer=_start_worker,
+            initargs=(os.getpid(), entities_on()),
         )
 
     def restart(self) -> None:
@@ -118,10 +122,12 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _start_worker(run: int) -> None:
+def _start_worker(run: int, entities: bool) -> None:
     """End this worker when the run `run` that started it is gone (killed with SIGKILL, it cannot
-    stop its pool): a worker must not outlive its run. Then load the rules."""
+    stop its pool): a worker must not outlive its run. Then take the run's entity setting (the fork
+    server's environment is that of the first run of its process) and load the rules."""
     exit_with(run)
+    use_entities(entities)
     warm_up()
 
 

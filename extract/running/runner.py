@@ -46,6 +46,7 @@ def extract_paths(
     resume: bool = True,
     follow_links: bool = False,
     limits: Limits | None = None,
+    entities: bool | None = None,
 ) -> RunSummary:
     """Write a record for every article under `inputs` into `out` and return the run's counts.
 
@@ -55,7 +56,9 @@ def extract_paths(
     A bad input only ever becomes a line of `out/errors.jsonl`. `on_file` is called after each
     input file with the counts so far and that file's failures. `follow_links`: read files that
     links in the input folders point to outside them. `limits`: the time and memory reading a file,
-    and extracting an article, may take.
+    and extracting an article, may take. `entities`: turn the entity layer on or off for this
+    process and its workers (None leaves it as the environment says, EXTRACT_ENTITIES); RunError
+    where it is on and its model is not installed.
     """
     from extract.resolve.registry import default_ruleset
 
@@ -65,6 +68,7 @@ def extract_paths(
         raise RunError("--scheduler needs --engine dask.")
     if workers < 1:
         raise RunError(f"--workers must be 1 or more, not {workers}.")
+    _entity_layer(entities)
     passed_over: list[str] = []
     unread: list[ReadError] = []
     files = list_files(inputs, follow_links, passed_over, unread)
@@ -83,6 +87,22 @@ def extract_paths(
             return run.run(on_file, resume)
     except (OutInUse, OutConflict) as e:
         raise RunError(str(e)) from e
+
+
+def _entity_layer(on: bool | None) -> None:
+    """Set the entity layer as asked; where it is on, load its model now, so that a missing model
+    stops the run before any article rather than failing every one."""
+    from extract.text.entities import entities_on, use_entities
+
+    if on is not None:
+        use_entities(on)
+    if entities_on():
+        from extract.text.lac_model import ModelMissing, lac_model
+
+        try:
+            lac_model()
+        except ModelMissing as e:
+            raise RunError(str(e)) from e
 
 
 @dataclass

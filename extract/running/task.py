@@ -78,15 +78,16 @@ class FileResult:
 
 
 def worker_setup() -> str:
-    """The setup digest (rules and code) of this process, read once per set of rule layers: what
-    its records come from."""
+    """The setup digest (rules, code, the entity layer) of this process, read once per set of rule
+    layers and entity setting: what its records come from."""
     from extract.base.rules_dir import rule_layers
+    from extract.text.entities import entities_on
 
-    return _setup(rule_layers())
+    return _setup(rule_layers(), entities_on())
 
 
 @cache
-def _setup(layers: tuple[Path, ...]) -> str:
+def _setup(layers: tuple[Path, ...], entities: bool) -> str:
     from extract.running.manifest import setup_digest
 
     return setup_digest()
@@ -133,11 +134,17 @@ def process_files(tasks: list[FileTask]) -> list[FileResult]:
 
 
 def warm_up() -> None:
-    """Load the rules once in a fresh worker process, before its first article."""
+    """Load the rules once in a fresh worker process, and the entity model where the layer is on,
+    before its first article."""
     from extract.resolve.registry import default_ruleset
+    from extract.text.entities import entities_on
 
     default_ruleset()
     worker_setup()
+    if entities_on():
+        from extract.text.lac_model import lac_model
+
+        lac_model()
 
 
 @cache
@@ -145,11 +152,16 @@ def load_tools() -> None:
     """Load what extracting uses besides the rules (gazetteer, the word layer, OpenCC), once
     per process, so that the first article's budget does not pay for it. A pool's fork server
     loads it (extract/running/preload.py) for every worker it forks."""
+    from extract.text.entities import entities_on
     from extract.text.gazetteer import Gazetteer
     from extract.text.normalise import _changes_under_nfkc, _t2s, _traditional_chars
     from extract.text.segment import word_frequency
 
     Gazetteer.load()
+    if entities_on():
+        from extract.text.lac_model import lac_model
+
+        lac_model()  # the entity layer's model, 0.3 s, where the run asks for it
     word_frequency("预热")  # builds the word layer: jieba-rs with our lexicons and places
     _t2s()
     _traditional_chars()
