@@ -56,7 +56,7 @@ def first(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]
     for m in candidates(matches, ctx):
         g = m.groups.get("value")
         if g and spec.options.get("word_edges"):
-            t = trim(g, spec.options, ctx.doc.words)
+            t = trim(g, spec.options, ctx.doc.words, ctx.doc.entities)
             levels = spec.options.get("refuse_divisions")
             if t and levels and only_divisions(t.value, frozenset(levels)):
                 # 在某某区举行: the event's place is a division, so no venue (not a lesser match
@@ -117,7 +117,7 @@ def collect(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
             if not name.startswith("value"):
                 continue
             for part in _split(spec, g):
-                t = trim(part, spec.options, ctx.doc.words)
+                t = trim(part, spec.options, ctx.doc.words, ctx.doc.entities)
                 if t and _known(items, t.value, None) is None:
                     items.append(Item(t.value, [proof(t, m.rule.id)]))
     return items

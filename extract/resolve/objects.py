@@ -65,7 +65,7 @@ def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
             continue
         for g in _names_of(m):
             for part in _split(spec, g):
-                t = trim(part, spec.options, ctx.doc.words)
+                t = trim(part, spec.options, ctx.doc.words, ctx.doc.entities)
                 if not t or _generic(spec, t.value) or _kind_only(ctx, spec, t):
                     continue
                 item = _known(items, t.value, "name", spec) or _same_quoted(ctx, items, cores, t)

@@ -12,18 +12,22 @@ import regex
 from extract.resolve.word_edges import counted, name_span
 from extract.rules_engine.match import Group
 from extract.rules_engine.ruleset import FieldSpec
+from extract.text.entities import Entities
 from extract.text.lexicon import words
 from extract.text.segment import Words
 from extract.text.textutil import clean_value
 
 
-def trim(g: Group, options: Mapping[str, Any], tokens: Words | None = None) -> Group | None:
+def trim(
+    g: Group, options: Mapping[str, Any], tokens: Words | None = None, entities: Entities | None = None
+) -> Group | None:
     """The group cut to the value proper, as a field's options say: text before the last
     `break_chars` character, `break_words` word or `break_pattern` match, and `lead_in` words at the
     start, are dropped; with `word_edges` (the list of words kept whatever their tag) the value
     starts and ends where a name does by the words of the text (word_edges.name_span);
     `drop_marks` are removed; below `min_length`, or where the pattern `refuse` is found in it, there
-    is no value."""
+    is no value. With `entity_ends` and the entity layer's `entities`, a value that opens an
+    organisation the layer found runs on to its end (entity_end)."""
     value, start = g.value, g.start
     if value[:1] in "《“" and value[-1:] in "》”" and len(value) > 2:
         # A title in quotes (`《某某联合体共建协议书》`) is taken whole: its words are its own.
@@ -45,10 +49,12 @@ def trim(g: Group, options: Mapping[str, Any], tokens: Words | None = None) -> G
         if m:
             cut = m.end()
     value, start = value[cut:], start + cut
-    return _finished(Group(value, start, start + len(value)), options, tokens)
+    return _finished(Group(value, start, start + len(value)), options, tokens, entities)
 
 
-def _finished(g: Group, options: Mapping[str, Any], tokens: Words | None = None) -> Group | None:
+def _finished(
+    g: Group, options: Mapping[str, Any], tokens: Words | None = None, entities: Entities | None = None
+) -> Group | None:
     """`g` stripped of spaces and quote marks around it, cut to word edges (with `word_edges` and
     `tokens`) and stripped of the `drop_marks`, or None when it is shorter than `min_length` or
     `refuse` finds something in it."""
@@ -69,6 +75,12 @@ def _finished(g: Group, options: Mapping[str, Any], tokens: Words | None = None)
             return None
         start = new_start + sub.find(stripped)
         end = start + len(stripped)
+    ends = options.get("entity_ends")
+    if ends and entities is not None and tokens is not None:
+        longer = entity_end(entities, tokens, start, end, _set(str(ends)))
+        if longer > end:
+            stripped += tokens.text[end:longer]
+            end = longer
     marks = options.get("drop_marks", "")
     if marks:
         stripped = stripped.translate(dict.fromkeys(map(ord, marks), None))
@@ -90,6 +102,29 @@ def only_divisions(value: str, levels: frozenset[str]) -> bool:
             return False
         at = m.end
     return at == len(value) > 0
+
+
+ORGANISATION = frozenset({"ORG"})
+ENTITY_REACH = 5  # characters an organisation may run on past the value: a body's ending, not a clause
+
+
+def entity_end(entities: Entities, words: Words, start: int, end: int, endings: frozenset[str]) -> int:
+    """Where the value `[start, end)` ends when it opens an organisation the entity layer found
+    that runs on a few characters past it to a word of `endings` (`某市委` in `某市委会`,
+    `某社区` in `某社区党委`): that organisation's end, where a word ends and no function word lies
+    in between. Else `end`."""
+    for e in entities.overlapping(start, end, ORGANISATION):
+        if not (start <= e.start < end < e.end <= end + ENTITY_REACH):
+            continue
+        tail = words.overlapping(end, e.end)
+        if (
+            any(e.text.endswith(w) for w in endings)
+            and words.is_boundary(e.end)
+            and tail
+            and not any(t.function_word for t in tail)
+        ):
+            return e.end
+    return end
 
 
 @cache
