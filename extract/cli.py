@@ -157,7 +157,7 @@ def run(
                 resume=not fresh,
                 follow_links=follow_links,
                 limits=Limits(max_seconds, max_memory),
-                entities=entities or None,
+                entities=entities,
             )
     except (RuleError, RunError) as e:
         typer.echo(f"error: {e}", err=True)

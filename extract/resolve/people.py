@@ -181,7 +181,10 @@ def _joined(head: Group | None, tail: Group | None) -> Group | None:
 def people(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """One attendee per distinct name, in text order; the first title found for a person is kept."""
     items: dict[str, Item] = {}
-    for m in sorted(candidates(matches, ctx), key=lambda m: (m.start, -m.rule.priority)):
+    found = sorted(candidates(matches, ctx), key=lambda m: (m.start, -m.rule.priority))
+    if ctx.doc.entities is not None:  # the lists of names, read by the entity layer in one batch
+        ctx.doc.entities.read((g.start, g.end) for m in found if (g := m.groups.get("names")))
+    for m in found:
         names = m.groups.get("names")
         if not names:
             continue

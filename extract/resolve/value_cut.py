@@ -9,12 +9,12 @@ from typing import Any
 
 import regex
 
-from extract.resolve.word_edges import counted, name_span
+from extract.resolve.word_edges import SINGLE_CHARACTER_TAGS, counted, name_span
 from extract.rules_engine.match import Group
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.entities import Entities
 from extract.text.lexicon import words
-from extract.text.segment import Words
+from extract.text.segment import Token, Words
 from extract.text.textutil import clean_value
 
 
@@ -112,7 +112,8 @@ def entity_end(entities: Entities, words: Words, start: int, end: int, endings: 
     """Where the value `[start, end)` ends when it opens an organisation the entity layer found
     that runs on a few characters past it to a word of `endings` (`某市委` in `某市委会`,
     `某社区` in `某社区党委`): that organisation's end, where a word ends and no function word lies
-    in between. Else `end`."""
+    in between. Else `end`. Here the model is trusted over the word layer's tag of a single
+    character, which is the one error it corrects (市委/会 with 会 a verb)."""
     for e in entities.overlapping(start, end, ORGANISATION):
         if not (start <= e.start < end < e.end <= end + ENTITY_REACH):
             continue
@@ -121,10 +122,18 @@ def entity_end(entities: Entities, words: Words, start: int, end: int, endings: 
             any(e.text.endswith(w) for w in endings)
             and words.is_boundary(e.end)
             and tail
-            and not any(t.function_word for t in tail)
+            and not any(_function_word(t) for t in tail)
         ):
             return e.end
     return end
+
+
+def _function_word(token: Token) -> bool:
+    """A function word whose tag can be trusted: one character's tag only where single characters
+    hold it reliably (jieba reads the 会 of 市委会 as the verb `can`)."""
+    if len(token.text) == 1:
+        return token.tag in SINGLE_CHARACTER_TAGS
+    return token.function_word
 
 
 @cache

@@ -34,8 +34,8 @@ class Document:
     @cached_property
     def entities(self) -> Entities | None:
         """The persons, organisations, places and times the entity layer finds, when it is on
-        (`--entities`); else None. Found when first asked for."""
-        return Entities(self.norm.text, self.body) if entities_on() else None
+        (`--entities`); else None. Found where resolvers ask, when they first ask."""
+        return Entities(self.norm.text) if entities_on() else None
 
     def scope_text(self, scope: str) -> str:
         """The text a rule of `scope` reads: the masked body, the whole page, its head or its top, or

@@ -1,11 +1,12 @@
 """The entity layer: persons, organisations, places and times found by a trained model (Baidu's
 LAC, extract/text/lac_model.py), offered to resolvers as spans of the normalised text.
 
-The model costs several times the rest of the pipeline per character, so it reads only where the
-fields are stated: the article's lead, and narrow windows around a post title (post.txt) or an
-event verb (entity_anchors.txt: 举行, 签约, 揭牌…), cut at sentence ends. Windows are padded to a
-few fixed widths and sent in batches of one width: the encoder ignores the lengths it is given,
-so padding would change what it reads (see `_windows`).
+The model costs several times the rest of the pipeline per character, so it reads only where a
+resolver asks: the stretches the rules matched (a list of names after a post title, a body before
+an event verb: the rules' own anchors), with CONTEXT characters either side, within the sentence.
+What one resolver asks about goes to the model in one batch (`Entities.read`); the windows are
+padded to a multiple of WIDTH_STEP and sent in batches of one width, because the encoder reads every
+position it is given, whatever the lengths say.
 
 The layer is an option (`extract run --entities`, `extract_text(..., entities=True)`): it is on
 where the environment says so (EXTRACT_ENTITIES=1), which worker processes inherit, as they do
@@ -15,21 +16,17 @@ the rule layers. Without it, `Document.entities` is None and nothing of the mode
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
 from extract.base.timing import stage
-from extract.text.lexicon import words
 
 ENTITIES_ENV = "EXTRACT_ENTITIES"
 KINDS = frozenset({"PER", "ORG", "LOC", "TIME"})
-ANCHORS = "post+entity_anchors"
-BEFORE, AFTER = 40, 32  # characters read before an anchor word (a subject, a post) and after it (names)
-LEAD = 160  # characters of the lead read whole
+CONTEXT = 8  # characters read either side of a stretch a resolver asks about
 WIDTH_STEP = 16  # windows are padded to a multiple of this, so that batches share one width
 SENTENCE_ENDS = "。!?;\n！？；"
 # Characters where a word cannot go on: a window edge here cuts no word.
@@ -72,65 +69,58 @@ class Entity:
 
 @dataclass
 class Entities:
-    """The entities of one text, found when first asked for. `anchors_in` is the text anchor words
-    are looked for in (the body, boilerplate masked); the model reads `text` itself."""
+    """The entities of one text, read where resolvers ask: `read(spans)` runs the model over those
+    spans (with CONTEXT characters either side, within their sentence) in one batch; a question
+    about a stretch not read yet reads it first. Each stretch is read once."""
 
     text: str
-    anchors_in: str
-    _found: tuple[Entity, ...] | None = field(default=None, repr=False)
+    _windows: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    _found: dict[tuple[int, int], Entity] = field(default_factory=dict, repr=False)
 
-    def all(self) -> tuple[Entity, ...]:
-        """Every entity found, in text order."""
-        if self._found is None:
-            with stage("entities"):
-                self._found = tuple(find_entities(self.text, windows(self.anchors_in)))
-        return self._found
+    def read(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Find the entities in and around `spans` (normalised offsets), those not read before, in
+        one batch."""
+        wanted = [w for w in _merged(self._window(s, e) for s, e in spans) if not self._covered(*w)]
+        if not wanted:
+            return
+        with stage("entities"):
+            for entity in find_entities(self.text, wanted):
+                self._found.setdefault((entity.start, entity.end), entity)
+        self._windows.extend(wanted)
 
     def starting_at(self, pos: int, kinds: frozenset[str] = KINDS) -> Entity | None:
         """The entity of one of `kinds` that begins at `pos`, if any."""
-        return next((e for e in self.all() if e.start == pos and e.kind in kinds), None)
+        self.read([(pos, pos + 1)])
+        return next((e for e in self._found.values() if e.start == pos and e.kind in kinds), None)
 
     def overlapping(self, start: int, end: int, kinds: frozenset[str] = KINDS) -> list[Entity]:
         """The entities of `kinds` that share a character with `[start, end)`, in text order."""
-        return [e for e in self.all() if e.start < end and start < e.end and e.kind in kinds]
+        self.read([(start, end)])
+        found = [e for e in self._found.values() if e.start < end and start < e.end and e.kind in kinds]
+        return sorted(found, key=lambda e: (e.start, e.end))
+
+    def _window(self, start: int, end: int) -> tuple[int, int]:
+        low, high = _sentence(self.text, start)
+        return max(low, start - CONTEXT), min(max(high, end), end + CONTEXT)
+
+    def _covered(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self._windows)
 
 
-@cache
-def _anchor_pattern() -> regex.Pattern[str]:
-    return regex.compile("|".join(regex.escape(w) for w in words(ANCHORS)))
-
-
-def windows(text: str) -> list[tuple[int, int]]:
-    """The stretches of `text` the model reads: the lead, and from BEFORE characters before an
-    anchor word to AFTER after it, each within its sentence; overlapping stretches merged."""
-    spans = []
-    lead = _lead(text)
-    if lead:
-        spans.append(lead)
-    for m in _anchor_pattern().finditer(text):
-        low, high = _sentence(text, m.start())
-        spans.append((max(low, m.start() - BEFORE), min(high, m.end() + AFTER)))
-    merged: list[tuple[int, int]] = []
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
         else:
-            merged.append((start, end))
-    return merged
+            out.append((start, end))
+    return out
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
     low = max(text.rfind(c, max(0, pos - 300), pos) for c in SENTENCE_ENDS) + 1
     ends = [i for i in (text.find(c, pos, pos + 300) for c in SENTENCE_ENDS) if i >= 0]
     return low, min(ends, default=min(len(text), pos + 300))
-
-
-def _lead(text: str) -> tuple[int, int] | None:
-    """The first sentence of at least 20 characters that ends with 。: the lead of a news article
-    (headline and dateline lines are shorter or end otherwise)."""
-    for m in regex.finditer(r"[^。\n]{20,}。", text):
-        return m.start(), min(m.end(), m.start() + LEAD)
-    return None
 
 
 def _padded(text: str, start: int, end: int) -> tuple[int, int]:

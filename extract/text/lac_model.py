@@ -103,15 +103,13 @@ class LacModel:
         return out
 
     def _tag_ids(self, texts: list[str]) -> list[list[int]]:
+        """The tag ids of texts of one length."""
         import numpy as np
 
-        width = max(len(t) for t in texts)
-        ids = np.zeros((len(texts), width), dtype=np.int64)
-        for row, text in enumerate(texts):
-            ids[row, : len(text)] = [self.char_ids.get(c, self.unknown) for c in text]
-        lengths = np.array([len(t) for t in texts], dtype=np.int64)
+        ids = np.array([[self.char_ids.get(c, self.unknown) for c in text] for text in texts], dtype=np.int64)
+        lengths = np.full(len(texts), ids.shape[1], dtype=np.int64)
         scores = self.session.run(None, {"token_ids": ids, "length": lengths})[0]
-        return _viterbi(scores, self.transitions, lengths)
+        return _viterbi(scores, self.transitions)
 
     def _chunked(self, tags: list[int]) -> list[Chunk]:
         out: list[Chunk] = []
@@ -123,29 +121,25 @@ class LacModel:
         return out
 
 
-def _viterbi(scores: Any, transitions: Any, lengths: Any) -> list[list[int]]:
-    """The best tag path of each row of `scores` (batch, time, tags) under the CRF `transitions`,
-    up to its length. Rows are decoded together: a row past its length carries its score unchanged."""
+def _viterbi(scores: Any, transitions: Any) -> list[list[int]]:
+    """The best tag path of each row of `scores` (batch, time, tags) under the CRF `transitions`
+    (from, to); rows are of one length and decoded together."""
     import numpy as np
 
     rows, steps, _ = scores.shape
-    best = scores[:, 0, :].copy()
-    back = np.zeros(scores.shape, dtype=np.int64)
+    into = np.ascontiguousarray(transitions.T)  # (to, from): reductions run over the last axis
+    best = scores[:, 0, :]
+    back = np.empty((steps, rows, scores.shape[2]), dtype=np.intp)
     for t in range(1, steps):
-        total = best[:, :, None] + transitions[None, :, :]  # (rows, from, to)
-        back[:, t, :] = total.argmax(axis=1)
-        stepped = total.max(axis=1) + scores[:, t, :]
-        live = (t < lengths)[:, None]
-        best = np.where(live, stepped, best)
-    paths = []
-    for row in range(rows):
-        tag = int(best[row].argmax())
-        path = [tag]
-        for t in range(int(lengths[row]) - 1, 0, -1):
-            tag = int(back[row, t, tag])
-            path.append(tag)
-        paths.append(path[::-1])
-    return paths
+        total = best[:, None, :] + into  # (rows, to, from)
+        back[t] = total.argmax(axis=2)
+        best = np.take_along_axis(total, back[t][:, :, None], axis=2)[:, :, 0] + scores[:, t, :]
+    tags = best.argmax(axis=1)
+    path = [tags]
+    for t in range(steps - 1, 0, -1):
+        tags = back[t][np.arange(rows), tags]
+        path.append(tags)
+    return np.stack(path[::-1], axis=1).tolist()  # type: ignore[no-any-return]
 
 
 @cache
