@@ -122,8 +122,9 @@ def _lead_pattern() -> regex.Pattern[str]:
     return regex.compile("(?:" + "|".join(regex.escape(w) for w in words("title_lead_in")) + ")+")
 
 
-def _names(ctx: Context, g: Group) -> list[Group]:
-    """Each name of a list, with its span; list separators split, jieba settles lengths."""
+def _names(ctx: Context, g: Group) -> list[tuple[Group, int]]:
+    """Each name of a list, with its span, and the length of its part of the list (the longest it
+    may be); list separators split, jieba settles lengths."""
     text = ctx.doc.body
     out = []
     pos = g.start
@@ -132,10 +133,23 @@ def _names(ctx: Context, g: Group) -> list[Group]:
         if start < 0:
             continue
         end = name_end(text, start, len(part))
-        end = max(end, _entity_end(ctx, start, len(part)) or end)
-        out.append(Group(text[start:end], start, end))
+        out.append((Group(text[start:end], start, end), len(part)))
         pos = start + len(part)
     return out
+
+
+def _cut_short(name: Group, longest: int) -> bool:
+    """True where the character rules left a name shorter than its part of the list allows (at most
+    4 characters): the entity layer may find it longer."""
+    return name.end - name.start < min(4, longest)
+
+
+def _with_entity(ctx: Context, name: Group, longest: int) -> Group:
+    """`name` run on to where the entity layer, when on, says the person ends."""
+    end = _entity_end(ctx, name.start, longest) if _cut_short(name, longest) else None
+    if end is None or end <= name.end:
+        return name
+    return Group(ctx.doc.body[name.start : end], name.start, end)
 
 
 PERSON = frozenset({"PER"})
@@ -182,14 +196,16 @@ def people(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item
     """One attendee per distinct name, in text order; the first title found for a person is kept."""
     items: dict[str, Item] = {}
     found = sorted(candidates(matches, ctx), key=lambda m: (m.start, -m.rule.priority))
-    if ctx.doc.entities is not None:  # the lists of names, read by the entity layer in one batch
-        ctx.doc.entities.read((g.start, g.end) for m in found if (g := m.groups.get("names")))
-    for m in found:
-        names = m.groups.get("names")
-        if not names:
-            continue
+    lists = [(m, _names(ctx, g)) for m in found if (g := m.groups.get("names"))]
+    entities = ctx.doc.entities
+    if entities is not None:  # the names the characters may have cut short, read in one batch
+        entities.read(
+            (n.start, n.start + most) for _, names in lists for n, most in names if _cut_short(n, most)
+        )
+    for m, names in lists:
         title, tgroup = _title(ctx, _joined(m.groups.get("title"), m.groups.get("title_tail")))
-        for name in _names(ctx, names):
+        for by_rules, longest in names:
+            name = _with_entity(ctx, by_rules, longest) if entities is not None else by_rules
             if len(name.value) < 2 or is_common_word(name.value):
                 continue
             if opens_longer_word(ctx.doc.body, name.start, name.end):

@@ -114,6 +114,9 @@ def entity_end(entities: Entities, words: Words, start: int, end: int, endings: 
     `某社区` in `某社区党委`): that organisation's end, where a word ends and no function word lies
     in between. Else `end`. Here the model is trusted over the word layer's tag of a single
     character, which is the one error it corrects (市委/会 with 会 a verb)."""
+    reach = words.text[start : end + ENTITY_REACH]
+    if not any(reach.rfind(w) + len(w) > end - start for w in endings):
+        return end  # no ending in reach: nothing to ask the model
     for e in entities.overlapping(start, end, ORGANISATION):
         if not (start <= e.start < end < e.end <= end + ENTITY_REACH):
             continue
