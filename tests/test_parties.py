@@ -76,3 +76,32 @@ def test_holders_as_parties_take_the_shortest_form_the_article_writes() -> None:
 def test_bodies_that_complete_a_signing_are_its_parties() -> None:
     text = "在来宾的见证下,甲乙公司党委与丙丁街道党工委完成党建共建签约。"
     assert _parties(text) == {"党建共建": ["甲乙公司党委", "丙丁街道党工委"]}
+
+
+def test_words_around_a_body_are_not_its_name() -> None:
+    # 的 and an adverb around the first body; a place of signing after the second.
+    text = "当天,新成立的青松街道新联会党支部还与绿源公司党委在东湖签订了共建协议。"
+    assert _parties(text) == {"共建协议": ["青松街道新联会党支部", "绿源公司党委"]}
+    assert _evidence(text) == {
+        "signed_projects[0].parties[0]": "青松街道新联会党支部",
+        "signed_projects[0].parties[1]": "绿源公司党委",
+    }
+
+
+def test_a_role_before_a_body_is_not_its_name() -> None:
+    text = "活动中,青松社区党支部、园区管理方绿源经济合作社党支部与多家企业签订了联建协议。"
+    assert _parties(text) == {"联建协议": ["青松社区党支部", "绿源经济合作社党支部"]}
+
+
+def test_a_verb_inside_a_name_that_runs_to_the_conjunction_stays() -> None:
+    text = "仪式上,市北区城市治理推进委与青松社区签订了结对共建协议。"
+    assert _parties(text) == {"结对共建协议": ["市北区城市治理推进委", "青松社区"]}
+
+
+def test_a_tail_written_after_another_place_is_no_shorter_form() -> None:
+    # The article writes 静安区南京西路街道党工委 alone, never 南京西路街道党工委 without a place before it.
+    text = (
+        "会上,上海市静安区南京西路街道党工委与甲乙公司党委签订了共建协议。"
+        "静安区南京西路街道党工委表示将深化合作。"
+    )
+    assert _parties(text) == {"共建协议": ["静安区南京西路街道党工委", "甲乙公司党委"]}

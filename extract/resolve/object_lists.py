@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from extract.resolve import Context, Item, Proof, proof
+from extract.resolve.bodies import BodyWords, body_span
 from extract.resolve.value_cut import _compiled, _parts, break_words_pattern, trim
 from extract.rules_engine.match import Group, Match
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.lexicon import words
+from extract.text.segment import Words
 from extract.text.textutil import comparable
 
 
@@ -48,7 +50,7 @@ def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: 
             continue
         entries: list[Group] = []
         for part in _parts(g, str(spec.options.get("entry_split", ""))):
-            t = _entry(part, spec.options)
+            t = _entry(part, spec.options, ctx.doc.words)
             if t is not None:
                 t = _shortest_form(ctx.doc.text, t, spec.options)
             if t and all(comparable(e.value) != comparable(t.value) for e in entries):
@@ -60,38 +62,58 @@ def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: 
 def _shortest_form(text: str, g: Group, options: Mapping[str, Any]) -> Group:
     """The shortest form of a body's name the article itself uses: with `entry_drop_places`, a name
     that opens with places (`某市某区某街道党工委`, places as the gazetteer knows them) becomes the
-    tail after one of them (`某街道党工委`) when the text writes that tail elsewhere too. A tail must
+    tail after one of them (`某街道党工委`) when the text writes that tail elsewhere too with no
+    place straight before it (a word of `entry_place_ends` or the places it had here). A tail must
     still end like a name (`entry_ends_with`) and be more than that ending alone."""
     if not options.get("entry_drop_places"):
         return g
-    from extract.text.gazetteer import Gazetteer
-
     ends = words(str(options.get("entry_ends_with", "")))
-    best, at = g, 0
-    for place in Gazetteer.load().find_places(g.value):
-        if place.start != at:
-            break  # only the places that open the name, one after another
-        at = place.end
+    places = words(str(options.get("entry_place_ends", ""))) if options.get("entry_place_ends") else ()
+    best = g
+    for at in _place_ends(g.value):
         tail = g.value[at:]
         if len(tail) < 3 or tail in ends or (ends and not tail.endswith(ends)):
             continue
-        if _written_alone(text, tail, g.value[:at], g.start):
+        if _written_alone(text, tail, g.value[:at], g.start + at, places):
             best = Group(tail, g.start + at, g.end)
     return best
 
 
-def _written_alone(text: str, tail: str, prefix: str, here: int) -> bool:
-    """Whether `text` writes `tail` somewhere other than at `here`, without `prefix` before it."""
+def _place_ends(name: str) -> list[int]:
+    """Where the gazetteer's places that open `name`, one after another, end."""
+    from extract.text.gazetteer import Gazetteer
+
+    found, at = set(), 0
+    for place in Gazetteer.load().find_places(name):
+        if place.start != at:
+            break  # only the places that open the name, one after another
+        at = place.end
+        found.add(at)
+    return sorted(found)
+
+
+def _written_alone(text: str, tail: str, prefix: str, here: int, places: tuple[str, ...]) -> bool:
+    """Whether `text` writes `tail` somewhere other than at `here` with no place straight before it:
+    neither `prefix` nor a word of `places` ends there."""
     at = text.find(tail)
     while at >= 0:
-        if at - len(prefix) != here and not text.endswith(prefix, 0, at):
+        if at != here and not text.endswith((prefix, *places), 0, at):
             return True
         at = text.find(tail, at + 1)
     return False
 
 
-def _entry(g: Group, options: Mapping[str, Any]) -> Group | None:
-    """One entry of a list attribute, cut as the field's `entry_…` options say, or None."""
+def _body_words(options: Mapping[str, Any]) -> BodyWords:
+    def listed(key: str) -> tuple[str, ...]:
+        name = options.get(key)
+        return words(str(name)) if name else ()
+
+    return BodyWords(listed("entry_ends_with"), listed("entry_place_ends"), listed("entry_word_edges"))
+
+
+def _entry(g: Group, options: Mapping[str, Any], tokens: Words | None = None) -> Group | None:
+    """One entry of a list attribute, cut as the field's `entry_…` options say, or None. With
+    `entry_word_edges` and `tokens`, the entry is the body's name its words hold (bodies.body_span)."""
     lead = options.get("entry_lead_in")
     t = trim(g, {"lead_in": lead} if lead else {})
     if t is None:
@@ -114,6 +136,11 @@ def _entry(g: Group, options: Mapping[str, Any]) -> Group | None:
     if end < len(t.value):
         t = Group(t.value[:end], t.start, t.start + end)
     ends = options.get("entry_ends_with")
+    if options.get("entry_word_edges") and ends and tokens is not None and t.value:
+        found = body_span(tokens, t, _body_words(options))
+        if found is None:
+            return None
+        t = found
     if len(t.value) < int(options.get("entry_min_length", 1)):
         return None
     refuse = options.get("entry_refuse")

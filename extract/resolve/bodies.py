@@ -1,0 +1,106 @@
+"""Where the name of a body (a party to an agreement) begins and ends in one co-signer's stretch of
+a signing statement, read from the words of the text.
+
+A stretch cut from `A、B与C签订` holds one body's name and often words around it: what opens the
+clause (`由`, `新成立的`, `园区管理方`), an adverb after it (`还`, `共同`), a place the signing
+happened in (`在某市`), or the rest of a clause it is the subject of (`某工会参加…仪式,`). The word
+layer's tags say which words those are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.rules_engine.match import Group
+from extract.text.segment import FUNCTION_TAGS, Token, Words
+
+# Words that open a stretch before the body's name and are not part of it: a preposition or a
+# conjunction (由, 与).
+OPENING_TAGS = frozenset({"p", "c"})
+# After a name has ended, these end the body: a preposition (在某地), a mark (a comma), a particle.
+CLOSING_TAGS = frozenset({"p", "x", "uj", "ul"})
+VERB_TAGS = frozenset({"v", "vd", "vi"})
+
+
+@dataclass(frozen=True)
+class BodyWords:
+    """The word lists a body's name is read by: `ends` (its last words), `places` (those of them that
+    end a division's name) and `openers` (roles written before it: 管理方)."""
+
+    ends: tuple[str, ...]
+    places: tuple[str, ...] = ()
+    openers: tuple[str, ...] = ()
+
+
+def body_span(words: Words, g: Group, lists: BodyWords) -> Group | None:
+    """The body's name in `g`, or None when no name ending with a word of `lists.ends` is found.
+
+    It starts after the last `的` or `了` and after the last role word (`管理方`) that still leave a
+    name behind, and after opening prepositions and conjunctions. A
+    stretch that ends with a name once its closing function words go (`某党支部还`) is that name
+    whole, verbs inside and all (`某医院急诊儿科联合党支部`). Otherwise the name ends at the last
+    ending met before the clause goes on: a preposition or a mark, or a verb of two characters
+    after a name that is not a place (`某工会参加…`; `某区城市治理推进委` keeps its verb)."""
+    tokens = _clipped(words, g)
+    if not tokens:
+        return None
+    for first in _starts(tokens, lists.openers):
+        found = _name_from(words.text, tokens[first:], lists.ends, lists.places)
+        if found is not None:
+            return found
+    return None
+
+
+def _clipped(words: Words, g: Group) -> list[Token]:
+    """The words of `g`, the ones cut by its edges cut to them."""
+    out = []
+    for t in words.overlapping(g.start, g.end):
+        start, end = max(t.start, g.start), min(t.end, g.end)
+        out.append(
+            Token(words.text[start:end], start, end, t.tag if (start, end) == (t.start, t.end) else "n")
+        )
+    if not out or out[0].start != g.start or out[-1].end != g.end:
+        return []  # the words do not cover the stretch (a piece beyond the segmented sentence)
+    return out
+
+
+def _starts(tokens: list[Token], openers: tuple[str, ...]) -> list[int]:
+    """Where the name may start, latest first: after each `的` or role word, then at the start;
+    opening prepositions and conjunctions skipped at each."""
+    marks = [
+        i + 1
+        for i, t in enumerate(tokens[:-1])
+        if t.tag in ("uj", "ul") or (len(t.text) > 1 and t.text.endswith(openers))
+    ]
+    out = []
+    for first in [*reversed(marks), 0]:
+        while first < len(tokens) - 1 and tokens[first].tag in OPENING_TAGS:
+            first += 1
+        out.append(first)
+    return out
+
+
+def _name_from(
+    text: str, tokens: Sequence[Token], ends: tuple[str, ...], places: tuple[str, ...]
+) -> Group | None:
+    start = tokens[0].start
+    last = len(tokens)
+    while last > 1 and tokens[last - 1].tag in FUNCTION_TAGS:
+        last -= 1  # 还, 共同, 等: what closes the stretch after the name
+    whole = text[start : tokens[last - 1].end]
+    if _named(whole, ends):
+        return Group(whole, start, tokens[last - 1].end)
+    end, at_place = 0, False
+    for t in tokens:
+        if end and (t.tag in CLOSING_TAGS or (not at_place and t.tag in VERB_TAGS and len(t.text) > 1)):
+            break
+        name = text[start : t.end]
+        if _named(name, ends):
+            end, at_place = t.end, name.endswith(places)
+    return Group(text[start:end], start, end) if end else None
+
+
+def _named(name: str, ends: tuple[str, ...]) -> bool:
+    """Ends like a body's name and is more than that ending."""
+    return name.endswith(ends) and name not in ends
