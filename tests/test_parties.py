@@ -105,3 +105,24 @@ def test_a_tail_written_after_another_place_is_no_shorter_form() -> None:
         "静安区南京西路街道党工委表示将深化合作。"
     )
     assert _parties(text) == {"共建协议": ["静安区南京西路街道党工委", "甲乙公司党委"]}
+
+
+def test_a_body_named_by_its_kind_alone_is_the_events_body_of_that_kind() -> None:
+    text = (
+        "8月22日,青松街道在产业园举办统战工作推进会。"
+        "会上,区留学人员联谊会会长王某某与街道共同签订党建共建项目协议。"
+    )
+    assert _parties(text) == {"党建共建项目协议": ["区留学人员联谊会", "青松街道"]}
+    record = extract_text(text, published="2024-05-20")
+    shown = {(text[e.span[0] : e.span[1]], e.rule) for e in record.evidence if e.field.endswith("parties[1]")}
+    assert shown == {
+        ("青松街道", "signed_projects.parties_kind_from_organisers"),
+        ("街道", "signed_projects.parties_then_agreement"),
+    }
+    pointed = "3月21日,东湖市青松区举行社区治理品牌发布会,该区与绿源市签定《同城化合作框架协议》。"
+    assert _parties(pointed) == {"同城化合作框架协议": ["东湖市青松区", "绿源市"]}
+
+
+def test_a_kind_word_with_no_body_of_that_kind_names_no_party() -> None:
+    text = "8月22日,青松街道在产业园举办推进会。会上,绿源公司党委与社区共同签订共建协议。"
+    assert _parties(text) == {"共建协议": ["绿源公司党委"]}

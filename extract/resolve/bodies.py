@@ -21,6 +21,8 @@ OPENING_TAGS = frozenset({"p", "c"})
 # After a name has ended, these end the body: a preposition (在某地), a mark (a comma), a particle.
 CLOSING_TAGS = frozenset({"p", "x", "uj", "ul"})
 VERB_TAGS = frozenset({"v", "vd", "vi"})
+# Characters that point at a body already named when they open its kind word (该区, 本镇, 我区).
+POINTING = "该本我此"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,23 @@ def body_span(words: Words, g: Group, lists: BodyWords) -> Group | None:
         if found is not None:
             return found
     return None
+
+
+def bare_kind(words: Words, g: Group, lists: BodyWords) -> Group | None:
+    """The ending word alone in `g`, a body named by its kind only (`与街道共同`, `该区`), with the
+    function words around it and a pointing word before it (该, 本, 我, 这个) left out; None for
+    anything else."""
+    kinds = [_kind_of(t, lists.ends) for t in _clipped(words, g)]
+    rest = [
+        t for t, k in zip(_clipped(words, g), kinds, strict=True) if k is None and t.tag not in FUNCTION_TAGS
+    ]
+    found = [k for k in kinds if k is not None]
+    return found[0] if len(found) == 1 and not rest else None
+
+
+def _kind_of(t: Token, ends: tuple[str, ...]) -> Group | None:
+    kind = t.text[1:] if t.text[:1] in POINTING and t.text[1:] in ends else t.text
+    return Group(kind, t.start, t.end) if kind in ends else None  # the span keeps 该, 本
 
 
 def _clipped(words: Words, g: Group) -> list[Token]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from extract.resolve import Context, Item, Proof, proof
-from extract.resolve.bodies import BodyWords, body_span
+from extract.resolve.bodies import BodyWords, bare_kind, body_span
 from extract.resolve.value_cut import _compiled, _parts, break_words_pattern, trim
 from extract.rules_engine.match import Group, Match
 from extract.rules_engine.ruleset import FieldSpec
@@ -43,20 +43,55 @@ def _lists_otherwise(ctx: Context, spec: FieldSpec, items: list[Item], list_keys
 def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: list[str]) -> None:
     """List attributes (the parties of an agreement) the item has none of yet, from the match's group
     of that name: the group is split at `entry_split`, each entry cut like a name (`entry_lead_in`,
-    `entry_cut` at its end) and kept only when it ends with a word of `entry_ends_with`."""
+    `entry_cut` at its end) and kept only when it ends with a word of `entry_ends_with`. An entry
+    naming a body by its kind alone (`街道`, `该区`) is the first value of the `entry_stands_for`
+    fields that ends with that word."""
     for key in list_keys:
         g = m.groups.get(key)
         if g is None or item.value.get(key):
             continue
-        entries: list[Group] = []
+        entries: list[tuple[Group, list[Proof]]] = []
         for part in _parts(g, str(spec.options.get("entry_split", ""))):
             t = _entry(part, spec.options, ctx.doc.words)
+            extra: list[Proof] = []
             if t is not None:
                 t = _shortest_form(ctx.doc.text, t, spec.options)
-            if t and all(comparable(e.value) != comparable(t.value) for e in entries):
-                entries.append(t)
-        item.value[key] = [e.value for e in entries]
-        item.proofs.extend(proof(e, m.rule.id, f".{key}[{i}]") for i, e in enumerate(entries))
+            else:
+                t, extra = _stand_in(ctx, spec, part, key, m.rule.id)
+            if t and all(comparable(e.value) != comparable(t.value) for e, _ in entries):
+                entries.append((t, extra))
+        item.value[key] = [e.value for e, _ in entries]
+        for i, (e, extra) in enumerate(entries):
+            item.proofs.append(proof(e, m.rule.id if not extra else extra[0].rule, f".{key}[{i}]"))
+            item.proofs.extend(Proof(f".{key}[{i}]", p.start, p.end, p.rule) for p in extra[1:])
+
+
+def _stand_in(
+    ctx: Context, spec: FieldSpec, part: Group, key: str, rule: str
+) -> tuple[Group | None, list[Proof]]:
+    """The body a kind word alone stands for (`与街道签订`: the event's 街道), from the fields
+    `entry_stands_for` names, in the shortest form the article uses; with the proofs of the value
+    (rule `<field>.<key>_kind_from_<other>`) and of the kind word (the match's rule)."""
+    fields = list(spec.options.get("entry_stands_for", []))
+    if not fields or not spec.options.get("entry_word_edges"):
+        return None, []
+    kind = bare_kind(ctx.doc.words, part, _body_words(spec.options))
+    if kind is None:
+        return None, []
+    for name in fields:
+        for it in ctx.results.get(str(name), []):
+            value = it.value if isinstance(it.value, str) else None
+            if not value or not value.endswith(kind.value) or value == kind.value or not it.proofs:
+                continue
+            p = it.proofs[0]
+            g = _shortest_form(
+                ctx.doc.text, Group(ctx.doc.text[p.start : p.end], p.start, p.end), spec.options
+            )
+            if not g.value.endswith(kind.value):
+                continue
+            own = Proof("", g.start, g.end, f"{spec.name}.{key}_kind_from_{name}")
+            return g, [own, Proof("", kind.start, kind.end, rule)]
+    return None, []
 
 
 def _shortest_form(text: str, g: Group, options: Mapping[str, Any]) -> Group:
