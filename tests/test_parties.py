@@ -126,3 +126,15 @@ def test_a_body_named_by_its_kind_alone_is_the_events_body_of_that_kind() -> Non
 def test_a_kind_word_with_no_body_of_that_kind_names_no_party() -> None:
     text = "8月22日,青松街道在产业园举办推进会。会上,绿源公司党委与社区共同签订共建协议。"
     assert _parties(text) == {"共建协议": ["绿源公司党委"]}
+
+
+def test_signers_only_counted_are_the_bodies_a_clause_lists_that_many_of() -> None:
+    text = (
+        "此次联建由青松社区党委、绿源公司党支部及东湖小学党支部共同发起。"
+        "仪式上,三方代表签署《党建联建协议书》。"
+    )
+    assert _parties(text) == {"党建联建协议书": ["青松社区党委", "绿源公司党支部", "东湖小学党支部"]}
+    rules = {e.rule for e in extract_text(text, published="2024-05-20").evidence if ".parties[" in e.field}
+    assert rules == {"signed_projects.parties_counted", "signed_projects.parties_then_agreement"}
+    fewer = "青松社区党委与绿源公司党支部是老朋友。仪式上,三方代表签署《党建联建协议书》。"
+    assert _parties(fewer) == {"党建联建协议书": []}

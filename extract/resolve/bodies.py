@@ -38,8 +38,8 @@ class BodyWords:
 def body_span(words: Words, g: Group, lists: BodyWords) -> Group | None:
     """The body's name in `g`, or None when no name ending with a word of `lists.ends` is found.
 
-    It starts after the last `的` or `了` and after the last role word (`管理方`) that still leave a
-    name behind, and after opening prepositions and conjunctions. A
+    It starts after the last `的`, `了`, preposition (`此次联建由…`) or role word (`管理方`) that
+    still leaves a name behind, and after opening prepositions and conjunctions. A
     stretch that ends with a name once its closing function words go (`某党支部还`) is that name
     whole, verbs inside and all (`某医院急诊儿科联合党支部`). Otherwise the name ends at the last
     ending met before the clause goes on: a preposition or a mark, or a verb of two characters
@@ -90,7 +90,9 @@ def _starts(tokens: list[Token], openers: tuple[str, ...]) -> list[int]:
     marks = [
         i + 1
         for i, t in enumerate(tokens[:-1])
-        if t.tag in ("uj", "ul") or (len(t.text) > 1 and t.text.endswith(openers))
+        if t.tag in ("uj", "ul")
+        or (t.tag == "p" and len(t.text) == 1)
+        or (len(t.text) > 1 and t.text.endswith(openers))
     ]
     out = []
     for first in [*reversed(marks), 0]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import regex
+
 from extract.resolve import Context, Item, Proof, proof
 from extract.resolve.bodies import BodyWords, bare_kind, body_span
 from extract.resolve.value_cut import _compiled, _parts, break_words_pattern, trim
@@ -60,10 +62,40 @@ def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: 
                 t, extra = _stand_in(ctx, spec, part, key, m.rule.id)
             if t and all(comparable(e.value) != comparable(t.value) for e, _ in entries):
                 entries.append((t, extra))
+        if not entries:
+            entries = _counted_sides(ctx, spec, g, key, m.rule.id)
         item.value[key] = [e.value for e, _ in entries]
         for i, (e, extra) in enumerate(entries):
             item.proofs.append(proof(e, m.rule.id if not extra else extra[0].rule, f".{key}[{i}]"))
             item.proofs.extend(Proof(f".{key}[{i}]", p.start, p.end, p.rule) for p in extra[1:])
+
+
+SIDES = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CLAUSE = regex.compile(r"[^,,。;;!?！？\n]+")
+
+
+def _counted_sides(
+    ctx: Context, spec: FieldSpec, g: Group, key: str, rule: str
+) -> list[tuple[Group, list[Proof]]]:
+    """`三方代表签署`: where the signers are only counted (`entry_sides`, a pattern whose group `n`
+    is the count), the first clause of the article that lists exactly that many bodies names them;
+    each with the proofs of its name (rule `<field>.<key>_counted`) and of the count."""
+    sides = spec.options.get("entry_sides")
+    found = _compiled(str(sides)).search(g.value) if sides else None
+    if found is None:
+        return []
+    n = SIDES.get(found.group("n"), 0)
+    count = Proof("", g.start + found.start(), g.start + found.end(), rule)
+    split = str(spec.options.get("entry_split", ""))
+    for clause in _CLAUSE.finditer(ctx.doc.text):
+        parts = _parts(Group(clause.group(), clause.start(), clause.end()), split)
+        if len(parts) != n:
+            continue
+        bodies = [b for b in (_entry(p, spec.options, ctx.doc.words) for p in parts) if b is not None]
+        if len(bodies) == n:
+            named = [_shortest_form(ctx.doc.text, b, spec.options) for b in bodies]
+            return [(b, [Proof("", b.start, b.end, f"{spec.name}.{key}_counted"), count]) for b in named]
+    return []
 
 
 def _stand_in(
