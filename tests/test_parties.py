@@ -138,3 +138,8 @@ def test_signers_only_counted_are_the_bodies_a_clause_lists_that_many_of() -> No
     assert rules == {"signed_projects.parties_counted", "signed_projects.parties_then_agreement"}
     fewer = "青松社区党委与绿源公司党支部是老朋友。仪式上,三方代表签署《党建联建协议书》。"
     assert _parties(fewer) == {"党建联建协议书": []}
+
+
+def test_a_total_after_the_last_body_is_not_its_name() -> None:
+    text = "随后,青松社区党委、绿源园林集团有限公司共2家单位代表签署了共建协议书。"
+    assert _parties(text) == {"共建协议书": ["青松社区党委", "绿源园林集团有限公司"]}
