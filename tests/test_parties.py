@@ -143,3 +143,9 @@ def test_signers_only_counted_are_the_bodies_a_clause_lists_that_many_of() -> No
 def test_a_total_after_the_last_body_is_not_its_name() -> None:
     text = "随后,青松社区党委、绿源园林集团有限公司共2家单位代表签署了共建协议书。"
     assert _parties(text) == {"共建协议书": ["青松社区党委", "绿源园林集团有限公司"]}
+
+
+def test_a_stretch_cut_inside_a_word_ends_with_the_word() -> None:
+    # The pattern's lazy group ends at 市委 (a body's ending too) inside 市委员会.
+    text = "九三学社东湖市委员会与九三学社重庆市委员会举行合作签约仪式。双方签署了合作协议。"
+    assert _parties(text) == {"合作协议": ["九三学社东湖市委员会", "九三学社重庆市委员会"]}

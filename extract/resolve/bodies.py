@@ -43,8 +43,10 @@ def body_span(words: Words, g: Group, lists: BodyWords) -> Group | None:
     stretch that ends with a name once its closing function words go (`某党支部还`) is that name
     whole, verbs inside and all (`某医院急诊儿科联合党支部`). Otherwise the name ends at the last
     ending met before the clause goes on: a preposition or a mark, or a verb of two characters
-    after a name that is not a place (`某工会参加…`; `某区城市治理推进委` keeps its verb)."""
-    tokens = _clipped(words, g)
+    after a name that is not a place (`某工会参加…`; `某区城市治理推进委` keeps its verb). A
+    stretch that ends inside a word ends with it where the word ends a name (a pattern's lazy
+    `…市委` of `…市委员会`)."""
+    tokens = _clipped(words, _to_word_end(words, g, lists.ends))
     if not tokens:
         return None
     for first in _starts(tokens, lists.openers):
@@ -52,6 +54,13 @@ def body_span(words: Words, g: Group, lists: BodyWords) -> Group | None:
         if found is not None:
             return found
     return None
+
+
+def _to_word_end(words: Words, g: Group, ends: tuple[str, ...]) -> Group:
+    cut = [t for t in words.overlapping(g.end - 1, g.end) if t.end > g.end]
+    if cut and _named(words.text[g.start : cut[0].end], ends):
+        return Group(words.text[g.start : cut[0].end], g.start, cut[0].end)
+    return g
 
 
 def bare_kind(words: Words, g: Group, lists: BodyWords) -> Group | None:
@@ -107,8 +116,13 @@ def _name_from(
 ) -> Group | None:
     start = tokens[0].start
     last = len(tokens)
-    while last > 1 and tokens[last - 1].tag in FUNCTION_TAGS:
-        last -= 1  # 还, 共同, 等: what closes the stretch after the name
+    # What closes the stretch after the name (还, 共同) goes, unless it ends the name itself (重庆市委|员会).
+    while (
+        last > 1
+        and tokens[last - 1].tag in FUNCTION_TAGS
+        and not _named(text[start : tokens[last - 1].end], ends)
+    ):
+        last -= 1
     whole = text[start : tokens[last - 1].end]
     if _named(whole, ends):
         return Group(whole, start, tokens[last - 1].end)
