@@ -1,0 +1,24 @@
+"""Signed projects: only agreements signed at the event the article reports."""
+
+from __future__ import annotations
+
+from extract import extract_text
+
+
+def _names(text: str) -> list[str]:
+    return [p.name for p in extract_text(text, published="2024-05-20").signed_projects]
+
+
+def test_an_agreement_signed_before_is_no_signed_project() -> None:
+    text = "自青松公司党委与绿源镇党委签订《结对共建协议书》以来,双方坚持党建共商、资源共享。"
+    assert _names(text) == []
+
+
+def test_a_signing_to_come_is_no_signed_project() -> None:
+    text = "两镇还将于近期在青松村举行联建联创框架协议签约仪式。"
+    assert _names(text) == []
+
+
+def test_a_signing_at_the_event_is_one() -> None:
+    text = "5月18日,青松公司党委与绿源镇党委签订了《结对共建协议书》。"
+    assert _names(text) == ["结对共建协议书"]
