@@ -149,3 +149,12 @@ def test_a_stretch_cut_inside_a_word_ends_with_the_word() -> None:
     # The pattern's lazy group ends at 市委 (a body's ending too) inside 市委员会.
     text = "九三学社东湖市委员会与九三学社重庆市委员会举行合作签约仪式。双方签署了合作协议。"
     assert _parties(text) == {"合作协议": ["九三学社东湖市委员会", "九三学社重庆市委员会"]}
+
+
+def test_a_tail_after_a_place_inside_a_word_is_not_written_alone() -> None:
+    # 长安 is a place too: 湾村党委 after it is part of 长安湾村党委, never written alone.
+    text = (
+        "5月21日,白云街道长安湾村党委与绿源大学商学院党委签订了联建共建协议。"
+        "商学院党委书记王某某和长安湾村党委干部参加了活动。"
+    )
+    assert _parties(text) == {"联建共建协议": ["长安湾村党委", "绿源大学商学院党委"]}

@@ -22,3 +22,10 @@ def test_a_signing_to_come_is_no_signed_project() -> None:
 def test_a_signing_at_the_event_is_one() -> None:
     text = "5月18日,青松公司党委与绿源镇党委签订了《结对共建协议书》。"
     assert _names(text) == ["结对共建协议书"]
+
+
+def test_a_ceremony_named_by_what_was_signed_is_found_where_a_rule_names_only_its_parties() -> None:
+    # The bodies holding the signing are matched by a rule that gives parties, not a name: the
+    # ceremony's name still names the project.
+    text = "5月21日,青松社区党委与绿源大学商学院党委举行了基层党组织联建共建签约仪式。"
+    assert _names(text) == ["基层党组织联建共建"]

@@ -18,41 +18,42 @@ def shortest_form(text: str, g: Group, options: Mapping[str, Any]) -> Group:
     """The shortest form of a body's name the article itself uses: with `entry_drop_places`, a name
     that opens with places (`某市某区某街道党工委`, places as the gazetteer knows them) becomes the
     tail after one of them (`某街道党工委`) when the text writes that tail elsewhere too with no
-    place straight before it (a word of `entry_place_ends` or the places it had here). A tail must
+    place straight before it (a word of `entry_place_ends`, or the place it follows here: 某村 is
+    not written alone after 长安 in 长安湾村党委: 湾村党委 is part of it). A tail must
     still end like a name (`entry_ends_with`) and be more than that ending alone."""
     if not options.get("entry_drop_places"):
         return g
     ends = words(str(options.get("entry_ends_with", "")))
     places = words(str(options.get("entry_place_ends", ""))) if options.get("entry_place_ends") else ()
     best = g
-    for at in _place_ends(g.value):
+    for place, at in _places_opening(g.value):
         tail = g.value[at:]
         if len(tail) < 3 or tail in ends or (ends and not tail.endswith(ends)):
             continue
-        if _written_alone(text, tail, g.value[:at], g.start + at, places):
+        if _written_alone(text, tail, (place, *places), g.start + at):
             best = Group(tail, g.start + at, g.end)
     return best
 
 
-def _place_ends(name: str) -> list[int]:
-    """Where the gazetteer's places that open `name`, one after another, end."""
+def _places_opening(name: str) -> list[tuple[str, int]]:
+    """The gazetteer's places that open `name`, one after another, and where each ends."""
     from extract.text.gazetteer import Gazetteer
 
-    found, at = set(), 0
+    found, at = [], 0
     for place in Gazetteer.load().find_places(name):
         if place.start != at:
-            break  # only the places that open the name, one after another
+            break
+        found.append((name[at : place.end], place.end))
         at = place.end
-        found.add(at)
-    return sorted(found)
+    return found
 
 
-def _written_alone(text: str, tail: str, prefix: str, here: int, places: tuple[str, ...]) -> bool:
-    """Whether `text` writes `tail` somewhere other than at `here` with no place straight before it:
-    neither `prefix` nor a word of `places` ends there."""
+def _written_alone(text: str, tail: str, before: tuple[str, ...], here: int) -> bool:
+    """Whether `text` writes `tail` somewhere other than at `here` with none of `before` (the place
+    it follows here, the last words of places' names) straight before it."""
     at = text.find(tail)
     while at >= 0:
-        if at != here and not text.endswith((prefix, *places), 0, at):
+        if at != here and not text.endswith(before, 0, at):
             return True
         at = text.find(tail, at + 1)
     return False

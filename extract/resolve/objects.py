@@ -53,7 +53,7 @@ def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
     for_all: list[Match] = []  # matches whose attributes go to every item (`attach_to_all`)
     last_seen: dict[int, int] = {}  # item index -> start of its latest mention
     cores: list[str | None] = []  # item index -> the quoted part of its first name, if any
-    for m in sorted(_fallbacks_apart(candidates(matches, ctx)), key=lambda m: (m.start, -m.rule.priority)):
+    for m in sorted(_named_apart(candidates(matches, ctx)), key=lambda m: (m.start, -m.rule.priority)):
         if m.rule.options.get("attach_to_all"):
             for_all.append(m)
             continue
@@ -136,6 +136,14 @@ def _fill(ctx: Context, spec: FieldSpec, item: Item, m: Match, keys: list[str]) 
         if t and item.value.get(key) is None:
             item.value[key] = t.value
             item.proofs.append(proof(t, m.rule.id, f".{key}"))
+
+
+def _named_apart(matches: Iterable[Match]) -> list[Match]:
+    """The matches, the fallback rules' among them only where no other rule names an object: a
+    match that only gives attributes (`A与B举行签约仪式`: the parties) names nothing."""
+    every = list(matches)
+    kept = {id(m) for m in _fallbacks_apart([m for m in every if _names_of(m)])}
+    return [m for m in every if id(m) in kept or not _names_of(m)]
 
 
 def _names_of(m: Match) -> list[Group]:
