@@ -158,3 +158,15 @@ def test_a_tail_after_a_place_inside_a_word_is_not_written_alone() -> None:
         "商学院党委书记王某某和长安湾村党委干部参加了活动。"
     )
     assert _parties(text) == {"联建共建协议": ["长安湾村党委", "绿源大学商学院党委"]}
+
+
+def test_signers_for_no_named_body_are_parties_as_written() -> None:
+    text = "活动现场,居民代表和物业代表现场签订《文明公约协议书》。"
+    assert _parties(text) == {"文明公约协议书": ["居民代表", "物业代表"]}
+    both_sides = "活动现场,双方代表现场签订《文明公约协议书》。"
+    assert _parties(both_sides) == {"文明公约协议书": []}
+
+
+def test_a_body_presenting_to_another_and_signing_signs_with_it() -> None:
+    text = "随后,青松村党支部向绿源公司党支部赠送了纪念牌并签署结对共建书。"
+    assert _parties(text) == {"结对共建书": ["青松村党支部", "绿源公司党支部"]}

@@ -69,11 +69,30 @@ def body_words(options: Mapping[str, Any]) -> BodyWords:
 
 def entry(g: Group, options: Mapping[str, Any], tokens: Words | None = None) -> Group | None:
     """One entry of a list attribute, cut as the field's `entry_…` options say, or None. With
-    `entry_word_edges` and `tokens`, the entry is the body's name its words hold (bodies.body_span)."""
+    `entry_word_edges` and `tokens`, the entry is the body's name its words hold (bodies.body_span);
+    failing a body, with `entry_delegates`, the people who signed for no named body, as written
+    (`骑手代表`)."""
     lead = options.get("entry_lead_in")
     t = trim(g, {"lead_in": lead} if lead else {})
     if t is None:
         return None
+    found = _body_entry(t, options, tokens)
+    delegates = options.get("entry_delegates")
+    if found is None and delegates and tokens is not None:
+        found = body_span(tokens, t, BodyWords(words(str(delegates))))
+        if found is not None and _refused(found.value, options):
+            return None
+    return found
+
+
+def _refused(value: str, options: Mapping[str, Any]) -> bool:
+    refuse = options.get("entry_refuse")
+    return len(value) < int(options.get("entry_min_length", 1)) or bool(
+        refuse and _compiled(str(refuse)).match(value)
+    )
+
+
+def _body_entry(t: Group, options: Mapping[str, Any], tokens: Words | None) -> Group | None:
     cuts = []
     cut = options.get("entry_cut")
     if cut:
@@ -97,10 +116,7 @@ def entry(g: Group, options: Mapping[str, Any], tokens: Words | None = None) -> 
         if found is None:
             return None
         t = found
-    if len(t.value) < int(options.get("entry_min_length", 1)):
-        return None
-    refuse = options.get("entry_refuse")
-    if refuse and _compiled(str(refuse)).match(t.value):
+    if _refused(t.value, options):
         return None
     if ends and (not t.value.endswith(words(str(ends))) or t.value in words(str(ends))):
         return None
