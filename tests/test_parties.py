@@ -170,3 +170,8 @@ def test_signers_for_no_named_body_are_parties_as_written() -> None:
 def test_a_body_presenting_to_another_and_signing_signs_with_it() -> None:
     text = "随后,青松村党支部向绿源公司党支部赠送了纪念牌并签署结对共建书。"
     assert _parties(text) == {"结对共建书": ["青松村党支部", "绿源公司党支部"]}
+
+
+def test_firms_of_a_kind_are_no_body() -> None:
+    text = "会上,青松社区党委与爱心企业签订了结对帮扶协议。"
+    assert _parties(text) == {"结对帮扶协议": ["青松社区党委"]}
