@@ -29,3 +29,11 @@ def test_a_ceremony_named_by_what_was_signed_is_found_where_a_rule_names_only_it
     # ceremony's name still names the project.
     text = "5月21日,青松社区党委与绿源大学商学院党委举行了基层党组织联建共建签约仪式。"
     assert _names(text) == ["基层党组织联建共建"]
+
+
+def test_the_bodies_naming_a_signing_ceremony_signed_what_it_names() -> None:
+    text = "5月5日下午,文化节闭幕式暨青松社区与绿源职业学院共建签约仪式在学院报告厅举办。"
+    record = extract_text(text, published="2024-05-20")
+    assert [(p.name, p.parties) for p in record.signed_projects] == [("共建", ["青松社区", "绿源职业学院"])]
+    held = "5月5日,青松社区党委与绿源中心党支部举办党建共建签约仪式。"
+    assert _names(held) == ["党建共建"]
