@@ -48,12 +48,19 @@ def test_no_parties_where_the_article_names_none() -> None:
 
 def test_the_shortest_form_the_article_writes() -> None:
     text = (
-        "会上,上海市静安区南京西路街道党工委与甲乙公司党委签订了共建协议。"
-        "南京西路街道党工委将与企业一道推进共建。"
+        "会上,杭州市西湖区灵隐街道青松社区党委与甲乙公司党委签订了共建协议。"
+        "青松社区党委将与企业一道推进共建。"
     )
-    assert _parties(text) == {"共建协议": ["南京西路街道党工委", "甲乙公司党委"]}
-    alone = "会上,上海市静安区南京西路街道党工委与甲乙公司党委签订了共建协议。"
-    assert _parties(alone) == {"共建协议": ["上海市静安区南京西路街道党工委", "甲乙公司党委"]}
+    assert _parties(text) == {"共建协议": ["青松社区党委", "甲乙公司党委"]}
+    alone = "会上,杭州市西湖区灵隐街道青松社区党委与甲乙公司党委签订了共建协议。"
+    assert _parties(alone) == {"共建协议": ["杭州市西湖区灵隐街道青松社区党委", "甲乙公司党委"]}
+
+
+def test_a_townships_body_goes_by_the_townships_name() -> None:
+    text = "会上,北京市海淀区中关村街道党工委与甲乙公司党委签订了共建协议。"
+    assert _parties(text) == {"共建协议": ["中关村街道党工委", "甲乙公司党委"]}
+    bare = "会上,成都市武侯区玉林街道与甲乙公司党委签订了共建协议。"
+    assert _parties(bare) == {"共建协议": ["玉林街道", "甲乙公司党委"]}
 
 
 def test_the_holders_sign_where_no_sentence_names_the_signers() -> None:
@@ -99,12 +106,12 @@ def test_a_verb_inside_a_name_that_runs_to_the_conjunction_stays() -> None:
 
 
 def test_a_tail_written_after_another_place_is_no_shorter_form() -> None:
-    # The article writes 静安区南京西路街道党工委 alone, never 南京西路街道党工委 without a place before it.
+    # The article writes 西湖区灵隐街道青松社区党委 alone, never a shorter tail without a place before it.
     text = (
-        "会上,上海市静安区南京西路街道党工委与甲乙公司党委签订了共建协议。"
-        "静安区南京西路街道党工委表示将深化合作。"
+        "会上,杭州市西湖区灵隐街道青松社区党委与甲乙公司党委签订了共建协议。"
+        "西湖区灵隐街道青松社区党委表示将深化合作。"
     )
-    assert _parties(text) == {"共建协议": ["静安区南京西路街道党工委", "甲乙公司党委"]}
+    assert _parties(text) == {"共建协议": ["西湖区灵隐街道青松社区党委", "甲乙公司党委"]}
 
 
 def test_a_body_named_by_its_kind_alone_is_the_events_body_of_that_kind() -> None:

@@ -10,42 +10,54 @@ from typing import Any
 from extract.resolve.bodies import BodyWords, body_span
 from extract.resolve.value_cut import _compiled, break_words_pattern, trim
 from extract.rules_engine.match import Group
+from extract.text.divisions import PlaceMention
 from extract.text.lexicon import words
 from extract.text.segment import Words
+
+TOWNSHIP_ENDS = ("街道", "镇", "乡")
 
 
 def shortest_form(text: str, g: Group, options: Mapping[str, Any]) -> Group:
     """The shortest form of a body's name the article itself uses: with `entry_drop_places`, a name
     that opens with places (`某市某区某街道党工委`, places as the gazetteer knows them) becomes the
     tail after one of them (`某街道党工委`) when the text writes that tail elsewhere too with no
-    place straight before it (a word of `entry_place_ends`, or the place it follows here: 某村 is
-    not written alone after 长安 in 长安湾村党委: 湾村党委 is part of it). A tail must
-    still end like a name (`entry_ends_with`) and be more than that ending alone."""
+    place straight before it (a word of `entry_place_ends`, or the place it follows here: 湾村党委 is
+    not written alone after 长安 in 长安湾村党委: it is part of it). A tail must still end like a
+    name (`entry_ends_with`) and be more than that ending alone. A township's own body (`某区某街道`,
+    `某市某区某镇党委`) goes by the township's name whatever the text writes."""
     if not options.get("entry_drop_places"):
         return g
     ends = words(str(options.get("entry_ends_with", "")))
     places = words(str(options.get("entry_place_ends", ""))) if options.get("entry_place_ends") else ()
+    opening = _places_opening(g.value)
+    for place in opening:
+        if _township(place) and (place.end == len(g.value) or g.value[place.end :] in ends):
+            return Group(g.value[place.start :], g.start + place.start, g.end)
     best = g
-    for place, at in _places_opening(g.value):
-        tail = g.value[at:]
+    for place in opening:
+        tail = g.value[place.end :]
         if len(tail) < 3 or tail in ends or (ends and not tail.endswith(ends)):
             continue
-        if _written_alone(text, tail, (place, *places), g.start + at):
-            best = Group(tail, g.start + at, g.end)
+        if _written_alone(text, tail, (place.text, *places), g.start + place.end):
+            best = Group(tail, g.start + place.end, g.end)
     return best
 
 
-def _places_opening(name: str) -> list[tuple[str, int]]:
-    """The gazetteer's places that open `name`, one after another, and where each ends."""
+def _places_opening(name: str) -> list[PlaceMention]:
+    """The gazetteer's places that open `name`, one after another."""
     from extract.text.gazetteer import Gazetteer
 
-    found, at = [], 0
+    found: list[PlaceMention] = []
     for place in Gazetteer.load().find_places(name):
-        if place.start != at:
+        if place.start != (found[-1].end if found else 0):
             break
-        found.append((name[at : place.end], place.end))
-        at = place.end
+        found.append(place)
     return found
+
+
+def _township(place: PlaceMention) -> bool:
+    """A township written in full (某街道, 某镇, 某乡), as the gazetteer knows it."""
+    return place.text.endswith(TOWNSHIP_ENDS) and any(d.level == "street" for d in place.candidates)
 
 
 def _written_alone(text: str, tail: str, before: tuple[str, ...], here: int) -> bool:
