@@ -41,6 +41,9 @@ def _values(record: dict) -> list[tuple[str, str]]:  # type: ignore[type-arg]
             for attr in attrs:
                 if item.get(attr):
                     out.append((f"{key}[{i}].{attr}", item[attr]))
+    for i, project in enumerate(record["signed_projects"]):
+        for j, party in enumerate(project["parties"]):
+            out.append((f"signed_projects[{i}].parties[{j}]", party))
     return out
 
 
