@@ -37,3 +37,11 @@ def test_the_bodies_naming_a_signing_ceremony_signed_what_it_names() -> None:
     assert [(p.name, p.parties) for p in record.signed_projects] == [("共建", ["青松社区", "绿源职业学院"])]
     held = "5月5日,青松社区党委与绿源中心党支部举办党建共建签约仪式。"
     assert _names(held) == ["党建共建"]
+
+
+def test_a_quoted_name_keeps_its_quotes_and_its_words() -> None:
+    # 联合 would end a name's lead-in, but inside the quotes it is part of the name.
+    text = "近日,青松片区党委正式启动首批“片区共建联合体”项目签约仪式。"
+    assert _names(text) == ["“片区共建联合体”项目"]
+    agreement = "8月9日下午,青松社区党委和绿源公司党委签订了“同心共富”行动协议书。"
+    assert _names(agreement) == ["“同心共富”行动协议书"]

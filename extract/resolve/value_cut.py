@@ -34,14 +34,17 @@ def trim(
         return _finished(Group(value, start, g.end), options)
     breaks = options.get("break_chars", "")
     cut = max((value.rfind(c) + 1 for c in breaks), default=0)
-    while cut < len(value) and value[cut] in "“”\"' ":
+    while cut < len(value) and value[cut] in "“”\"' " and not _opens_quote(value, cut):
         cut += 1
+    # A break inside quotes (`“某某联合体”项目`) is part of the quoted name, not a break.
     pattern_break = options.get("break_pattern")
     if pattern_break:
-        cut = max([cut, *(m.end() for m in _compiled(str(pattern_break)).finditer(value, cut))])
+        found = _compiled(str(pattern_break)).finditer(value, cut)
+        cut = max([cut, *(m.end() for m in found if not _quoted_at(value, m.end()))])
     breaks_list = options.get("break_words")
     if breaks_list:
-        cut = max([cut, *(m.end() for m in break_words_pattern(breaks_list).finditer(value, cut))])
+        found = break_words_pattern(breaks_list).finditer(value, cut)
+        cut = max([cut, *(m.end() for m in found if not _quoted_at(value, m.end()))])
     lead = options.get("lead_in")
     if lead:
         pattern = lead_in_pattern(lead)
@@ -50,6 +53,17 @@ def trim(
             cut = m.end()
     value, start = value[cut:], start + cut
     return _finished(Group(value, start, start + len(value)), options, tokens, entities)
+
+
+def _opens_quote(value: str, pos: int) -> bool:
+    """A “ at `pos` whose ” follows: the quote opens the name, not a remnant of a cut."""
+    return value[pos] == "“" and value.find("”", pos) > pos
+
+
+def _quoted_at(value: str, pos: int) -> bool:
+    """Whether `pos` lies inside a “…” pair of `value`."""
+    opened = value.rfind("“", 0, pos)
+    return opened >= 0 and value.find("”", opened, pos) < 0 and value.find("”", pos) >= 0
 
 
 def _finished(
