@@ -45,3 +45,9 @@ def test_a_quoted_name_keeps_its_quotes_and_its_words() -> None:
     assert _names(text) == ["“片区共建联合体”项目"]
     agreement = "8月9日下午,青松社区党委和绿源公司党委签订了“同心共富”行动协议书。"
     assert _names(agreement) == ["“同心共富”行动协议书"]
+
+
+def test_a_ceremonys_name_does_not_take_the_end_of_a_bodys_name() -> None:
+    text = "5月5日,青松街道与绿源社区党委共建签约仪式在社区举行。"
+    record = extract_text(text, published="2024-05-20")
+    assert [(p.name, p.parties) for p in record.signed_projects] == [("共建", ["青松街道", "绿源社区党委"])]
