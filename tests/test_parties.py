@@ -182,3 +182,16 @@ def test_a_body_presenting_to_another_and_signing_signs_with_it() -> None:
 def test_firms_of_a_kind_are_no_body() -> None:
     text = "会上,青松社区党委与爱心企业签订了结对帮扶协议。"
     assert _parties(text) == {"结对帮扶协议": ["青松社区党委"]}
+
+
+def test_the_body_names_in_full_the_bodies_a_headline_shortens() -> None:
+    text = (
+        "九三学社东湖市委与中共青松区委签署“绿源合作”协议\n"
+        "4月11日,九三学社东湖市委员会与中共东湖市青松区委员会“绿源合作”签约仪式在区行政中心举行。"
+    )
+    assert _parties(text) == {"“绿源合作”协议": ["九三学社东湖市委员会", "中共东湖市青松区委员会"]}
+    other = (
+        "九三学社东湖市委与中共青松区委签署“绿源合作”协议\n"
+        "4月11日,甲乙公司与丙丁公司“绿源合作”签约仪式在区行政中心举行。"
+    )
+    assert _parties(other) == {"“绿源合作”协议": ["九三学社东湖市委", "中共青松区委"]}

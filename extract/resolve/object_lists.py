@@ -44,10 +44,12 @@ def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: 
     of that name: the group is split at `entry_split`, each entry cut like a name (`entry_lead_in`,
     `entry_cut` at its end) and kept only when it ends with a word of `entry_ends_with`. An entry
     naming a body by its kind alone (`街道`, `该区`) is the first value of the `entry_stands_for`
-    fields that ends with that word."""
+    fields that ends with that word. Parties read in the headline (the field `headline` names)
+    give way to the same bodies named in full by a statement of the body: a headline shortens
+    names."""
     for key in list_keys:
         g = m.groups.get(key)
-        if g is None or item.value.get(key):
+        if g is None or (item.value.get(key) and not _from_headline_only(ctx, spec, item, key, m)):
             continue
         entries: list[tuple[Group, list[Proof]]] = []
         for part in _parts(g, str(spec.options.get("entry_split", ""))):
@@ -61,10 +63,37 @@ def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: 
                 entries.append((t, extra))
         if not entries:
             entries = _counted_sides(ctx, spec, g, key, m.rule.id)
+        if item.value.get(key):
+            if not _names_in_full(item.value[key], [e.value for e, _ in entries]):
+                continue
+            item.proofs[:] = [p for p in item.proofs if not p.sub.startswith(f".{key}[")]
         item.value[key] = [e.value for e, _ in entries]
         for i, (e, extra) in enumerate(entries):
             item.proofs.append(proof(e, m.rule.id if not extra else extra[0].rule, f".{key}[{i}]"))
             item.proofs.extend(Proof(f".{key}[{i}]", p.start, p.end, p.rule) for p in extra[1:])
+
+
+def _from_headline_only(ctx: Context, spec: FieldSpec, item: Item, key: str, m: Match) -> bool:
+    """Whether the item's `key` was read only from the headline, and the match is outside it."""
+    field = spec.options.get("headline")
+    title = ctx.scalar(str(field)) if field else None
+    spans = [(p.start, p.end) for p in title.proofs if p.end > p.start] if title else []
+    inside = lambda a, b: any(s <= a and b <= e for s, e in spans)  # noqa: E731
+    proofs = [p for p in item.proofs if p.sub.startswith(f".{key}[")]
+    return (
+        bool(spans and proofs) and all(inside(p.start, p.end) for p in proofs) and not inside(m.start, m.end)
+    )
+
+
+def _names_in_full(short: list[str], full: list[str]) -> bool:
+    """Whether `full` names the same bodies as `short`, one for one, each written out: its
+    characters hold the short name's in order (九三学社某市委 in 九三学社某市委员会)."""
+    return len(short) == len(full) and all(any(_holds(f, s) for f in full) for s in short)
+
+
+def _holds(full: str, short: str) -> bool:
+    chars = iter(full)
+    return all(c in chars for c in short)
 
 
 SIDES = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
