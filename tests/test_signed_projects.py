@@ -51,3 +51,8 @@ def test_a_ceremonys_name_does_not_take_the_end_of_a_bodys_name() -> None:
     text = "5月5日,青松街道与绿源社区党委共建签约仪式在社区举行。"
     record = extract_text(text, published="2024-05-20")
     assert [(p.name, p.parties) for p in record.signed_projects] == [("共建", ["青松街道", "绿源社区党委"])]
+
+
+def test_bodies_that_sign_are_not_what_they_sign() -> None:
+    assert _names("会上,青松街道与绿源公司正式签约。") == []
+    assert _names("会上,青松行动、绿源项目现场签约。") == ["青松行动", "绿源项目"]
