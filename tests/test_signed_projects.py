@@ -56,3 +56,8 @@ def test_a_ceremonys_name_does_not_take_the_end_of_a_bodys_name() -> None:
 def test_bodies_that_sign_are_not_what_they_sign() -> None:
     assert _names("会上,青松街道与绿源公司正式签约。") == []
     assert _names("会上,青松行动、绿源项目现场签约。") == ["青松行动", "绿源项目"]
+
+
+def test_two_titled_agreements_are_two_projects() -> None:
+    text = "5月8日,青松街道与绿源公司签订了《党建共建协议》和《志愿服务协议》。"
+    assert _names(text) == ["党建共建协议", "志愿服务协议"]
