@@ -61,3 +61,9 @@ def test_bodies_that_sign_are_not_what_they_sign() -> None:
 def test_two_titled_agreements_are_two_projects() -> None:
     text = "5月8日,青松街道与绿源公司签订了《党建共建协议》和《志愿服务协议》。"
     assert _names(text) == ["党建共建协议", "志愿服务协议"]
+
+
+def test_an_agreement_the_article_says_was_signed_earlier_is_no_signed_project() -> None:
+    assert _names("2019年青松街道与绿源公司签订共建协议以来,双方开展活动20余次。") == []
+    assert _names("根据青松街道与绿源公司去年签订的共建协议,双方开展活动。") == []
+    assert _names("青松街道与绿源公司曾签订共建协议。") == []
