@@ -195,3 +195,8 @@ def test_the_body_names_in_full_the_bodies_a_headline_shortens() -> None:
         "4月11日,甲乙公司与丙丁公司“绿源合作”签约仪式在区行政中心举行。"
     )
     assert _parties(other) == {"“绿源合作”协议": ["九三学社东湖市委", "中共青松区委"]}
+
+
+def test_a_time_that_opens_the_statement_is_not_a_partys_name() -> None:
+    text = "今年5月青松街道与绿源公司签订了共建协议。"
+    assert _parties(text) == {"共建协议": ["青松街道", "绿源公司"]}

@@ -21,6 +21,7 @@ OPENING_TAGS = frozenset({"p", "c"})
 # After a name has ended, these end the body: a preposition (在某地), a mark (a comma), a particle.
 CLOSING_TAGS = frozenset({"p", "x", "uj", "ul"})
 VERB_TAGS = frozenset({"v", "vd", "vi"})
+TIME_UNITS = frozenset({"年", "月", "日", "号"})
 # Characters that point at a body already named when they open its kind word (该区, 本镇, 我区).
 POINTING = "该本我此"
 
@@ -94,8 +95,8 @@ def _clipped(words: Words, g: Group) -> list[Token]:
 
 
 def _starts(tokens: list[Token], openers: tuple[str, ...]) -> list[int]:
-    """Where the name may start, latest first: after each `的` or role word, then at the start;
-    opening prepositions and conjunctions skipped at each."""
+    """Where the name may start, latest first: after each `的` or role word, then at the start
+    (after a time that opens it); opening prepositions and conjunctions skipped at each."""
     marks = [
         i + 1
         for i, t in enumerate(tokens[:-1])
@@ -104,11 +105,22 @@ def _starts(tokens: list[Token], openers: tuple[str, ...]) -> list[int]:
         or (len(t.text) > 1 and t.text.endswith(openers))
     ]
     out = []
-    for first in [*reversed(marks), 0]:
+    for first in [*reversed(marks), _after_time(tokens)]:
         while first < len(tokens) - 1 and tokens[first].tag in OPENING_TAGS:
             first += 1
         out.append(first)
     return out
+
+
+def _after_time(tokens: list[Token]) -> int:
+    """After a time that opens the stretch (`2019年`, `今年5月`, `当天`), else 0."""
+    end = 0
+    for i, t in enumerate(tokens[:-1]):
+        if t.tag == "t" or t.text in TIME_UNITS:
+            end = i + 1
+        elif t.tag != "m":
+            break
+    return end
 
 
 def _name_from(
