@@ -200,3 +200,8 @@ def test_the_body_names_in_full_the_bodies_a_headline_shortens() -> None:
 def test_a_time_that_opens_the_statement_is_not_a_partys_name() -> None:
     text = "今年5月青松街道与绿源公司签订了共建协议。"
     assert _parties(text) == {"共建协议": ["青松街道", "绿源公司"]}
+
+
+def test_those_who_came_are_no_party() -> None:
+    assert _parties("会上,与会代表签订了安全生产责任书。") == {"安全生产责任书": []}
+    assert _parties("会上,参会代表签订了承诺书。") == {"承诺书": []}

@@ -64,6 +64,19 @@ def _to_word_end(words: Words, g: Group, ends: tuple[str, ...]) -> Group:
     return g
 
 
+def delegates_span(words: Words, g: Group, delegates: tuple[str, ...]) -> Group | None:
+    """People who signed for a group named before a word of `delegates` (`骑手代表`, `物业保安代表`),
+    as written; None where the group is only who came (`与会代表`, `参会代表`: a verb before 代表)
+    or the stretch starts inside a word."""
+    found = body_span(words, g, BodyWords(delegates))
+    if found is None or not words.is_boundary(found.start):
+        return None
+    word = next(d for d in delegates if found.value.endswith(d))
+    before = [t for t in words.within(found.start, found.end) if t.end <= found.end - len(word)]
+    head = before[-1] if before else None
+    return found if head is not None and head.tag not in VERB_TAGS else None
+
+
 def bare_kind(words: Words, g: Group, lists: BodyWords) -> Group | None:
     """The ending word alone in `g`, a body named by its kind only (`与街道共同`, `该区`), with the
     function words around it and a pointing word before it (该, 本, 我, 这个) left out; None for

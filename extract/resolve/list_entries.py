@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from extract.resolve.bodies import BodyWords, body_span
+from extract.resolve.bodies import BodyWords, body_span, delegates_span
 from extract.resolve.value_cut import _compiled, break_words_pattern, trim
 from extract.rules_engine.match import Group
 from extract.text.divisions import PlaceMention
@@ -91,7 +91,7 @@ def entry(g: Group, options: Mapping[str, Any], tokens: Words | None = None) -> 
     found = _body_entry(t, options, tokens)
     delegates = options.get("entry_delegates")
     if found is None and delegates and tokens is not None:
-        found = body_span(tokens, t, BodyWords(words(str(delegates))))
+        found = delegates_span(tokens, t, words(str(delegates)))
         if found is not None and _refused(found.value, options):
             return None
     return found
