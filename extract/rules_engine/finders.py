@@ -14,6 +14,7 @@ from typing import Any
 from extract.rules_engine.document import Document
 from extract.rules_engine.match import Group
 from extract.rules_engine.ruleset import Rule
+from extract.rules_engine.subjects import find_event_name_openers, find_event_subjects
 
 Found = Iterator[tuple[int, int, dict[str, Group]]]
 Finder = Callable[[str, Document, Rule], Found]
@@ -65,4 +66,9 @@ def find_repeated_lines(text: str, doc: Document, rule: Rule) -> Found:
             yield start, start + len(value), {"value": Group(value, start, start + len(value))}
 
 
-FINDERS: dict[str, Finder] = {"places": find_place_mentions, "repeated_line": find_repeated_lines}
+FINDERS: dict[str, Finder] = {
+    "places": find_place_mentions,
+    "repeated_line": find_repeated_lines,
+    "event_subjects": find_event_subjects,
+    "event_name_openers": find_event_name_openers,
+}

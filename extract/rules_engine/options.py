@@ -65,4 +65,11 @@ RULE_OPTIONS: dict[str, str] = {
     "attach_to_previous": "true (objects): the match's attributes go to the object mentioned last before it",
     "street_suffix": "(places) the text appended to the value before it is looked up as a township",
     "levels": "(finder places) only places of these levels: province, city, county, street",
+    "subject_ends": "(finder event_subjects) a word list: a body's name ends with one of its words",
+    "joiners": "(finder event_subjects) a word list: words joining co-holders (、, 和, 携手)",
+    "generic_words": "(finder event_subjects) a word list: words that alone before the ending make no name (各, 相关)",
+    "subject_lead_in": "(finder event_subjects) a word list: words opening the clause before its subject (据悉)",
+    "not_ending": "(finder event_subjects) a word list: a body's name never ends with one of its words (station words)",
+    "name_ends": "(finder event_name_openers) a word list: the last words of the name of an event or thing (活动, 驿站)",
+    "label_words": "(finder event_subjects) a word list: words after the verb that make it a label (主办单位:)",
 }

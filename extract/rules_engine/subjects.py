@@ -1,0 +1,235 @@
+"""Who an event's statement says held it, read from the words of the sentence.
+
+The finder `event_subjects` looks at each hit of its rule's anchor (the event verbs: 举行, 召开,
+开展, 揭牌…) that stands as a word of its own, and reads the clause before it: after the time it
+opens with (`8月10日上午`, `近日`) and before a place (`在…`) or the adverbs that lead to the verb
+(`共同`, `正式`), the subject is a chain of bodies joined by 、/和/与/携手/联合. A body is a run of
+words ending in an organisation word (`…街道党工委`, `…协会`); one that starts with a verb, adverb,
+numeral, pronoun or time word, or is nothing but generic words and organisation words (`各社区`,
+`相关单位`), is no name, and the statement gives nothing. `由A主办` gives the bodies after 由, and
+`主办单位:A、B` those after the colon. Where the subject is the event's own name (`A与B共建活动举行`),
+the bodies that open it held it.
+
+Each body is a group (`value`, `value2`…), in the order written; the finder knows no field: the word
+lists come from the rule's options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.rules_engine.document import Document
+from extract.rules_engine.match import Group
+from extract.rules_engine.ruleset import Rule
+from extract.text.lexicon import words
+from extract.text.segment import FUNCTION_TAGS, Token
+
+Found = Iterator[tuple[int, int, dict[str, Group]]]
+
+CLAUSE_MARKS = frozenset(",,;;::。!!??\n…")
+OPEN_QUOTES = '“「『《"'
+NUMERAL_TAGS = frozenset({"m", "mq"})
+COUNTERS = "个家批届名位项首"  # a numeral ending in one counts things (首个, 三家)
+CLAUSE_TAGS = frozenset(
+    {"d", "p", "c", "r", "rr", "rz", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o"}
+)
+PLACE_PREPOSITIONS = frozenset({"在", "于"})
+AGENT_PREPOSITIONS = frozenset({"由"})
+
+
+@dataclass(frozen=True)
+class Lists:
+    """The rule's word lists, by option: each names a list of rules/lexicon/."""
+
+    suffixes: tuple[str, ...]
+    joiners: frozenset[str]
+    generic: frozenset[str]
+    lead_in: frozenset[str]
+    not_ending: tuple[str, ...]
+    name_ends: tuple[str, ...]
+    label_words: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _lists(options: tuple[tuple[str, str], ...]) -> Lists:
+    o = dict(options)
+
+    def ws(key: str) -> tuple[str, ...]:
+        return words(o[key]) if key in o else ()
+
+    return Lists(
+        suffixes=ws("subject_ends"),
+        joiners=frozenset(ws("joiners")),
+        generic=frozenset(ws("generic_words")),
+        lead_in=frozenset(ws("subject_lead_in")),
+        not_ending=ws("not_ending"),
+        name_ends=ws("name_ends"),
+        label_words=frozenset(ws("label_words")),
+    )
+
+
+def find_event_subjects(text: str, doc: Document, rule: Rule) -> Found:
+    """At each event verb, the bodies the statement names as its subject, one group each."""
+    return _find(text, doc, rule, named=False)
+
+
+def find_event_name_openers(text: str, doc: Document, rule: Rule) -> Found:
+    """At each event verb, the bodies that open the name of what it was said of (`A与B共建活动举行`,
+    `A街道“红色联盟”揭牌`), one group each."""
+    return _find(text, doc, rule, named=True)
+
+
+def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
+    from extract.rules_engine.engine import _anchor_hits
+
+    if rule.anchor is None:
+        return
+    lists = _lists(tuple(sorted((k, str(v)) for k, v in rule.options.items() if isinstance(v, str))))
+    for start, end in _anchor_hits(rule.anchor, text):
+        tokens = doc.words.sentence(start)
+        # The verb opens its word (举行了) or closes it (如期举行), never stands inside one (党组织).
+        i = next((k for k, t in enumerate(tokens) if t.start <= start < t.end), None)
+        if i is None or not (tokens[i].start == start or tokens[i].end == end) or not _verb(tokens, i, lists):
+            continue
+        if named:
+            bodies = _chain(_clause(tokens, i, lists), lists, named=True)
+        else:
+            bodies = _after_label(tokens, i, lists) or _chain(_clause(tokens, i, lists), lists, named=False)
+        if bodies:
+            groups = {
+                ("value" if n == 0 else f"value{n + 1}"): Group(
+                    text[b[0].start : b[-1].end], b[0].start, b[-1].end
+                )
+                for n, b in enumerate(bodies)
+            }
+            yield bodies[0][0].start, max(tokens[i].end, bodies[-1][-1].end), groups
+
+
+def _verb(tokens: Sequence[Token], i: int, lists: Lists) -> bool:
+    """A verb, a set phrase ending in one (如期举行), or a label (主办单位); not a word an adverb
+    follows, which is a noun there (`联盟组织正式成立`)."""
+    if i + 1 < len(tokens) and tokens[i + 1].tag in {"d", "ad"}:
+        return False
+    return tokens[i].tag[0] in "vlb" or tokens[i].text in lists.label_words
+
+
+def _after_label(tokens: Sequence[Token], i: int, lists: Lists) -> list[list[Token]]:
+    """`主办单位:A、B`: the bodies listed after a label word and its colon."""
+    k = i + 1
+    if k < len(tokens) and tokens[k].text in lists.label_words:
+        k += 1
+    if tokens[i].text not in lists.label_words and k == i + 1:
+        return []
+    if k >= len(tokens) or tokens[k].text not in {":"}:
+        return []
+    end = next((j for j in range(k + 1, len(tokens)) if tokens[j].text in CLAUSE_MARKS), len(tokens))
+    return _chain(tokens[k + 1 : end], lists, named=False)
+
+
+def _clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
+    """The words before the verb at `i` that may state who acted: the clause before it, after its
+    time and lead-in words, before a place (`在…`) and the adverbs leading to the verb; after 由
+    where the clause has one; the clause before where this one holds nothing else (`A,在某地举行`)."""
+    k = i
+    while k > 0 and _leads_to_verb(tokens[k - 1], lists):
+        k -= 1
+    first = k
+    while first > 0 and tokens[first - 1].text not in CLAUSE_MARKS:
+        first -= 1
+    clause = list(tokens[first:k])
+    agent = next((j for j in range(len(clause) - 1, -1, -1) if clause[j].text in AGENT_PREPOSITIONS), None)
+    if agent is not None:
+        return clause[agent + 1 :]
+    place = next((j for j, t in enumerate(clause) if t.text in PLACE_PREPOSITIONS and t.tag == "p"), None)
+    if place is not None:
+        clause = clause[:place]
+    clause = _without_lead(clause, lists)
+    if not clause and first > 1 and tokens[first - 1].text in {","}:
+        before = first - 1
+        while before > 0 and tokens[before - 1].text not in CLAUSE_MARKS:
+            before -= 1
+        clause = _without_lead(list(tokens[before : first - 1]), lists)
+    return clause
+
+
+def _leads_to_verb(token: Token, lists: Lists) -> bool:
+    """Adverbs and co-holding words between the subject and its verb (共同, 联合, 正式, 隆重)."""
+    return token.tag in {"d", "ad", "ul", "uz"} or token.text in lists.joiners and len(token.text) > 1
+
+
+def _without_lead(clause: list[Token], lists: Lists) -> list[Token]:
+    """The clause without the time it opens with (`2023年8月10日上午`, `近日`) and lead-in words (`据悉`)."""
+    k = 0
+    while k < len(clause) and (
+        clause[k].tag in {"t", "m", "q", "mq"} or clause[k].text in lists.lead_in or clause[k].text.isspace()
+    ):
+        k += 1
+    return clause[k:]
+
+
+def _chain(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Token]]:
+    """The bodies a clause names, split at its joiners: every part a body, or nothing. Where `named`,
+    the last part is the name of an event or a thing, and the body that opens it counts."""
+    parts: list[list[Token]] = [[]]
+    for t in clause:
+        if t.text in lists.joiners:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    if not parts[-1] or not all(_body(p, lists) for p in parts[:-1]):
+        return []
+    if not named:
+        return parts if _body(parts[-1], lists) else []
+    opening = _opening_body(parts[-1], lists)
+    return [*parts[:-1], opening] if opening else []
+
+
+def _opening_body(part: list[Token], lists: Lists) -> list[Token]:
+    """The body that opens a name (`A街道“红色联盟”成立仪式`, `A公司首家驿站`): the longest run of
+    words that is a body, where what follows ends the name as an event's or a thing's does."""
+    if not part[-1].text.endswith(lists.name_ends) or _body(part, lists):
+        return []
+    for j in range(len(part) - 1, 0, -1):
+        if _body(part[:j], lists):
+            return part[:j]
+    return []
+
+
+def _body(part: Sequence[Token], lists: Lists) -> bool:
+    """A run of words that names one body: it ends in an organisation word (not a station's),
+    starts with a nominal word, holds no clause word, and says more than generic words."""
+    if not part:
+        return False
+    name = "".join(t.text for t in part)
+    if not name.endswith(lists.suffixes) or name.endswith(lists.not_ending):
+        return False
+    if _no_start(part, lists) or any(_clause_word(t) for t in part):
+        return False
+    return not all(t.text in lists.generic or t.text in lists.suffixes for t in part)
+
+
+def _no_start(part: Sequence[Token], lists: Lists) -> bool:
+    """A word no name starts with: a verb, adverb, pronoun, time word or generic word, or a numeral
+    that counts (`2023年`, `首个`, `三家`) rather than opens a name (`八一路`)."""
+    first = part[0]
+    if first.text in lists.generic or first.tag[0] == "t":
+        return True
+    if first.tag in NUMERAL_TAGS:
+        after = part[1] if len(part) > 1 else None
+        return (
+            first.text[0].isdigit() or first.text[-1] in COUNTERS or (after is not None and after.tag == "q")
+        )
+    return first.tag in FUNCTION_TAGS
+
+
+def _clause_word(token: Token) -> bool:
+    """A word that ends a clause or joins two, never inside a name: punctuation, a quote, an
+    adverb, a preposition, conjunction, pronoun or particle, a verb of two characters or more; a
+    masked name (`**`) is none either."""
+    if token.text in CLAUSE_MARKS or token.text[0] in OPEN_QUOTES or "*" in token.text:
+        return True
+    if token.tag in CLAUSE_TAGS:
+        return True
+    return token.tag[0] == "v" and token.tag != "vn" and len(token.text) > 1
