@@ -71,5 +71,6 @@ RULE_OPTIONS: dict[str, str] = {
     "subject_lead_in": "(finder event_subjects) a word list: words opening the clause before its subject (据悉)",
     "not_ending": "(finder event_subjects) a word list: a body's name never ends with one of its words (station words)",
     "name_ends": "(finder event_name_openers) a word list: the last words of the name of an event or thing (活动, 驿站)",
+    "name_generic": "(finder event_name_openers) a word list: words naming a kind after a body (某街道社区…中心: 社区)",
     "label_words": "(finder event_subjects) a word list: words after the verb that make it a label (主办单位:)",
 }

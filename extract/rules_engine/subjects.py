@@ -24,11 +24,11 @@ from extract.rules_engine.document import Document
 from extract.rules_engine.match import Group
 from extract.rules_engine.ruleset import Rule
 from extract.text.lexicon import words
-from extract.text.segment import FUNCTION_TAGS, Token
+from extract.text.segment import FUNCTION_TAGS, Token, known
 
 Found = Iterator[tuple[int, int, dict[str, Group]]]
 
-CLAUSE_MARKS = frozenset(",,;;::。!!??\n…")
+CLAUSE_MARKS = frozenset(",;:。!?\n…—")
 OPEN_QUOTES = '“「『《"'
 NUMERAL_TAGS = frozenset({"m", "mq"})
 COUNTERS = "个家批届名位项首"  # a numeral ending in one counts things (首个, 三家)
@@ -49,6 +49,7 @@ class Lists:
     lead_in: frozenset[str]
     not_ending: tuple[str, ...]
     name_ends: tuple[str, ...]
+    name_generic: frozenset[str]
     label_words: frozenset[str]
 
 
@@ -66,6 +67,7 @@ def _lists(options: tuple[tuple[str, str], ...]) -> Lists:
         lead_in=frozenset(ws("subject_lead_in")),
         not_ending=ws("not_ending"),
         name_ends=ws("name_ends"),
+        name_generic=frozenset(ws("name_generic")),
         label_words=frozenset(ws("label_words")),
     )
 
@@ -156,7 +158,7 @@ def _clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
 
 def _leads_to_verb(token: Token, lists: Lists) -> bool:
     """Adverbs and co-holding words between the subject and its verb (共同, 联合, 正式, 隆重)."""
-    return token.tag in {"d", "ad", "ul", "uz"} or token.text in lists.joiners and len(token.text) > 1
+    return token.tag in {"d", "ad", "a", "ul", "uz"} or token.text in lists.joiners and len(token.text) > 1
 
 
 def _without_lead(clause: list[Token], lists: Lists) -> list[Token]:
@@ -172,18 +174,60 @@ def _without_lead(clause: list[Token], lists: Lists) -> list[Token]:
 def _chain(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Token]]:
     """The bodies a clause names, split at its joiners: every part a body, or nothing. Where `named`,
     the last part is the name of an event or a thing, and the body that opens it counts."""
-    parts: list[list[Token]] = [[]]
-    for t in clause:
-        if t.text in lists.joiners:
-            parts.append([])
-        else:
-            parts[-1].append(t)
-    if not parts[-1] or not all(_body(p, lists) for p in parts[:-1]):
+    parts = _parts(clause, lists, named)
+    if not parts[-1]:
+        return []
+    # A co-holder mentioned as a kind or a count (`A联合辖区14家单位`) is left out; the named stay.
+    parts = [parts[0]] + [p for p in parts[1:] if not _kind(p, lists)]
+    if not all(parts) or not all(_body(p, lists) for p in parts[:-1]):
         return []
     if not named:
         return parts if _body(parts[-1], lists) else []
     opening = _opening_body(parts[-1], lists)
     return [*parts[:-1], opening] if opening else []
+
+
+def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Token]]:
+    """The clause cut at its joiners (up to 等: `A、B等单位`); a part that is no body joined by 和/与
+    to one that is makes one name with it (`社教卫体和法制委员会`)."""
+    parts: list[list[Token]] = [[]]
+    joins: list[Token] = []
+    for t in clause:
+        if t.text == "等" and not named:
+            break
+        if t.text in lists.joiners:
+            joins.append(t)
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    parts = [_trimmed(p) for p in parts]
+    out = [parts[0]]
+    for join, part in zip(joins, parts[1:], strict=True):
+        prev = out[-1]
+        inner = len(join.text) == 1 and join.text != "、"
+        if inner and prev and part and not _body(prev, lists) and _body(part, lists) and _plain(prev, lists):
+            out[-1] = [*prev, join, *part]
+        else:
+            out.append(part)
+    return out
+
+
+def _trimmed(part: list[Token]) -> list[Token]:
+    """`part` without the verbs and adverbs it opens with (`持续推进某街道`: the name starts after
+    them) and without a closing aside in brackets (`某中心(集团)`)."""
+    k = 0
+    while k < len(part) - 1 and (_verb_word(part[k]) or part[k].tag in {"d", "ad"}):
+        k += 1
+    part = part[k:]
+    if part and part[-1].text in {")", "】"}:
+        opening = max((j for j, t in enumerate(part) if t.text in {"(", "【"}), default=0)
+        part = part[:opening]
+    return part
+
+
+def _plain(part: Sequence[Token], lists: Lists) -> bool:
+    """Words that may open a name: no clause word among them, none a word no name starts with."""
+    return not _no_start(part, lists) and not any(_clause_word(t) for t in part)
 
 
 def _opening_body(part: list[Token], lists: Lists) -> list[Token]:
@@ -193,6 +237,9 @@ def _opening_body(part: list[Token], lists: Lists) -> list[Token]:
         return []
     for j in range(len(part) - 1, 0, -1):
         if _body(part[:j], lists):
+            # `某街道社区党群服务中心`: 社区 there names a kind of station, the body is 某街道.
+            while j > 1 and part[j - 1].text in lists.name_generic and _body(part[: j - 1], lists):
+                j -= 1
             return part[:j]
     return []
 
@@ -205,9 +252,31 @@ def _body(part: Sequence[Token], lists: Lists) -> bool:
     name = "".join(t.text for t in part)
     if not name.endswith(lists.suffixes) or name.endswith(lists.not_ending):
         return False
-    if _no_start(part, lists) or any(_clause_word(t) for t in part):
+    inner = part[1:-1]
+    if _no_start(part, lists) or any(
+        _clause_word(t) and not (t in inner and t.text in lists.joiners) for t in part
+    ):
         return False
-    return not all(t.text in lists.generic or t.text in lists.suffixes for t in part)
+    # A verb inside a name stands straight before its last word (执法支队, 管理处); one further in
+    # takes an object (`干部走进某社区`).
+    if any(_verb_word(t) for t in part[:-2]) or any(_motion(part, k) for k in range(1, len(part) - 1)):
+        return False
+    # 各社区, 相关单位: a kind of body. 区总工会, 镇党委 are the article's short names of one.
+    return not all(t.text in lists.generic or (t.text in lists.suffixes and len(part) == 1) for t in part)
+
+
+def _kind(part: Sequence[Token], lists: Lists) -> bool:
+    """Words mentioning a kind of body or counting bodies (`辖区14家单位`, `各社区`), not naming one."""
+    return bool(part) and (part[0].text in lists.generic or _counting(part))
+
+
+def _counting(part: Sequence[Token]) -> bool:
+    """A numeral opening `part` that counts (`2023年`, `首个`, `三家`), not one opening a name (`八一路`)."""
+    first = part[0]
+    if first.tag not in NUMERAL_TAGS:
+        return False
+    after = part[1] if len(part) > 1 else None
+    return first.text[0].isdigit() or first.text[-1] in COUNTERS or (after is not None and after.tag == "q")
 
 
 def _no_start(part: Sequence[Token], lists: Lists) -> bool:
@@ -221,7 +290,11 @@ def _no_start(part: Sequence[Token], lists: Lists) -> bool:
         return (
             first.text[0].isdigit() or first.text[-1] in COUNTERS or (after is not None and after.tag == "q")
         )
-    return first.tag in FUNCTION_TAGS
+    if len(first.text) == 1:
+        # A single character's tag is a guess where jieba cut an unknown name (献/县总工会); a verb
+        # before a word of the dictionary is one (赴/某某街道).
+        return first.tag in CLAUSE_TAGS or (len(part) > 1 and _motion(part, 0))
+    return first.tag in FUNCTION_TAGS and known(first.text)
 
 
 def _clause_word(token: Token) -> bool:
@@ -230,6 +303,22 @@ def _clause_word(token: Token) -> bool:
     masked name (`**`) is none either."""
     if token.text in CLAUSE_MARKS or token.text[0] in OPEN_QUOTES or "*" in token.text:
         return True
-    if token.tag in CLAUSE_TAGS:
-        return True
-    return token.tag[0] == "v" and token.tag != "vn" and len(token.text) > 1
+    if token.tag in NUMERAL_TAGS and token.text[0].isdigit():
+        return True  # a count (7个乡镇) or an address, not part of a body's name
+    return token.tag in CLAUSE_TAGS
+
+
+def _motion(part: Sequence[Token], k: int) -> bool:
+    """A verb of one character before a word of the dictionary (赴/某社区, 到/某村): it takes that
+    word as its object. Before an unknown word jieba may have cut a name apart (献/县总工会)."""
+    return (
+        len(part[k].text) == 1
+        and part[k].tag[0] == "v"
+        and len(part[k + 1].text) > 1
+        and known(part[k + 1].text)
+    )
+
+
+def _verb_word(token: Token) -> bool:
+    """A verb of the dictionary; an unknown word's tag is the HMM's guess (经开 in a school's name)."""
+    return token.tag[0] == "v" and token.tag != "vn" and len(token.text) > 1 and known(token.text)
