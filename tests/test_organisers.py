@@ -39,3 +39,46 @@ def test_a_body_starts_where_its_name_does_not_at_the_verb_before_it() -> None:
     assert [o for o, _, _ in _organisers(text)] == ["红星街道党工委"]
     text = "5月20日,不断深化共建的红星街道党工委与蓝天公司党委举行结对活动。"
     assert [o for o, _, _ in _organisers(text)] == ["红星街道党工委", "蓝天公司党委"]
+
+
+def _by_rule(text: str, rule: str) -> list[str]:
+    return [value for value, _, r in _organisers(text) if r == rule]
+
+
+STATED = "organisers.subject_of_event_verb"
+NAMED = "organisers.opens_event_name"
+
+
+def test_every_co_holder_of_the_statement_is_an_organiser_with_its_own_span() -> None:
+    text = "导读\n4月2日上午,青石区文化馆携手白沙社区、金桥村党总支联合举办了读书会。"
+    found = _organisers(text)
+    assert found == [
+        ("青石区文化馆", "青石区文化馆", STATED),
+        ("白沙社区", "白沙社区", STATED),
+        ("金桥村党总支", "金桥村党总支", STATED),
+    ]
+
+
+def test_the_subject_stands_before_the_place_and_after_the_time_and_lead_in() -> None:
+    text = "导读\n据悉,这是2024年5月3日青石区科学技术协会与白沙中学在学校礼堂开展的科普活动。"
+    assert _by_rule(text, STATED) == ["青石区科学技术协会", "白沙中学"]
+
+
+def test_a_label_line_lists_the_holders() -> None:
+    text = "导读\n社区迎新年文艺汇演精彩上演。\n主办单位:青石区文化馆、白沙街道办事处\n"
+    assert _by_rule(text, STATED) == ["青石区文化馆", "白沙街道办事处"]
+
+
+def test_a_co_holder_given_as_a_count_or_kind_is_left_out() -> None:
+    text = "导读\n5月20日,青石街道党工委联合辖区12家共建单位在广场举办了游园会。"
+    assert _by_rule(text, STATED) == ["青石街道党工委"]
+
+
+def test_generic_bodies_are_no_names() -> None:
+    text = "导读\n5月20日,各社区、相关单位召开推进会。"
+    assert _by_rule(text, STATED) == []
+
+
+def test_an_event_named_after_bodies_was_held_by_them() -> None:
+    text = "导读\n5月20日,白沙社区与金桥村结对共建活动如期举行。"
+    assert _by_rule(text, NAMED) == ["白沙社区", "金桥村"]

@@ -16,41 +16,21 @@ lists come from the rule's options.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+from extract.rules_engine.bodies import CLAUSE_MARKS, Lists, body, kind, plain, verb_word
 from extract.rules_engine.document import Document
 from extract.rules_engine.match import Group
 from extract.rules_engine.ruleset import Rule
 from extract.text.lexicon import words
-from extract.text.segment import FUNCTION_TAGS, Token, known
+from extract.text.segment import Token
 
 Found = Iterator[tuple[int, int, dict[str, Group]]]
 
-CLAUSE_MARKS = frozenset(",;:。!?\n…—")
-OPEN_QUOTES = '“「『《"'
-NUMERAL_TAGS = frozenset({"m", "mq"})
-COUNTERS = "个家批届名位项首"  # a numeral ending in one counts things (首个, 三家)
-CLAUSE_TAGS = frozenset(
-    {"d", "p", "c", "r", "rr", "rz", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o"}
-)
 PLACE_PREPOSITIONS = frozenset({"在", "于"})
 AGENT_PREPOSITIONS = frozenset({"由"})
-
-
-@dataclass(frozen=True)
-class Lists:
-    """The rule's word lists, by option: each names a list of rules/lexicon/."""
-
-    suffixes: tuple[str, ...]
-    joiners: frozenset[str]
-    generic: frozenset[str]
-    lead_in: frozenset[str]
-    not_ending: tuple[str, ...]
-    name_ends: tuple[str, ...]
-    name_generic: frozenset[str]
-    label_words: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -61,6 +41,7 @@ def _lists(options: tuple[tuple[str, str], ...]) -> Lists:
         return words(o[key]) if key in o else ()
 
     return Lists(
+        verbs=ws("verbs"),
         suffixes=ws("subject_ends"),
         joiners=frozenset(ws("joiners")),
         generic=frozenset(ws("generic_words")),
@@ -84,12 +65,9 @@ def find_event_name_openers(text: str, doc: Document, rule: Rule) -> Found:
 
 
 def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
-    from extract.rules_engine.engine import _anchor_hits
-
-    if rule.anchor is None:
-        return
     lists = _lists(tuple(sorted((k, str(v)) for k, v in rule.options.items() if isinstance(v, str))))
-    for start, end in _anchor_hits(rule.anchor, text):
+    for hit in _verb_pattern(lists.verbs).finditer(text):
+        start, end = hit.span()
         tokens = doc.words.sentence(start)
         # The verb opens its word (举行了) or closes it (如期举行), never stands inside one (党组织).
         i = next((k for k, t in enumerate(tokens) if t.start <= start < t.end), None)
@@ -107,6 +85,12 @@ def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
                 for n, b in enumerate(bodies)
             }
             yield bodies[0][0].start, max(tokens[i].end, bodies[-1][-1].end), groups
+
+
+@lru_cache(maxsize=8)
+def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """The event verbs as one alternation, longest first (a verb never matches nothing)."""
+    return re.compile("|".join(map(re.escape, verbs)) or "(?!)")
 
 
 def _verb(tokens: Sequence[Token], i: int, lists: Lists) -> bool:
@@ -178,11 +162,11 @@ def _chain(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
     if not parts[-1]:
         return []
     # A co-holder mentioned as a kind or a count (`A联合辖区14家单位`) is left out; the named stay.
-    parts = [parts[0]] + [p for p in parts[1:] if not _kind(p, lists)]
-    if not all(parts) or not all(_body(p, lists) for p in parts[:-1]):
+    parts = [parts[0]] + [p for p in parts[1:] if not kind(p, lists)]
+    if not all(parts) or not all(body(p, lists) for p in parts[:-1]):
         return []
     if not named:
-        return parts if _body(parts[-1], lists) else []
+        return parts if body(parts[-1], lists) else []
     opening = _opening_body(parts[-1], lists)
     return [*parts[:-1], opening] if opening else []
 
@@ -205,7 +189,7 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
     for join, part in zip(joins, parts[1:], strict=True):
         prev = out[-1]
         inner = len(join.text) == 1 and join.text != "、"
-        if inner and prev and part and not _body(prev, lists) and _body(part, lists) and _plain(prev, lists):
+        if inner and prev and part and not body(prev, lists) and body(part, lists) and plain(prev, lists):
             out[-1] = [*prev, join, *part]
         else:
             out.append(part)
@@ -216,7 +200,7 @@ def _trimmed(part: list[Token]) -> list[Token]:
     """`part` without the verbs and adverbs it opens with (`持续推进某街道`: the name starts after
     them) and without a closing aside in brackets (`某中心(集团)`)."""
     k = 0
-    while k < len(part) - 1 and (_verb_word(part[k]) or part[k].tag in {"d", "ad"}):
+    while k < len(part) - 1 and (verb_word(part[k]) or part[k].tag in {"d", "ad"}):
         k += 1
     part = part[k:]
     if part and part[-1].text in {")", "】"}:
@@ -225,100 +209,15 @@ def _trimmed(part: list[Token]) -> list[Token]:
     return part
 
 
-def _plain(part: Sequence[Token], lists: Lists) -> bool:
-    """Words that may open a name: no clause word among them, none a word no name starts with."""
-    return not _no_start(part, lists) and not any(_clause_word(t) for t in part)
-
-
 def _opening_body(part: list[Token], lists: Lists) -> list[Token]:
     """The body that opens a name (`A街道“红色联盟”成立仪式`, `A公司首家驿站`): the longest run of
     words that is a body, where what follows ends the name as an event's or a thing's does."""
-    if not part[-1].text.endswith(lists.name_ends) or _body(part, lists):
+    if not part[-1].text.endswith(lists.name_ends) or body(part, lists):
         return []
     for j in range(len(part) - 1, 0, -1):
-        if _body(part[:j], lists):
+        if body(part[:j], lists):
             # `某街道社区党群服务中心`: 社区 there names a kind of station, the body is 某街道.
-            while j > 1 and part[j - 1].text in lists.name_generic and _body(part[: j - 1], lists):
+            while j > 1 and part[j - 1].text in lists.name_generic and body(part[: j - 1], lists):
                 j -= 1
             return part[:j]
     return []
-
-
-def _body(part: Sequence[Token], lists: Lists) -> bool:
-    """A run of words that names one body: it ends in an organisation word (not a station's),
-    starts with a nominal word, holds no clause word, and says more than generic words."""
-    if not part:
-        return False
-    name = "".join(t.text for t in part)
-    if not name.endswith(lists.suffixes) or name.endswith(lists.not_ending):
-        return False
-    inner = part[1:-1]
-    if _no_start(part, lists) or any(
-        _clause_word(t) and not (t in inner and t.text in lists.joiners) for t in part
-    ):
-        return False
-    # A verb inside a name stands straight before its last word (执法支队, 管理处); one further in
-    # takes an object (`干部走进某社区`).
-    if any(_verb_word(t) for t in part[:-2]) or any(_motion(part, k) for k in range(1, len(part) - 1)):
-        return False
-    # 各社区, 相关单位: a kind of body. 区总工会, 镇党委 are the article's short names of one.
-    return not all(t.text in lists.generic or (t.text in lists.suffixes and len(part) == 1) for t in part)
-
-
-def _kind(part: Sequence[Token], lists: Lists) -> bool:
-    """Words mentioning a kind of body or counting bodies (`辖区14家单位`, `各社区`), not naming one."""
-    return bool(part) and (part[0].text in lists.generic or _counting(part))
-
-
-def _counting(part: Sequence[Token]) -> bool:
-    """A numeral opening `part` that counts (`2023年`, `首个`, `三家`), not one opening a name (`八一路`)."""
-    first = part[0]
-    if first.tag not in NUMERAL_TAGS:
-        return False
-    after = part[1] if len(part) > 1 else None
-    return first.text[0].isdigit() or first.text[-1] in COUNTERS or (after is not None and after.tag == "q")
-
-
-def _no_start(part: Sequence[Token], lists: Lists) -> bool:
-    """A word no name starts with: a verb, adverb, pronoun, time word or generic word, or a numeral
-    that counts (`2023年`, `首个`, `三家`) rather than opens a name (`八一路`)."""
-    first = part[0]
-    if first.text in lists.generic or first.tag[0] == "t":
-        return True
-    if first.tag in NUMERAL_TAGS:
-        after = part[1] if len(part) > 1 else None
-        return (
-            first.text[0].isdigit() or first.text[-1] in COUNTERS or (after is not None and after.tag == "q")
-        )
-    if len(first.text) == 1:
-        # A single character's tag is a guess where jieba cut an unknown name (献/县总工会); a verb
-        # before a word of the dictionary is one (赴/某某街道).
-        return first.tag in CLAUSE_TAGS or (len(part) > 1 and _motion(part, 0))
-    return first.tag in FUNCTION_TAGS and known(first.text)
-
-
-def _clause_word(token: Token) -> bool:
-    """A word that ends a clause or joins two, never inside a name: punctuation, a quote, an
-    adverb, a preposition, conjunction, pronoun or particle, a verb of two characters or more; a
-    masked name (`**`) is none either."""
-    if token.text in CLAUSE_MARKS or token.text[0] in OPEN_QUOTES or "*" in token.text:
-        return True
-    if token.tag in NUMERAL_TAGS and token.text[0].isdigit():
-        return True  # a count (7个乡镇) or an address, not part of a body's name
-    return token.tag in CLAUSE_TAGS
-
-
-def _motion(part: Sequence[Token], k: int) -> bool:
-    """A verb of one character before a word of the dictionary (赴/某社区, 到/某村): it takes that
-    word as its object. Before an unknown word jieba may have cut a name apart (献/县总工会)."""
-    return (
-        len(part[k].text) == 1
-        and part[k].tag[0] == "v"
-        and len(part[k + 1].text) > 1
-        and known(part[k + 1].text)
-    )
-
-
-def _verb_word(token: Token) -> bool:
-    """A verb of the dictionary; an unknown word's tag is the HMM's guess (经开 in a school's name)."""
-    return token.tag[0] == "v" and token.tag != "vn" and len(token.text) > 1 and known(token.text)

@@ -1,0 +1,119 @@
+"""Whether a run of words names one body (a committee, a township, a company), for the finder of
+event subjects (extract/rules_engine/subjects.py): where such a name may start and end, and which
+words never stand inside one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extract.text.segment import FUNCTION_TAGS, Token, known
+
+CLAUSE_MARKS = frozenset(",;:。!?\n…—")
+OPEN_QUOTES = '“「『《"'
+NUMERAL_TAGS = frozenset({"m", "mq"})
+COUNTERS = "个家批届名位项首"  # a numeral ending in one counts things (首个, 三家)
+CLAUSE_TAGS = frozenset(
+    {"d", "p", "c", "r", "rr", "rz", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o"}
+)
+
+
+@dataclass(frozen=True)
+class Lists:
+    """The rule's word lists, by option: each names a list of rules/lexicon/."""
+
+    verbs: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    joiners: frozenset[str]
+    generic: frozenset[str]
+    lead_in: frozenset[str]
+    not_ending: tuple[str, ...]
+    name_ends: tuple[str, ...]
+    name_generic: frozenset[str]
+    label_words: frozenset[str]
+
+
+def body(part: Sequence[Token], lists: Lists) -> bool:
+    """A run of words that names one body: it ends in an organisation word (not a station's),
+    starts with a nominal word, holds no clause word, and says more than generic words."""
+    if not part:
+        return False
+    name = "".join(t.text for t in part)
+    if not name.endswith(lists.suffixes) or name.endswith(lists.not_ending):
+        return False
+    inner = part[1:-1]
+    if no_start(part, lists) or any(
+        clause_word(t) and not (t in inner and t.text in lists.joiners) for t in part
+    ):
+        return False
+    # A verb inside a name stands straight before its last word (执法支队, 管理处); one further in
+    # takes an object (`干部走进某社区`).
+    if any(verb_word(t) for t in part[:-2]) or any(motion(part, k) for k in range(1, len(part) - 1)):
+        return False
+    # 各社区, 相关单位: a kind of body. 区总工会, 镇党委 are the article's short names of one.
+    return not all(t.text in lists.generic or (t.text in lists.suffixes and len(part) == 1) for t in part)
+
+
+def kind(part: Sequence[Token], lists: Lists) -> bool:
+    """Words mentioning a kind of body or counting bodies (`辖区14家单位`, `各社区`), not naming one."""
+    return bool(part) and (part[0].text in lists.generic or counting(part))
+
+
+def counting(part: Sequence[Token]) -> bool:
+    """A numeral opening `part` that counts (`2023年`, `首个`, `三家`), not one opening a name (`八一路`)."""
+    first = part[0]
+    if first.tag not in NUMERAL_TAGS:
+        return False
+    after = part[1] if len(part) > 1 else None
+    return first.text[0].isdigit() or first.text[-1] in COUNTERS or (after is not None and after.tag == "q")
+
+
+def no_start(part: Sequence[Token], lists: Lists) -> bool:
+    """A word no name starts with: a verb, adverb, pronoun, time word or generic word, or a numeral
+    that counts (`2023年`, `首个`, `三家`) rather than opens a name (`八一路`)."""
+    first = part[0]
+    if first.text in lists.generic or first.tag[0] == "t":
+        return True
+    if first.tag in NUMERAL_TAGS:
+        after = part[1] if len(part) > 1 else None
+        return (
+            first.text[0].isdigit() or first.text[-1] in COUNTERS or (after is not None and after.tag == "q")
+        )
+    if len(first.text) == 1:
+        # A single character's tag is a guess where jieba cut an unknown name (献/县总工会); a verb
+        # before a word of the dictionary is one (赴/某某街道).
+        return first.tag in CLAUSE_TAGS or (len(part) > 1 and motion(part, 0))
+    return first.tag in FUNCTION_TAGS and known(first.text)
+
+
+def clause_word(token: Token) -> bool:
+    """A word that ends a clause or joins two, never inside a name: punctuation, a quote, an
+    adverb, a preposition, conjunction, pronoun or particle, a verb of two characters or more; a
+    masked name (`**`) is none either."""
+    if token.text in CLAUSE_MARKS or token.text[0] in OPEN_QUOTES or "*" in token.text:
+        return True
+    if token.tag in NUMERAL_TAGS and token.text[0].isdigit():
+        return True  # a count (7个乡镇) or an address, not part of a body's name
+    return token.tag in CLAUSE_TAGS
+
+
+def motion(part: Sequence[Token], k: int) -> bool:
+    """A verb of one character before a word of the dictionary (赴/某社区, 到/某村): it takes that
+    word as its object. Before an unknown word jieba may have cut a name apart (献/县总工会)."""
+    return (
+        len(part[k].text) == 1
+        and part[k].tag[0] == "v"
+        and len(part[k + 1].text) > 1
+        and known(part[k + 1].text)
+    )
+
+
+def verb_word(token: Token) -> bool:
+    """A verb of the dictionary; an unknown word's tag is the HMM's guess (经开 in a school's name)."""
+    return token.tag[0] == "v" and token.tag != "vn" and len(token.text) > 1 and known(token.text)
+
+
+def plain(part: Sequence[Token], lists: Lists) -> bool:
+    """Words that may open a name: no clause word among them, none a word no name starts with."""
+    return not no_start(part, lists) and not any(clause_word(t) for t in part)
