@@ -84,7 +84,8 @@ def no_start(part: Sequence[Token], lists: Lists) -> bool:
         # A single character's tag is a guess where jieba cut an unknown name (献/县总工会); a verb
         # before a word of the dictionary is one (赴/某某街道).
         return first.tag in CLAUSE_TAGS or (len(part) > 1 and motion(part, 0))
-    return first.tag in FUNCTION_TAGS and known(first.text)
+    # A verb of the dictionary opens a clause taking the body as object (`学习某城区开展…`).
+    return first.tag in FUNCTION_TAGS and known(first.text) or verb_word(first)
 
 
 def clause_word(token: Token) -> bool:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from extract.rules_engine.bodies import CLAUSE_MARKS, Lists, body, kind, plain, verb_word
+from extract.rules_engine.bodies import CLAUSE_MARKS, Lists, body, kind, plain
 from extract.rules_engine.document import Document
 from extract.rules_engine.match import Group
 from extract.rules_engine.ruleset import Rule
@@ -197,12 +197,7 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
 
 
 def _trimmed(part: list[Token]) -> list[Token]:
-    """`part` without the verbs and adverbs it opens with (`持续推进某街道`: the name starts after
-    them) and without a closing aside in brackets (`某中心(集团)`)."""
-    k = 0
-    while k < len(part) - 1 and (verb_word(part[k]) or part[k].tag in {"d", "ad"}):
-        k += 1
-    part = part[k:]
+    """`part` without a closing aside in brackets (`某中心(集团)`)."""
     if part and part[-1].text in {")", "】"}:
         opening = max((j for j, t in enumerate(part) if t.text in {"(", "【"}), default=0)
         part = part[:opening]
