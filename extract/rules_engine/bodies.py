@@ -32,6 +32,8 @@ class Lists:
     name_ends: tuple[str, ...]
     name_generic: frozenset[str]
     label_words: frozenset[str]
+    place_words: frozenset[str]
+    appositions: frozenset[str]
 
 
 def body(part: Sequence[Token], lists: Lists) -> bool:

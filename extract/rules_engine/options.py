@@ -73,5 +73,7 @@ RULE_OPTIONS: dict[str, str] = {
     "not_ending": "(finders event_subjects, event_name_openers) a word list: a body's name never ends with one of its words (station words)",
     "name_ends": "(finder event_name_openers) a word list: the last words of the name of an event or thing (活动, 驿站)",
     "name_generic": "(finder event_name_openers) a word list: words naming a kind after a body (某街道社区…中心: 社区)",
+    "place_words": "(finders event_subjects, event_name_openers) a word list: verbs of going to the event's place (来到, 走进)",
+    "appositions": "(finders event_subjects, event_name_openers) a word list: words naming the kind of partner a name follows (共建单位)",
     "label_words": "(finder event_subjects) a word list: words after the verb that make it a label (主办单位:)",
 }

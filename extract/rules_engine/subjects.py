@@ -50,6 +50,8 @@ def _lists(options: tuple[tuple[str, str], ...]) -> Lists:
         name_ends=ws("name_ends"),
         name_generic=frozenset(ws("name_generic")),
         label_words=frozenset(ws("label_words")),
+        place_words=frozenset(ws("place_words")),
+        appositions=frozenset(ws("appositions")),
     )
 
 
@@ -128,7 +130,7 @@ def _clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
     agent = next((j for j in range(len(clause) - 1, -1, -1) if clause[j].text in AGENT_PREPOSITIONS), None)
     if agent is not None:
         return clause[agent + 1 :]
-    place = next((j for j, t in enumerate(clause) if t.text in PLACE_PREPOSITIONS and t.tag == "p"), None)
+    place = next((j for j, t in enumerate(clause) if _to_place(t, lists)), None)
     if place is not None:
         clause = clause[:place]
     clause = _without_lead(clause, lists)
@@ -138,6 +140,12 @@ def _clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
             before -= 1
         clause = _without_lead(list(tokens[before : first - 1]), lists)
     return clause
+
+
+def _to_place(token: Token, lists: Lists) -> bool:
+    """A word leading to where the event was held: 在 or 于 as prepositions, or a verb of going there
+    (`来到`, `走进`: a `place_words` word)."""
+    return token.text in PLACE_PREPOSITIONS and token.tag == "p" or token.text in lists.place_words
 
 
 def _leads_to_verb(token: Token, lists: Lists) -> bool:
@@ -184,7 +192,7 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
             parts.append([])
         else:
             parts[-1].append(t)
-    parts = [_trimmed(p) for p in parts]
+    parts = [_trimmed(p, lists) for p in parts]
     out = [parts[0]]
     for join, part in zip(joins, parts[1:], strict=True):
         prev = out[-1]
@@ -196,8 +204,11 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
     return out
 
 
-def _trimmed(part: list[Token]) -> list[Token]:
-    """`part` without a closing aside in brackets (`某中心(集团)`)."""
+def _trimmed(part: list[Token], lists: Lists) -> list[Token]:
+    """`part` without a closing aside in brackets (`某中心(集团)`), and starting after the word that
+    says what kind of partner it is (`共建单位某中心`)."""
+    kind_of = max((j + 1 for j, t in enumerate(part[:-1]) if t.text in lists.appositions), default=0)
+    part = part[kind_of:]
     if part and part[-1].text in {")", "】"}:
         opening = max((j for j, t in enumerate(part) if t.text in {"(", "【"}), default=0)
         part = part[:opening]
