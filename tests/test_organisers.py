@@ -69,6 +69,19 @@ def test_a_label_line_lists_the_holders() -> None:
     assert _by_rule(text, STATED) == ["青石区文化馆", "白沙街道办事处"]
 
 
+def test_a_name_holding_a_conjunction_stays_whole() -> None:
+    # The finder cut it at words; the field's split at 和 and its word-edge cut leave it whole.
+    text = "导读\n近日,区政协文化和教育委员会与青石区第一中学共同举办座谈会。"
+    assert _by_rule(text, STATED) == ["区政协文化和教育委员会", "青石区第一中学"]
+    text = "导读\n近日,青石街道农业农村和社会事业局召开推进会。"
+    assert _by_rule(text, STATED) == ["青石街道农业农村和社会事业局"]
+
+
+def test_a_place_bounding_a_count_owns_nothing() -> None:
+    text = "导读\n近日,青石市首家社区党员服务中心在白沙社区揭牌。"
+    assert _by_rule(text, NAMED) == []
+
+
 def test_a_co_holder_given_as_a_count_or_kind_is_left_out() -> None:
     text = "导读\n5月20日,青石街道党工委联合辖区12家共建单位在广场举办了游园会。"
     assert _by_rule(text, STATED) == ["青石街道党工委"]

@@ -10,7 +10,7 @@ from typing import Any
 import regex
 
 from extract.resolve.word_edges import SINGLE_CHARACTER_TAGS, counted, name_span
-from extract.rules_engine.match import Group
+from extract.rules_engine.match import CUT_AT_WORDS, Group
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.entities import Entities
 from extract.text.lexicon import words
@@ -52,7 +52,9 @@ def trim(
         if m:
             cut = m.end()
     value, start = value[cut:], start + cut
-    return _finished(Group(value, start, start + len(value)), options, tokens, entities)
+    # A group a finder cut from the words keeps its word edges (match.CUT_AT_WORDS).
+    words = None if g.data == CUT_AT_WORDS else tokens
+    return _finished(Group(value, start, start + len(value)), options, words, entities)
 
 
 def _opens_quote(value: str, pos: int) -> bool:
@@ -174,6 +176,8 @@ def break_words_pattern(list_name: str) -> regex.Pattern[str]:
 
 
 def _split(spec: FieldSpec, g: Group) -> list[Group]:
+    if g.data == CUT_AT_WORDS:
+        return [g]  # a finder cut it from the words already
     return _parts(g, str(spec.options.get("split", "")))
 
 

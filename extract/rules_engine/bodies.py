@@ -45,6 +45,8 @@ def body(part: Sequence[Token], lists: Lists) -> bool:
     if not name.endswith(lists.suffixes) or name.endswith(lists.not_ending):
         return False
     inner = part[1:-1]
+    if any(counting(part[k:]) for k in range(1, len(part))):
+        return False  # 某市首家社区: a count inside is no name's
     if no_start(part, lists) or any(
         clause_word(t) and not (t in inner and t.text in lists.joiners) for t in part
     ):

@@ -7,6 +7,10 @@ from typing import Any
 
 from extract.rules_engine.ruleset import Rule
 
+# `Group.data` of a finder's group cut from the word layer, its edges where words are: a resolver
+# neither splits it nor cuts it to word edges again (a name holding 和 stays whole).
+CUT_AT_WORDS = "cut at words"
+
 
 @dataclass(frozen=True)
 class Group:

@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from extract.rules_engine.bodies import CLAUSE_MARKS, Lists, body, kind, plain
+from extract.rules_engine.bodies import CLAUSE_MARKS, Lists, body, counting, kind, plain
 from extract.rules_engine.document import Document
-from extract.rules_engine.match import Group
+from extract.rules_engine.match import CUT_AT_WORDS, Group
 from extract.rules_engine.ruleset import Rule
 from extract.text.lexicon import words
 from extract.text.segment import Token
@@ -31,6 +31,7 @@ Found = Iterator[tuple[int, int, dict[str, Group]]]
 
 PLACE_PREPOSITIONS = frozenset({"在", "于"})
 AGENT_PREPOSITIONS = frozenset({"由"})
+DIVISION_ENDS = ("省", "市", "县", "区", "州", "旗")  # the last character of a division's name
 
 
 @lru_cache(maxsize=8)
@@ -82,7 +83,7 @@ def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
         if bodies:
             groups = {
                 ("value" if n == 0 else f"value{n + 1}"): Group(
-                    text[b[0].start : b[-1].end], b[0].start, b[-1].end
+                    text[b[0].start : b[-1].end], b[0].start, b[-1].end, CUT_AT_WORDS
                 )
                 for n, b in enumerate(bodies)
             }
@@ -180,7 +181,7 @@ def _chain(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
 
 
 def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Token]]:
-    """The clause cut at its joiners (up to 等: `A、B等单位`); a part that is no body joined by 和/与
+    """The clause cut at its joiners (up to 等: `A、B等单位`); a part that is no body joined by 和
     to one that is makes one name with it (`社教卫体和法制委员会`)."""
     parts: list[list[Token]] = [[]]
     joins: list[Token] = []
@@ -196,7 +197,7 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
     out = [parts[0]]
     for join, part in zip(joins, parts[1:], strict=True):
         prev = out[-1]
-        inner = len(join.text) == 1 and join.text != "、"
+        inner = join.text == "和"  # 文化和旅游局; 与 and 、 join bodies
         if inner and prev and part and not body(prev, lists) and body(part, lists) and plain(prev, lists):
             out[-1] = [*prev, join, *part]
         else:
@@ -215,6 +216,11 @@ def _trimmed(part: list[Token], lists: Lists) -> list[Token]:
     return part
 
 
+def _division(words: Sequence[Token]) -> bool:
+    """Words naming a division (a place word, or ending as a county, city or province does)."""
+    return all(t.tag == "ns" for t in words) or "".join(t.text for t in words).endswith(DIVISION_ENDS)
+
+
 def _opening_body(part: list[Token], lists: Lists) -> list[Token]:
     """The body that opens a name (`A街道“红色联盟”成立仪式`, `A公司首家驿站`): the longest run of
     words that is a body, where what follows ends the name as an event's or a thing's does."""
@@ -225,5 +231,7 @@ def _opening_body(part: list[Token], lists: Lists) -> list[Token]:
             # `某街道社区党群服务中心`: 社区 there names a kind of station, the body is 某街道.
             while j > 1 and part[j - 1].text in lists.name_generic and body(part[: j - 1], lists):
                 j -= 1
+            if _division(part[:j]) and counting(part[j:]):
+                return []  # `某市首家驿站`: the place bounds a count, it does not own the thing
             return part[:j]
     return []
