@@ -95,3 +95,14 @@ def test_generic_bodies_are_no_names() -> None:
 def test_an_event_named_after_bodies_was_held_by_them() -> None:
     text = "导读\n5月20日,白沙社区与金桥村结对共建活动如期举行。"
     assert _by_rule(text, NAMED) == ["白沙社区", "金桥村"]
+
+
+def test_bodies_acting_together_held_it_whatever_the_verb() -> None:
+    # 及 glued to the next name by the segmenter is still a joiner.
+    text = "导读\n近日,青山村党总支携手白云社区党支部及金桥公司党支部,共同探索联建新路径。"
+    assert _by_rule(text, "organisers.acting_together") == [
+        "青山村党总支",
+        "白云社区党支部",
+        "金桥公司党支部",
+    ]
+    assert _by_rule("导读\n近日,青山村党总支共同探索新路径。", "organisers.acting_together") == []

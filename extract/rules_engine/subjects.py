@@ -25,7 +25,7 @@ from extract.rules_engine.document import Document
 from extract.rules_engine.match import CUT_AT_WORDS, Group
 from extract.rules_engine.ruleset import Rule
 from extract.text.lexicon import words
-from extract.text.segment import Token
+from extract.text.segment import Token, known
 
 Found = Iterator[tuple[int, int, dict[str, Group]]]
 
@@ -69,6 +69,7 @@ def find_event_name_openers(text: str, doc: Document, rule: Rule) -> Found:
 
 def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
     lists = _lists(tuple(sorted((k, str(v)) for k, v in rule.options.items() if isinstance(v, str))))
+    fewest = int(rule.options.get("min_bodies", 1))
     for hit in _verb_pattern(lists.verbs).finditer(text):
         start, end = hit.span()
         tokens = doc.words.sentence(start)
@@ -80,7 +81,7 @@ def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
             bodies = _chain(_clause(tokens, i, lists), lists, named=True)
         else:
             bodies = _after_label(tokens, i, lists) or _chain(_clause(tokens, i, lists), lists, named=False)
-        if bodies:
+        if bodies and len(bodies) >= fewest:
             groups = {
                 ("value" if n == 0 else f"value{n + 1}"): Group(
                     text[b[0].start : b[-1].end], b[0].start, b[-1].end, CUT_AT_WORDS
@@ -101,7 +102,8 @@ def _verb(tokens: Sequence[Token], i: int, lists: Lists) -> bool:
     follows, which is a noun there (`联盟组织正式成立`)."""
     if i + 1 < len(tokens) and tokens[i + 1].tag in {"d", "ad"}:
         return False
-    return tokens[i].tag[0] in "vlb" or tokens[i].text in lists.label_words
+    # An adverb of acting together (共同, 一同) is the verb of a rule that names such words.
+    return tokens[i].tag[0] in "vlbd" or tokens[i].text in lists.label_words
 
 
 def _after_label(tokens: Sequence[Token], i: int, lists: Lists) -> list[list[Token]]:
@@ -185,7 +187,7 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
     to one that is makes one name with it (`社教卫体和法制委员会`)."""
     parts: list[list[Token]] = [[]]
     joins: list[Token] = []
-    for t in clause:
+    for t in _unglued(clause, lists):
         if t.text == "等" and not named:
             break
         if t.text in lists.joiners:
@@ -202,6 +204,22 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
             out[-1] = [*prev, join, *part]
         else:
             out.append(part)
+    return out
+
+
+def _unglued(clause: Sequence[Token], lists: Lists) -> list[Token]:
+    """The clause with the joiners jieba glued to a name cut off: at the front of a word it does
+    not know (及/某公司), or at the end of a preposition or conjunction (某委/与)."""
+    out: list[Token] = []
+    for t in clause:
+        front = t.text[0] in lists.joiners and t.text[0] != "和" and len(t.text) > 1 and not known(t.text)
+        back = len(t.text) == 2 and t.tag in {"p", "c"} and t.text[1] in lists.joiners
+        if front:
+            out += [Token(t.text[0], t.start, t.start + 1, "c"), Token(t.text[1:], t.start + 1, t.end, "n")]
+        elif back and t.text not in lists.joiners:
+            out += [Token(t.text[0], t.start, t.start + 1, "n"), Token(t.text[1], t.start + 1, t.end, t.tag)]
+        else:
+            out.append(t)
     return out
 
 
