@@ -1,7 +1,8 @@
 """The rule engine: rule files loaded, validated and compiled (ruleset, rule_files, fragments,
 rule_compile, rule_types, compiled, options), the backtracking guard (backtrack), boilerplate masked
 by rules (clean), the Document the rules run over (document), matching and finders (engine, match,
-finders), and a rule's examples run (rule_examples).
+finders; the subjects of an event's statement read from its words: subjects, bodies), and a rule's
+examples run (rule_examples).
 It names no field.
 
 May import extract.base, extract.text and extract.reading.
