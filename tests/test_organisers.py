@@ -106,3 +106,8 @@ def test_bodies_acting_together_held_it_whatever_the_verb() -> None:
         "金桥公司党支部",
     ]
     assert _by_rule("导读\n近日,青山村党总支共同探索新路径。", "organisers.acting_together") == []
+
+
+def test_a_community_after_a_village_is_named_after_a_township_a_kind() -> None:
+    assert _by_rule("导读\n近日,青石区金桥新村社区文化节开幕仪式举行。", NAMED) == ["青石区金桥新村社区"]
+    assert _by_rule("导读\n近日,青石区白沙街道社区党群服务中心揭牌仪式举行。", NAMED) == ["青石区白沙街道"]

@@ -234,6 +234,14 @@ def _trimmed(part: list[Token], lists: Lists) -> list[Token]:
     return part
 
 
+def _township(words: Sequence[Token], lists: Lists) -> bool:
+    """A body that is a division or a township (`某区`, `某街道`): a 社区 after it is a kind (某街道社区
+    党群服务中心), where after a village's name it names the community (某新村社区)."""
+    return body(words, lists) and "".join(t.text for t in words).endswith(
+        (*DIVISION_ENDS, "街道", "镇", "乡")
+    )
+
+
 def _division(words: Sequence[Token]) -> bool:
     """Words naming a division (a place word, or ending as a county, city or province does)."""
     return all(t.tag == "ns" for t in words) or "".join(t.text for t in words).endswith(DIVISION_ENDS)
@@ -247,7 +255,7 @@ def _opening_body(part: list[Token], lists: Lists) -> list[Token]:
     for j in range(len(part) - 1, 0, -1):
         if body(part[:j], lists):
             # `某街道社区党群服务中心`: 社区 there names a kind of station, the body is 某街道.
-            while j > 1 and part[j - 1].text in lists.name_generic and body(part[: j - 1], lists):
+            while j > 1 and part[j - 1].text in lists.name_generic and _township(part[: j - 1], lists):
                 j -= 1
             if _division(part[:j]) and counting(part[j:]):
                 return []  # `某市首家驿站`: the place bounds a count, it does not own the thing
