@@ -34,6 +34,7 @@ class Lists:
     label_words: frozenset[str]
     place_words: frozenset[str]
     appositions: frozenset[str]
+    lead_verbs: frozenset[str]
 
 
 def body(part: Sequence[Token], lists: Lists) -> bool:

@@ -76,5 +76,6 @@ RULE_OPTIONS: dict[str, str] = {
     "place_words": "(finders event_subjects, event_name_openers) a word list: verbs of going to the event's place (来到, 走进)",
     "appositions": "(finders event_subjects, event_name_openers) a word list: words naming the kind of partner a name follows (共建单位)",
     "min_bodies": "(finder event_subjects) a statement counts only where it names at least this many bodies",
+    "lead_verbs": "(finders event_subjects, event_name_openers) a word list: verbs between a subject and its event verb (组织开展)",
     "label_words": "(finder event_subjects) a word list: words after the verb that make it a label (主办单位:)",
 }

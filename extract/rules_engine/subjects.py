@@ -53,6 +53,7 @@ def _lists(options: tuple[tuple[str, str], ...]) -> Lists:
         label_words=frozenset(ws("label_words")),
         place_words=frozenset(ws("place_words")),
         appositions=frozenset(ws("appositions")),
+        lead_verbs=frozenset(ws("lead_verbs")),
     )
 
 
@@ -152,8 +153,14 @@ def _to_place(token: Token, lists: Lists) -> bool:
 
 
 def _leads_to_verb(token: Token, lists: Lists) -> bool:
-    """Adverbs and co-holding words between the subject and its verb (共同, 联合, 正式, 隆重)."""
-    return token.tag in {"d", "ad", "a", "ul", "uz"} or token.text in lists.joiners and len(token.text) > 1
+    """Adverbs, co-holding words and verbs leading to the event verb between the subject and it
+    (共同, 联合, 正式, 隆重, 组织开展, 牵头召开)."""
+    return (
+        token.tag in {"d", "ad", "a", "ul", "uz"}
+        or token.text in lists.joiners
+        and len(token.text) > 1
+        or token.text in lists.lead_verbs
+    )
 
 
 def _without_lead(clause: list[Token], lists: Lists) -> list[Token]:
