@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from extract.rules_engine.bodies import CLAUSE_MARKS, Lists, body, counting, kind, plain
+from extract.rules_engine.bodies import CLAUSE_MARKS, Lists, body, counting, kind, plain, verb_word
 from extract.rules_engine.document import Document
 from extract.rules_engine.match import CUT_AT_WORDS, Group
 from extract.rules_engine.ruleset import Rule
@@ -81,7 +81,7 @@ def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
         if named:
             bodies = _chain(_clause(tokens, i, lists), lists, named=True)
         else:
-            bodies = _after_label(tokens, i, lists) or _chain(_clause(tokens, i, lists), lists, named=False)
+            bodies = _after_label(tokens, i, lists) or _stated(_clause(tokens, i, lists), lists)
         if bodies and len(bodies) >= fewest:
             groups = {
                 ("value" if n == 0 else f"value{n + 1}"): Group(
@@ -144,6 +144,39 @@ def _clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
             before -= 1
         clause = _without_lead(list(tokens[before : first - 1]), lists)
     return clause
+
+
+def _stated(clause: list[Token], lists: Lists) -> list[list[Token]]:
+    """The bodies the clause names as its subject: the whole clause, or else the words before its
+    predicate where that opens with a preposition (`某社区以“…”为主题`, `某街道为居民`)."""
+    found = _chain(clause, lists, named=False)
+    if found:
+        return found
+    k = next((k for k, t in enumerate(clause) if k and _predicate(t, lists)), None)
+    if not k or any(verb_word(t) for t in _unquoted(clause[k:])):
+        return []  # another verb before the event's (`某党支部向某党支部赠送了…并签署`): another act
+    return _chain(clause[:k], lists, named=False)
+
+
+def _unquoted(words: Sequence[Token]) -> list[Token]:
+    """The words outside quotes (a theme's words, `“邻里守望”`, are not the clause's)."""
+    out, depth = [], 0
+    for t in words:
+        if t.text in {"“", "《", "「"}:
+            depth += 1
+        elif t.text in {"”", "》", "」"}:
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(t)
+    return out
+
+
+def _predicate(token: Token, lists: Lists) -> bool:
+    """A word that opens what the subject does: a preposition, not one joining bodies (与). (A verb
+    would cut names holding one: 某城市治理推进委.)"""
+    if token.text in lists.joiners:
+        return False
+    return token.tag == "p"
 
 
 def _to_place(token: Token, lists: Lists) -> bool:
