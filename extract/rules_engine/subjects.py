@@ -79,6 +79,11 @@ def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
         if i is None or not (tokens[i].start == start or tokens[i].end == end) or not _verb(tokens, i, lists):
             continue
         if named:
+            # What was held or unveiled comes before the verb, which ends its clause: before a noun
+            # the verb names the event (参加揭牌仪式), its subject is a person or body taking part.
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            if after is not None and (after.tag[0] == "n" or after.tag == "vn"):
+                continue
             bodies = _chain(_clause(tokens, i, lists), lists, named=True)
         else:
             bodies = _after_label(tokens, i, lists) or _stated(_clause(tokens, i, lists), lists)
@@ -289,7 +294,11 @@ def _division(words: Sequence[Token]) -> bool:
 
 def _opening_body(part: list[Token], lists: Lists) -> list[Token]:
     """The body that opens a name (`A街道“红色联盟”成立仪式`, `A公司首家驿站`): the longest run of
-    words that is a body, where what follows ends the name as an event's or a thing's does."""
+    words that is a body, where what follows ends the name as an event's or a thing's does, or
+    the body before a quoted name (`A街道“红色联盟”党支部`)."""
+    quote = next((j for j, t in enumerate(part) if t.text in {"“", "《"}), 0)
+    if quote and body(part[:quote], lists):
+        return part[:quote]
     if not part[-1].text.endswith(lists.name_ends) or body(part, lists):
         return []
     for j in range(len(part) - 1, 0, -1):
