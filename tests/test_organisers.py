@@ -99,7 +99,7 @@ def test_an_event_named_after_bodies_was_held_by_them() -> None:
 
 def test_bodies_acting_together_held_it_whatever_the_verb() -> None:
     # 及 glued to the next name by the segmenter is still a joiner.
-    text = "导读\n近日,青山村党总支携手白云社区党支部及金桥公司党支部,共同探索联建新路径。"
+    text = "导读\n青山村党总支携手白云社区党支部及金桥公司党支部,共同探索联建新路径。"
     assert _by_rule(text, "organisers.acting_together") == [
         "青山村党总支",
         "白云社区党支部",

@@ -1,6 +1,7 @@
 """Whether a run of words names one body (a committee, a township, a company), for the finder of
-event subjects (extract/rules_engine/subjects.py): where such a name may start and end, and which
-words never stand inside one.
+event subjects (extract/rules_engine/subjects.py): where such a name may start and end, which words
+never stand inside one, and the words of a clause tidied first (a joiner the segmenter glued to a
+name, a bracketed aside, quoted words).
 """
 
 from __future__ import annotations
@@ -123,3 +124,43 @@ def verb_word(token: Token) -> bool:
 def plain(part: Sequence[Token], lists: Lists) -> bool:
     """Words that may open a name: no clause word among them, none a word no name starts with."""
     return not no_start(part, lists) and not any(clause_word(t) for t in part)
+
+
+def unglued(clause: Sequence[Token], lists: Lists) -> list[Token]:
+    """The clause with the joiners jieba glued to a name cut off: at the front of a word it does
+    not know (及/某公司), or at the end of a preposition or conjunction (某委/与)."""
+    out: list[Token] = []
+    for t in clause:
+        front = t.text[0] in lists.joiners and t.text[0] != "和" and len(t.text) > 1 and not known(t.text)
+        back = len(t.text) == 2 and t.tag in {"p", "c"} and t.text[1] in lists.joiners
+        if front:
+            out += [Token(t.text[0], t.start, t.start + 1, "c"), Token(t.text[1:], t.start + 1, t.end, "n")]
+        elif back and t.text not in lists.joiners:
+            out += [Token(t.text[0], t.start, t.start + 1, "n"), Token(t.text[1], t.start + 1, t.end, t.tag)]
+        else:
+            out.append(t)
+    return out
+
+
+def trimmed(part: list[Token], lists: Lists) -> list[Token]:
+    """`part` without a closing aside in brackets (`某中心(集团)`), and starting after the word that
+    says what kind of partner it is (`共建单位某中心`)."""
+    kind_of = max((j + 1 for j, t in enumerate(part[:-1]) if t.text in lists.appositions), default=0)
+    part = part[kind_of:]
+    if part and part[-1].text in {")", "】"}:
+        opening = max((j for j, t in enumerate(part) if t.text in {"(", "【"}), default=0)
+        part = part[:opening]
+    return part
+
+
+def unquoted(words: Sequence[Token]) -> list[Token]:
+    """The words outside quotes (a theme's words, `“邻里守望”`, are not the clause's)."""
+    out, depth = [], 0
+    for t in words:
+        if t.text in {"“", "《", "「"}:
+            depth += 1
+        elif t.text in {"”", "》", "」"}:
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(t)
+    return out

@@ -20,12 +20,23 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from extract.rules_engine.bodies import CLAUSE_MARKS, Lists, body, counting, kind, plain, verb_word
+from extract.rules_engine.bodies import (
+    CLAUSE_MARKS,
+    Lists,
+    body,
+    counting,
+    kind,
+    plain,
+    trimmed,
+    unglued,
+    unquoted,
+    verb_word,
+)
 from extract.rules_engine.document import Document
 from extract.rules_engine.match import CUT_AT_WORDS, Group
 from extract.rules_engine.ruleset import Rule
 from extract.text.lexicon import words
-from extract.text.segment import Token, known
+from extract.text.segment import Token
 
 Found = Iterator[tuple[int, int, dict[str, Group]]]
 
@@ -158,22 +169,9 @@ def _stated(clause: list[Token], lists: Lists) -> list[list[Token]]:
     if found:
         return found
     k = next((k for k, t in enumerate(clause) if k and _predicate(t, lists)), None)
-    if not k or any(verb_word(t) for t in _unquoted(clause[k:])):
+    if not k or any(verb_word(t) for t in unquoted(clause[k:])):
         return []  # another verb before the event's (`某党支部向某党支部赠送了…并签署`): another act
     return _chain(clause[:k], lists, named=False)
-
-
-def _unquoted(words: Sequence[Token]) -> list[Token]:
-    """The words outside quotes (a theme's words, `“邻里守望”`, are not the clause's)."""
-    out, depth = [], 0
-    for t in words:
-        if t.text in {"“", "《", "「"}:
-            depth += 1
-        elif t.text in {"”", "》", "」"}:
-            depth = max(0, depth - 1)
-        elif not depth:
-            out.append(t)
-    return out
 
 
 def _predicate(token: Token, lists: Lists) -> bool:
@@ -232,7 +230,7 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
     to one that is makes one name with it (`社教卫体和法制委员会`)."""
     parts: list[list[Token]] = [[]]
     joins: list[Token] = []
-    for t in _unglued(clause, lists):
+    for t in unglued(clause, lists):
         if t.text == "等" and not named:
             break
         if t.text in lists.joiners:
@@ -240,7 +238,7 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
             parts.append([])
         else:
             parts[-1].append(t)
-    parts = [_trimmed(p, lists) for p in parts]
+    parts = [trimmed(p, lists) for p in parts]
     out = [parts[0]]
     for join, part in zip(joins, parts[1:], strict=True):
         prev = out[-1]
@@ -250,33 +248,6 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
         else:
             out.append(part)
     return out
-
-
-def _unglued(clause: Sequence[Token], lists: Lists) -> list[Token]:
-    """The clause with the joiners jieba glued to a name cut off: at the front of a word it does
-    not know (及/某公司), or at the end of a preposition or conjunction (某委/与)."""
-    out: list[Token] = []
-    for t in clause:
-        front = t.text[0] in lists.joiners and t.text[0] != "和" and len(t.text) > 1 and not known(t.text)
-        back = len(t.text) == 2 and t.tag in {"p", "c"} and t.text[1] in lists.joiners
-        if front:
-            out += [Token(t.text[0], t.start, t.start + 1, "c"), Token(t.text[1:], t.start + 1, t.end, "n")]
-        elif back and t.text not in lists.joiners:
-            out += [Token(t.text[0], t.start, t.start + 1, "n"), Token(t.text[1], t.start + 1, t.end, t.tag)]
-        else:
-            out.append(t)
-    return out
-
-
-def _trimmed(part: list[Token], lists: Lists) -> list[Token]:
-    """`part` without a closing aside in brackets (`某中心(集团)`), and starting after the word that
-    says what kind of partner it is (`共建单位某中心`)."""
-    kind_of = max((j + 1 for j, t in enumerate(part[:-1]) if t.text in lists.appositions), default=0)
-    part = part[kind_of:]
-    if part and part[-1].text in {")", "】"}:
-        opening = max((j for j, t in enumerate(part) if t.text in {"(", "【"}), default=0)
-        part = part[:opening]
-    return part
 
 
 def _township(words: Sequence[Token], lists: Lists) -> bool:
