@@ -217,12 +217,20 @@ def _chain(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
         return []
     # A co-holder mentioned as a kind or a count (`A联合辖区14家单位`) is left out; the named stay.
     parts = [parts[0]] + [p for p in parts[1:] if not kind(p, lists)]
-    if not all(parts) or not all(body(p, lists) for p in parts[:-1]):
+    if not all(parts) or not all(_co_holder(p, n, lists) for n, p in enumerate(parts[:-1])):
         return []
     if not named:
-        return parts if body(parts[-1], lists) else []
+        return parts if _co_holder(parts[-1], len(parts) - 1, lists) else []
     opening = _opening_body(parts[-1], lists)
     return [*parts[:-1], opening] if opening else []
+
+
+def _co_holder(part: Sequence[Token], n: int, lists: Lists) -> bool:
+    """A body, or after the first one an organisation word alone, which shares the name before it
+    (`某街道工会、妇联`: the street's women's federation, written as the article writes it)."""
+    if body(part, lists):
+        return True
+    return n > 0 and len(part) == 1 and len(part[0].text) > 1 and part[0].text in lists.suffixes
 
 
 def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Token]]:
