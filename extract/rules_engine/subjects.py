@@ -1,17 +1,19 @@
 """Who an event's statement says held it, read from the words of the sentence.
 
-The finder `event_subjects` looks at each hit of its rule's anchor (the event verbs: 举行, 召开,
-开展, 揭牌…) that stands as a word of its own, and reads the clause before it: after the time it
-opens with (`8月10日上午`, `近日`) and before a place (`在…`) or the adverbs that lead to the verb
-(`共同`, `正式`), the subject is a chain of bodies joined by 、/和/与/携手/联合. A body is a run of
-words ending in an organisation word (`…街道党工委`, `…协会`); one that starts with a verb, adverb,
-numeral, pronoun or time word, or is nothing but generic words and organisation words (`各社区`,
-`相关单位`), is no name, and the statement gives nothing. `由A主办` gives the bodies after 由, and
-`主办单位:A、B` those after the colon. Where the subject is the event's own name (`A与B共建活动举行`),
-the bodies that open it held it.
+The finder `event_subjects` looks at each of its rule's `verbs` (举行, 召开, 开展, 主办…) that stands
+as a word of its own, and reads the clause before it: after the time and lead-in words it opens
+with (`8月10日上午`, `据悉`) and before a place (`在…`, `来到…`) or the adverbs and verbs that lead to
+the verb (`共同`, `正式`, `组织`), the subject is a chain of bodies joined by 、/和/与/携手/联合. A
+body is a run of words ending in an organisation word (`…街道党工委`, `…协会`); one that starts with
+a verb, adverb, counting numeral, pronoun or time word, or is nothing but generic words and
+organisation words (`各社区`, `相关单位`), is no name, and the statement gives nothing (a co-holder
+given as a count or kind, `辖区12家单位`, is left out). Where the whole clause is no chain, the words
+before its first preposition may be (`某社区以“…”为主题开展`). `由A主办` gives the bodies after 由,
+and `主办单位:A、B` those after the colon. The finder `event_name_openers` reads the clause as the
+name of an event or a thing (`A与B共建活动举行`, `A公司首家驿站揭牌`): the bodies that open it held it.
 
-Each body is a group (`value`, `value2`…), in the order written; the finder knows no field: the word
-lists come from the rule's options.
+Each body is a group (`value`, `value2`…), in the order written, marked as cut at words
+(match.CUT_AT_WORDS); the finder knows no field: the word lists come from the rule's options.
 """
 
 from __future__ import annotations
