@@ -1,7 +1,7 @@
 """The rule engine: rule files loaded, validated and compiled (ruleset, rule_files, fragments,
 rule_compile, rule_types, compiled, options), the backtracking guard (backtrack), boilerplate masked
 by rules (clean), the Document the rules run over (document), matching and finders (engine, match,
-finders; the subjects of an event's statement read from its words: subjects, bodies), and a rule's
+finders; the subjects of an event's statement read from its words: subjects, body_names), and a rule's
 examples run (rule_examples).
 It names no field.
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from extract.rules_engine.bodies import (
+from extract.rules_engine.body_names import (
     CLAUSE_MARKS,
     Lists,
     body,
