@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract import extract_text
 
 
@@ -111,3 +113,18 @@ def test_bodies_acting_together_held_it_whatever_the_verb() -> None:
 def test_a_community_after_a_village_is_named_after_a_township_a_kind() -> None:
     assert _by_rule("导读\n近日,青石区金桥新村社区文化节开幕仪式举行。", NAMED) == ["青石区金桥新村社区"]
     assert _by_rule("导读\n近日,青石区白沙街道社区党群服务中心揭牌仪式举行。", NAMED) == ["青石区白沙街道"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisers"),
+    [
+        ("近年来,佛山市乐从镇积极扶持和推动村(社区)党群活动中心建设。", ["乐从镇"]),
+        ("11月27日上午,珠海市香洲区拱北街道举行新设社区揭牌仪式。", ["珠海市香洲区拱北街道"]),
+        ("11月27日,珠海市香洲区拱北街道港湾社区党群服务中心揭牌启用。", ["珠海市香洲区拱北街道港湾社区"]),
+    ],
+)
+def test_the_hosting_township_runs_on_to_a_community_only_through_its_name(
+    sentence: str, organisers: list[str]
+) -> None:
+    # 积极扶持和推动村 and 举行新设社区 end in 村/社区 but hold a verb: no community of the township.
+    assert extract_text(sentence).organisers == organisers

@@ -167,3 +167,13 @@ def _names_nothing(token: Token) -> bool:
     if token.tag in DETERMINER_TAGS or (token.tag == "a" and len(token.text) == 1) or _sorts(token):
         return True
     return token.tag in KIND_ONLY_TAGS and (len(token.text) == 1 or known(token.text))
+
+
+def holds_a_predicate(words: Words, start: int, end: int) -> bool:
+    """True where a verb or adverb of two characters or more lies inside `[start, end)`
+    (某镇积极推动村, 某街道举行新设社区): a clause, not a name. One-character words are left to
+    name_span; their tags say little inside a name (严家地社区)."""
+    return any(
+        len(t.text) > 1 and t.tag in VERB_TAGS | {"d", "ad"} and start <= t.start and t.end <= end
+        for t in words.overlapping(start, end)
+    )

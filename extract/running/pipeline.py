@@ -12,6 +12,7 @@ from extract.output.record import RESERVED, Evidence, Record
 from extract.reading.article import Article
 from extract.resolve import RESOLVERS, Context, Item, Proof
 from extract.resolve.registry import default_ruleset
+from extract.resolve.word_edges import holds_a_predicate
 from extract.rules_engine.clean import mask_boilerplate
 from extract.rules_engine.document import Document
 from extract.rules_engine.engine import run_rules
@@ -62,8 +63,8 @@ def borrowed(ctx: Context, name: str, other: str, extend: str | None = None) -> 
             if isinstance(value, str) and text[p.start : p.end] == value:
                 end = p.end
                 more = regex.compile(extend).match(text, end) if extend else None
-                if more:
-                    end = more.end()
+                if more and not holds_a_predicate(ctx.doc.words, end, more.end()):
+                    end = more.end()  # not past a verb or adverb: 某镇积极推动村 names no village
                 out.append(Item(text[p.start : end], [Proof("", p.start, end, f"{name}.from_{other}")]))
                 break
     return out
