@@ -128,3 +128,8 @@ def test_the_hosting_township_runs_on_to_a_community_only_through_its_name(
 ) -> None:
     # 积极扶持和推动村 and 举行新设社区 end in 村/社区 but hold a verb: no community of the township.
     assert extract_text(sentence).organisers == organisers
+
+
+def test_a_name_closes_the_bracket_it_opens() -> None:
+    record = extract_text("夏日送清凉——成都市郫都区工商联(总商会)开展关爱新业态就业群体活动\n正文。")
+    assert record.organisers == ["成都市郫都区工商联(总商会)"]

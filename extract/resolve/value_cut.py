@@ -97,6 +97,8 @@ def _finished(
         if longer > end:
             stripped += tokens.text[end:longer]
             end = longer
+    if tokens is not None and stripped.count("(") > stripped.count(")") and tokens.text[end : end + 1] == ")":
+        stripped, end = stripped + ")", end + 1  # 某区工商联(总商会): the bracket the name opened closes it
     marks = options.get("drop_marks", "")
     if marks:
         stripped = stripped.translate(dict.fromkeys(map(ord, marks), None))
