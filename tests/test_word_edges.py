@@ -114,6 +114,22 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("【星河区】爱心驿站:为户外劳动者筑起港湾", []),  # a bracketed place, then a kind
         ("6月1日,星河驿站001号——长河邻里驿站揭牌。", ["星河驿站", "长河邻里驿站"]),
         ("6月1日,和欣公寓党群服务站揭牌。", ["和欣公寓党群服务站"]),
+        # Verbs jieba does not know or tags as nouns (verbs.txt), an adverb it tags as a noun
+        # (adverbs.txt): the name starts after them, and a kind word alone is left.
+        ("6月1日,街道将建强用好星河驿站。", ["星河驿站"]),
+        ("6月1日,各社区要建强工会驿站。", []),
+        ("6月1日,区长实地调研社区邻里中心建设情况。", []),
+        ("6月1日,社区借力楼宇党群服务中心、楼宇服务站为企业服务。", []),
+        # What a station offers, or whom it serves, alone before the kind word: a kind.
+        ("6月1日,一楼是便民服务站,居民在这里办事。", []),
+        ("6月1日,各地建成新业态暖心驿站。", []),
+        ("6月1日,星河便民服务站揭牌。", ["星河便民服务站"]),
+        # A station word that says whose team, or a document's title, names no station.
+        ("9月1日,长河市党群服务中心验收工作组赴星河街道考核。", []),
+        ("9月1日,考核依据《长河市党群服务中心星级评定办法》进行。", []),
+        ("9月1日,验收组来到星河街道党群服务中心。", ["星河街道党群服务中心"]),
+        # One place under two names: the name after 暨 is no second station.
+        ("6月1日,星河村党群活动中心暨星河长者服务中心启用。", ["星河村党群活动中心"]),
     ],
 )
 def test_station_records(text: str, stations: list[str]) -> None:
