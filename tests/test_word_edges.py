@@ -150,6 +150,8 @@ def test_station_records(text: str, stations: list[str]) -> None:
         # A place in the lead's own clause, whatever the next clause says.
         ("日前,在星河文化广场户外劳动者驿站,百余名骑手领到了慰问品。", "星河文化广场户外劳动者驿站"),
         ("6月1日,在星河宾馆2号会议室里,一场签约仪式正式开场。", "星河宾馆2号会议室"),
+        # One event at several places at once: the first named.
+        ("7月1日,街道在星河广场、长河公园同步开展主题活动。", "星河广场"),
     ],
 )
 def test_venue_records(text: str, venue: str) -> None:
