@@ -128,6 +128,9 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("9月1日,长河市党群服务中心验收工作组赴星河街道考核。", []),
         ("9月1日,考核依据《长河市党群服务中心星级评定办法》进行。", []),
         ("9月1日,验收组来到星河街道党群服务中心。", ["星河街道党群服务中心"]),
+        # Quoted words that go on past the station word name an activity, not a station.
+        ("9月1日,星河街道“党群服务中心志愿修缮服务”活动启动。", []),
+        ("9月1日,门头上的“星河村党群服务中心”几个大字很醒目。", ["星河村党群服务中心"]),
         # One place under two names: the name after 暨 is no second station.
         ("6月1日,星河村党群活动中心暨星河长者服务中心启用。", ["星河村党群活动中心"]),
     ],
