@@ -155,6 +155,8 @@ def test_station_records(text: str, stations: list[str]) -> None:
         ("6月1日,在星河宾馆2号会议室里,一场签约仪式正式开场。", "星河宾馆2号会议室"),
         # One event at several places at once: the first named.
         ("7月1日,街道在星河广场、长河公园同步开展主题活动。", "星河广场"),
+        # Where the organisers came to hold it.
+        ("6月1日,社区联合共建单位来到星河社区长青小区开展文明宣传活动。", "星河社区长青小区"),
     ],
 )
 def test_venue_records(text: str, venue: str) -> None:
@@ -187,6 +189,9 @@ def test_a_span_that_starts_inside_a_word_is_cut_too() -> None:
         "6月1日,联欢会在当晚举行。",
         "6月1日,活动在户外举行。",
         "6月1日,活动在网上举行。",
+        # 的 before the event's verb makes the event a noun: no place before it.
+        "6月1日,他在讲话中向星河街道“教育连线”的顺利启动表示祝贺。",
+        "6月1日,党员们来到社区开展活动。",  # a place word alone
     ],
 )
 def test_no_venue(text: str) -> None:
