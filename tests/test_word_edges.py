@@ -133,6 +133,8 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("9月1日,门头上的“星河村党群服务中心”几个大字很醒目。", ["星河村党群服务中心"]),
         # One place under two names: the name after 暨 is no second station.
         ("6月1日,星河村党群活动中心暨星河长者服务中心启用。", ["星河村党群活动中心"]),
+        # ... and the first name is the station, though its own word is no station word.
+        ("6月1日,星河街道长河文体中心暨社区党群服务中心落成。", ["星河街道长河文体中心"]),
     ],
 )
 def test_station_records(text: str, stations: list[str]) -> None:
