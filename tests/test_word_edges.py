@@ -131,6 +131,8 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         # Quoted words that go on past the station word name an activity, not a station.
         ("9月1日,星河街道“党群服务中心志愿修缮服务”活动启动。", []),
         ("9月1日,门头上的“星河村党群服务中心”几个大字很醒目。", ["星河村党群服务中心"]),
+        # After the list comma, a word tagged as a verb opens the next name of the list.
+        ("6月1日,星河社区红色驿站、至尊花园党群服务站揭牌。", ["星河社区红色驿站", "至尊花园党群服务站"]),
         # One place under two names: the name after 暨 is no second station.
         ("6月1日,星河村党群活动中心暨星河长者服务中心启用。", ["星河村党群活动中心"]),
         # ... and the first name is the station, though its own word is no station word.
