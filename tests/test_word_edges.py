@@ -114,6 +114,29 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("【星河区】爱心驿站:为户外劳动者筑起港湾", []),  # a bracketed place, then a kind
         ("6月1日,星河驿站001号——长河邻里驿站揭牌。", ["星河驿站", "长河邻里驿站"]),
         ("6月1日,和欣公寓党群服务站揭牌。", ["和欣公寓党群服务站"]),
+        # Verbs jieba does not know or tags as nouns (verbs.txt), an adverb it tags as a noun
+        # (adverbs.txt): the name starts after them, and a kind word alone is left.
+        ("6月1日,街道将建强用好星河驿站。", ["星河驿站"]),
+        ("6月1日,各社区要建强工会驿站。", []),
+        ("6月1日,区长实地调研社区邻里中心建设情况。", []),
+        ("6月1日,社区借力楼宇党群服务中心、楼宇服务站为企业服务。", []),
+        # What a station offers, or whom it serves, alone before the kind word: a kind.
+        ("6月1日,一楼是便民服务站,居民在这里办事。", []),
+        ("6月1日,各地建成新业态暖心驿站。", []),
+        ("6月1日,星河便民服务站揭牌。", ["星河便民服务站"]),
+        # A station word that says whose team, or a document's title, names no station.
+        ("9月1日,长河市党群服务中心验收工作组赴星河街道考核。", []),
+        ("9月1日,考核依据《长河市党群服务中心星级评定办法》进行。", []),
+        ("9月1日,验收组来到星河街道党群服务中心。", ["星河街道党群服务中心"]),
+        # Quoted words that go on past the station word name an activity, not a station.
+        ("9月1日,星河街道“党群服务中心志愿修缮服务”活动启动。", []),
+        ("9月1日,门头上的“星河村党群服务中心”几个大字很醒目。", ["星河村党群服务中心"]),
+        # After the list comma, a word tagged as a verb opens the next name of the list.
+        ("6月1日,星河社区红色驿站、至尊花园党群服务站揭牌。", ["星河社区红色驿站", "至尊花园党群服务站"]),
+        # One place under two names: the name after 暨 is no second station.
+        ("6月1日,星河村党群活动中心暨星河长者服务中心启用。", ["星河村党群活动中心"]),
+        # ... and the first name is the station, though its own word is no station word.
+        ("6月1日,星河街道长河文体中心暨社区党群服务中心落成。", ["星河街道长河文体中心"]),
     ],
 )
 def test_station_records(text: str, stations: list[str]) -> None:
@@ -134,6 +157,10 @@ def test_station_records(text: str, stations: list[str]) -> None:
         # A place in the lead's own clause, whatever the next clause says.
         ("日前,在星河文化广场户外劳动者驿站,百余名骑手领到了慰问品。", "星河文化广场户外劳动者驿站"),
         ("6月1日,在星河宾馆2号会议室里,一场签约仪式正式开场。", "星河宾馆2号会议室"),
+        # One event at several places at once: the first named.
+        ("7月1日,街道在星河广场、长河公园同步开展主题活动。", "星河广场"),
+        # Where the organisers came to hold it.
+        ("6月1日,社区联合共建单位来到星河社区长青小区开展文明宣传活动。", "星河社区长青小区"),
     ],
 )
 def test_venue_records(text: str, venue: str) -> None:
@@ -166,6 +193,9 @@ def test_a_span_that_starts_inside_a_word_is_cut_too() -> None:
         "6月1日,联欢会在当晚举行。",
         "6月1日,活动在户外举行。",
         "6月1日,活动在网上举行。",
+        # 的 before the event's verb makes the event a noun: no place before it.
+        "6月1日,他在讲话中向星河街道“教育连线”的顺利启动表示祝贺。",
+        "6月1日,党员们来到社区开展活动。",  # a place word alone
     ],
 )
 def test_no_venue(text: str) -> None:

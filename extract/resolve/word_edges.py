@@ -45,12 +45,24 @@ def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozens
     if not tokens or tokens[-1].end < end:
         return start, end  # no words, or a span beyond the piece of text segmented for it
     first = _after_last_clause_word(tokens, keep)
-    while first < len(tokens) - 2 and (
-        _cut(tokens[first], VERB_TAGS | LOCATIVE_TAGS, keep)
-        or _adverbial(tokens[first], tokens[first + 1], keep)
+    # Straight after the list comma a name is the next item of a list (某某驿站、至尊门第服务站):
+    # no verb there takes it as object, so a word tagged as one is part of the name.
+    listed = first == 0 and tokens[0].start == start and words.text[start - 1 : start] == "、"
+    while (
+        not listed
+        and first < len(tokens) - 2
+        and (
+            _cut(tokens[first], VERB_TAGS | LOCATIVE_TAGS, keep)
+            or _adverbial(tokens[first], tokens[first + 1], keep)
+        )
     ):
         first += 1
-    if first == len(tokens) - 2 and len(tokens[first].text) > 1 and _cut(tokens[first], VERB_TAGS, keep):
+    if (
+        not listed
+        and first == len(tokens) - 2
+        and len(tokens[first].text) > 1
+        and _cut(tokens[first], VERB_TAGS, keep)
+    ):
         first += 1  # a verb of two characters or more takes the name as its object (调研党群服务中心)
     last = len(tokens) - 1
     while last > first and _cut(tokens[last], TRAILING_TAGS, keep):

@@ -20,8 +20,9 @@ from extract.base.timing import stage
 from extract.text.lexicon import words
 
 # Words jieba must keep whole, with the tag they get: a name never swallows a post, a place or a
-# station word; some words get the tag our rules read them by (nouns.txt, locative.txt). Posts weigh
-# 20000 as they always did; the others get the weight that just makes them one word.
+# station word; some words get the tag our rules read them by (nouns.txt, locative.txt, verbs.txt,
+# adverbs.txt). Posts weigh 20000 as they always did; the others get the weight that just makes them
+# one word.
 USER_LISTS = {
     "post": ("n", 20000),
     "org_suffix": ("n", None),
@@ -31,6 +32,8 @@ USER_LISTS = {
     "locative": ("f", None),
     "units": ("q", None),
     "determiners": ("r", None),
+    "verbs": ("v", None),
+    "adverbs": ("d", None),
 }
 PLACE_TAG = "ns"
 
