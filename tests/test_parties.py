@@ -205,3 +205,11 @@ def test_a_time_that_opens_the_statement_is_not_a_partys_name() -> None:
 def test_those_who_came_are_no_party() -> None:
     assert _parties("会上,与会代表签订了安全生产责任书。") == {"安全生产责任书": []}
     assert _parties("会上,参会代表签订了承诺书。") == {"承诺书": []}
+
+
+def test_bodies_named_only_in_generic_words_are_no_party() -> None:
+    each = "会上,各党建共建单位也与青松社区党委签订了共建协议书。"
+    assert _parties(each) == {"共建协议书": ["青松社区党委"]}
+    assert _parties("会上,新老成员单位签订了结对共建协议。") == {"结对共建协议": []}
+    own = "会上,青松社区党委与各乡镇商会联络单位签订了共建协议。"
+    assert _parties(own) == {"共建协议": ["青松社区党委", "各乡镇商会联络单位"]}
