@@ -213,3 +213,18 @@ def test_bodies_named_only_in_generic_words_are_no_party() -> None:
     assert _parties("会上,新老成员单位签订了结对共建协议。") == {"结对共建协议": []}
     own = "会上,青松社区党委与各乡镇商会联络单位签订了共建协议。"
     assert _parties(own) == {"共建协议": ["青松社区党委", "各乡镇商会联络单位"]}
+
+
+def test_a_kind_word_alone_is_the_one_body_of_that_kind_the_article_names() -> None:
+    text = "会议开始,青松社区党委书记王某某介绍了工作。会上,绿源公司党委也与社区签订了共驻共建协议书。"
+    assert _parties(text) == {"共驻共建协议书": ["绿源公司党委", "青松社区"]}
+    record = extract_text(text, published="2024-05-20")
+    shown = {(text[e.span[0] : e.span[1]], e.rule) for e in record.evidence if e.field.endswith("parties[1]")}
+    assert shown == {
+        ("青松社区", "signed_projects.parties_kind_named"),
+        ("社区", "signed_projects.parties_then_agreement"),
+    }
+    two = "青松社区和绿源社区的书记介绍了工作。会上,东湖公司党委与社区签订了共建协议。"
+    assert _parties(two) == {"共建协议": ["东湖公司党委"]}
+    common = "会上介绍了城市社区的治理。会上,东湖公司党委与社区签订了共建协议。"
+    assert _parties(common) == {"共建协议": ["东湖公司党委"]}

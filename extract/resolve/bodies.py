@@ -164,3 +164,33 @@ def _name_from(
 def _named(name: str, ends: tuple[str, ...]) -> bool:
     """Ends like a body's name and is more than that ending."""
     return name.endswith(ends) and name not in ends
+
+
+# A word jieba counts more often than this is a common word (城市, 居民), not a body's own name.
+COMMON_WORD = 1000
+# Tags of a word that names nothing of its own before a kind word: an adjective (老旧), a place
+# word (附近), a time, a mark.
+UNNAMING_TAGS = frozenset({"a", "ad", "an", "f", "s", "t", "x"})
+
+
+def named_of_kind(words: Words, kind: str) -> Group | None:
+    """The one body of kind `kind` (社区) the text names by a name of its own (`青松社区`): a rare
+    word straight before the kind word; None where it names none, or two or more."""
+    from extract.text.segment import word_frequency
+
+    found: dict[str, Group] = {}
+    at = words.text.find(kind)
+    while at >= 0:
+        own = [t for t in words.overlapping(at, at + len(kind)) if (t.start, t.end) == (at, at + len(kind))]
+        before = words.overlapping(at - 1, at) if own and at else []
+        if before and before[0].end == at:
+            name = before[0]
+            if (
+                len(name.text) >= 2
+                and name.tag not in FUNCTION_TAGS | UNNAMING_TAGS
+                and word_frequency(name.text) <= COMMON_WORD
+            ):
+                whole = name.text + kind
+                found.setdefault(whole, Group(whole, name.start, at + len(kind)))
+        at = words.text.find(kind, at + 1)
+    return next(iter(found.values())) if len(found) == 1 else None

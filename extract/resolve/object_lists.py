@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from extract.resolve import Context, Item, Proof, proof
-from extract.resolve.bodies import bare_kind
+from extract.resolve.bodies import bare_kind, named_of_kind
 from extract.resolve.list_entries import body_words, entry, shortest_form
 from extract.resolve.value_cut import _compiled, _parts
 from extract.rules_engine.match import Group, Match
@@ -128,8 +128,10 @@ def _stand_in(
     ctx: Context, spec: FieldSpec, part: Group, key: str, rule: str
 ) -> tuple[Group | None, list[Proof]]:
     """The body a kind word alone stands for (`与街道签订`: the event's 街道), from the fields
-    `entry_stands_for` names, in the shortest form the article uses; with the proofs of the value
-    (rule `<field>.<key>_kind_from_<other>`) and of the kind word (the match's rule)."""
+    `entry_stands_for` names, in the shortest form the article uses, or, with
+    `entry_stands_for_named`, the one body of that kind the article names (`青松社区`); with the
+    proofs of the value (rule `<field>.<key>_kind_from_<other>`, `<field>.<key>_kind_named`) and of
+    the kind word (the match's rule)."""
     fields = list(spec.options.get("entry_stands_for", []))
     if not fields or not spec.options.get("entry_word_edges"):
         return None, []
@@ -149,4 +151,8 @@ def _stand_in(
                 continue
             own = Proof("", g.start, g.end, f"{spec.name}.{key}_kind_from_{name}")
             return g, [own, Proof("", kind.start, kind.end, rule)]
+    named = named_of_kind(ctx.doc.words, kind.value) if spec.options.get("entry_stands_for_named") else None
+    if named is not None:
+        own = Proof("", named.start, named.end, f"{spec.name}.{key}_kind_named")
+        return named, [own, Proof("", kind.start, kind.end, rule)]
     return None, []

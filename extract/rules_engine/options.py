@@ -40,6 +40,7 @@ FIELD_OPTIONS: dict[str, str] = {
     "entry_word_edges": "a word list of roles (管理方): an entry is the body's name its words hold, starting after them",
     "entry_place_ends": "a word list: endings of a place's name, after which a verb goes on the name (with entry_word_edges)",
     "entry_stands_for": "fields: an entry that is a kind word alone (街道, 该区) is the first of their values ending with it (with entry_word_edges)",
+    "entry_stands_for_named": "true: failing entry_stands_for, a kind word alone (社区) is the one body of that kind the text names (青松社区)",
     "entry_sides": "a pattern with a group n (三方): signers only counted are the bodies of the first clause listing that many",
     "entry_delegates": "a word list (代表): failing a body's name, an entry ending with one of its words is taken as written (with entry_word_edges)",
     "entry_drop_places": "true: an entry opening with places becomes its tail where the text writes it alone",
