@@ -6,7 +6,8 @@ together, so that no input keeps a worker busy for minutes or takes gigabytes. I
 thread (the run itself with `--workers 1`, every pool worker) a timer looks every tenth of a
 second and interrupts the work once its time is up or the process has grown by more than the
 memory bound; elsewhere (a Dask worker's thread) the time is checked between rules, and patterns
-get no more time than is left.
+get no more time than is left. Where the timer watches, it also stops a step of the work that has a
+limit of its own (a rule's pattern) once that limit has passed.
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ class MemoryBudgetExceeded(OverBudget):
     """Work that made its process grow past the memory bound."""
 
 
+class StepTimeout(TimeoutError):
+    """A step of the work ran past its own limit (`start_step`). A TimeoutError, as `regex` raises
+    for a pattern past its `timeout`, since the step may be one pattern."""
+
+
 @dataclass(frozen=True)
 class Limits:
     """What one piece of work may take: `seconds`, and `memory_mib` more memory than its process
@@ -66,6 +72,8 @@ class Limits:
 class _State(threading.local):
     deadline: float | None = None  # of the work under way in this thread
     ceiling: int | None = None  # the resident set past which it is stopped (main thread only)
+    watched: bool = False  # whether the timer looks at the work of this thread
+    step: float | None = None  # when the step under way must end (`start_step`)
 
 
 _state = _State()
@@ -95,6 +103,26 @@ def check() -> None:
         raise TimeBudgetExceeded()
 
 
+def watched() -> bool:
+    """Whether the timer interrupts the work under way in this thread (its main thread, in a
+    budget), and so can stop a step past its limit (`start_step`)."""
+    return _state.watched
+
+
+def start_step(seconds: float) -> None:
+    """Begin a step that may take `seconds`: once they are past, the timer raises StepTimeout
+    wherever the step is (within a tick), and `end_step` raises it for a step that ended late.
+    Only where `watched()`."""
+    _state.step = time.monotonic() + seconds
+
+
+def end_step() -> None:
+    """End the step under way; raise StepTimeout if it ran past its limit."""
+    step, _state.step = _state.step, None
+    if step is not None and time.monotonic() > step:
+        raise StepTimeout()
+
+
 def _look(signum: int, frame: FrameType | None) -> None:
     """The timer's handler, in the main thread. It stays installed once set: a tick that comes
     after the work has ended finds no deadline and does nothing. A tick that finds a finaliser
@@ -105,6 +133,10 @@ def _look(signum: int, frame: FrameType | None) -> None:
     ceiling = _state.ceiling
     if ceiling is not None and (resident_bytes() or 0) > ceiling:
         raise MemoryBudgetExceeded()
+    step = _state.step
+    if step is not None and time.monotonic() > step:
+        _state.step = None  # raised once: the code that handles it may still be in the step
+        raise StepTimeout()
 
 
 @contextmanager
@@ -121,9 +153,11 @@ def budget(limits: Limits, size: int) -> Iterator[None]:
             _installed = True
         signal.setitimer(signal.ITIMER_REAL, _TICK, _TICK)
     _state.deadline = time.monotonic() + limits.seconds
+    _state.watched = timer
     try:
         yield
     finally:
-        _state.deadline = _state.ceiling = None
+        _state.deadline = _state.ceiling = _state.step = None
+        _state.watched = False
         if timer:
             signal.setitimer(signal.ITIMER_REAL, 0)

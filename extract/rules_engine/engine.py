@@ -21,7 +21,7 @@ class RuleTimeout(Exception):
     """A pattern ran past its time limit on one article."""
 
 
-def windows(rule: Rule, text: str) -> list[tuple[int, int]]:
+def windows(rule: Rule, text: str, timeout: float | None = REGEX_TIMEOUT) -> list[tuple[int, int]]:
     """Where the rule's pattern may match: the whole text, or, for a rule with an anchor, the merged
     windows around the anchor's hits. A pattern that opens with a character class tries every
     position of the text; its anchor (a post title, a station word) is found in one quick pass."""
@@ -29,7 +29,7 @@ def windows(rule: Rule, text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]
     before, after = rule.window
     spans: list[tuple[int, int]] = []
-    for hit in _anchor_hits(rule.anchor, text):
+    for hit in _anchor_hits(rule.anchor, text, timeout):
         start, end = max(0, hit[0] - before), min(len(text), hit[1] + after)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], end))
@@ -39,27 +39,41 @@ def windows(rule: Rule, text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=64)
-def _anchor_hits(anchor: Anchor, text: str) -> tuple[tuple[int, int], ...]:
+def _anchor_hits(anchor: Anchor, text: str, timeout: float | None) -> tuple[tuple[int, int], ...]:
     if isinstance(anchor, regex.Pattern):
-        return tuple([m.span() for m in anchor.finditer(text, timeout=REGEX_TIMEOUT)])
+        return tuple([m.span() for m in anchor.finditer(text, timeout=timeout)])
     return tuple([m.span() for m in anchor.finditer(text)])  # an `re` anchor: plain words, no backtracking
 
 
-def _pattern_matches(rule: Rule, text: str) -> Iterator[Match]:
+def _pattern_matches(rule: Rule, text: str) -> list[Match]:
     assert rule.pattern is not None
-    # No more time than the article has left (extract/base/budget.py), where that is less.
-    left = budget.remaining()
-    timeout = REGEX_TIMEOUT if left is None else max(0.0, min(REGEX_TIMEOUT, left))
+    watched = budget.watched()
+    if watched:
+        # The budget's timer stops the pattern past its limit (extract/base/budget.py): `regex`
+        # gets none, since its own limit reads the process clock, a system call here, every 256
+        # steps of its engine and at every match (a seventh of the pipeline's time).
+        timeout = None
+        budget.start_step(REGEX_TIMEOUT)
+    else:
+        # No more time than the article has left, where that is less.
+        left = budget.remaining()
+        timeout = REGEX_TIMEOUT if left is None else max(0.0, min(REGEX_TIMEOUT, left))
     try:
-        for start, end in windows(rule, text):
-            yield from _matches_in(rule, rule.pattern, text, start, end, timeout)
+        found = [
+            m
+            for start, end in windows(rule, text, timeout)
+            for m in _matches_in(rule, rule.pattern, text, start, end, timeout)
+        ]
+        if watched:
+            budget.end_step()
     except TimeoutError as e:
         budget.check()
         raise RuleTimeout(f"{rule.source} ran past its {REGEX_TIMEOUT}s time limit") from e
+    return found
 
 
 def _matches_in(
-    rule: Rule, pattern: regex.Pattern[str], text: str, start: int, end: int, timeout: float
+    rule: Rule, pattern: regex.Pattern[str], text: str, start: int, end: int, timeout: float | None
 ) -> Iterator[Match]:
     for m in pattern.finditer(text, start, end, timeout=timeout):
         groups = {
@@ -78,7 +92,7 @@ def run_rule(rule: Rule, doc: Document) -> list[Match]:
         return [
             Match(rule, start, end, groups) for start, end, groups in FINDERS[rule.finder](text, doc, rule)
         ]
-    return list(_pattern_matches(rule, text))
+    return _pattern_matches(rule, text)
 
 
 def run_rules(rules: tuple[Rule, ...], doc: Document) -> Iterator[Match]:
