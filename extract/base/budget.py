@@ -83,9 +83,12 @@ _installed = False  # whether this process's SIGALRM handler is `_look`
 
 def resident_bytes() -> int | None:
     """The memory this process holds (its resident set), or None where /proc does not say."""
-    try:
-        with open("/proc/self/statm", "rb") as f:
-            return int(f.read().split()[1]) * _PAGE
+    try:  # three system calls, where a file object makes ten
+        fd = os.open("/proc/self/statm", os.O_RDONLY | os.O_CLOEXEC)
+        try:
+            return int(os.read(fd, 256).split()[1]) * _PAGE
+        finally:
+            os.close(fd)
     except (OSError, IndexError, ValueError):
         return None
 

@@ -53,12 +53,23 @@ def safe_id(doc_id: str) -> str:
     return f"{head}_{digest}" if head else f"doc_{digest}"
 
 
+def write_text(path: str | Path, text: str) -> None:
+    """Write `text` (UTF-8, newlines as they are) to the file `path`, created or emptied: one
+    system call each to open, write and close it, where a text file object makes eight."""
+    data = memoryview(text.encode("utf-8"))
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        while data:
+            data = data[os.write(fd, data) :]
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path: str | Path, text: str) -> None:
     """Write `text` to a temporary name beside `path`, then rename: readers see all of it or none."""
     folder, name = os.path.split(path)
     tmp = os.path.join(folder, f".{name}.tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
+    write_text(tmp, text)
     os.replace(tmp, path)
 
 
@@ -137,8 +148,7 @@ class Writer:
             os.replace(record.staged, path)
         else:
             temp = os.path.join(self.temp, f"{record.doc_id}.json")
-            with open(temp, "w", encoding="utf-8", newline="\n") as f:
-                f.write(record.text)
+            write_text(temp, record.text)
             os.replace(temp, path)
         self._append(self._records, record.line)
 

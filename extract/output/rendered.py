@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extract.output.jsontext import dumps, sha256_text
+from extract.output.output import write_text
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,7 @@ def stage(record: Rendered, temp: str) -> Rendered:
         os.makedirs(folder, exist_ok=True)
         _folders.add(folder)
     path = os.path.join(folder, f"{next(_staged)}.json")
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(record.text)
+    write_text(path, record.text)
     return dataclasses.replace(record, text="", staged=path)
 
 

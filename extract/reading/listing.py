@@ -148,7 +148,15 @@ def read_regular(path: str | Path) -> bytes:
     """The bytes of a regular file. A pipe is opened without waiting for a writer and refused
     (NotAFile), like a device or a socket, so that no input can make a run hang."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    with open(fd, "rb", closefd=True) as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise NotAFile(errno.EINVAL, "not a regular file (a device, pipe or socket)", str(path))
-        return f.read()
+        # Read with the file's size and once more to its end (it may have grown): three system
+        # calls, where a file object makes eight.
+        parts = [os.read(fd, info.st_size + 1)]
+        while parts[-1]:
+            parts.append(os.read(fd, max(info.st_size, 1 << 16)))
+        return b"".join(parts)
+    finally:
+        os.close(fd)
