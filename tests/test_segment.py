@@ -24,6 +24,19 @@ def test_tokens_carry_offsets_and_tags() -> None:
     assert not by_text["驿站"].function_word
 
 
+def test_tokens_of_a_piece_carry_offsets_in_the_whole_text() -> None:
+    """`tag(piece, offset)` gives the tokens of `piece` at their places in the text it was cut from,
+    as `Words.sentence` needs them, without making each token twice."""
+    whole = "开头一句。区委书记出席了揭牌仪式并讲话"
+    start = whole.index("区")
+    piece = whole[start:]
+    shifted = tag(piece, start)
+    assert [(t.text, t.start - start, t.end - start, t.tag) for t in shifted] == [
+        (t.text, t.start, t.end, t.tag) for t in tag(piece)
+    ]
+    assert all(whole[t.start : t.end] == t.text for t in shifted)
+
+
 def test_lexicon_words_stay_whole() -> None:
     # A township of the gazetteer is one word, where jieba's own dictionary cuts it in three.
     import rjieba

@@ -104,10 +104,11 @@ def _encodable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-def tag(text: str) -> list[Token]:
-    """`text` cut into tagged words, offsets in `text`."""
+def tag(text: str, offset: int = 0) -> list[Token]:
+    """`text` cut into tagged words, offsets in `text` plus `offset` (where `text` starts in a
+    longer one)."""
     out: list[Token] = []
-    pos = 0
+    pos = offset
     ours = _our_tags()
     for word, t in _tagger().tag(_encodable(text), True):
         out.append(Token(word, pos, pos + len(word), ours.get(word, t)))
@@ -141,9 +142,7 @@ class Words:
             ends = [i for i in (text.find(c, pos, high) for c in SENTENCE_ENDS) if i >= 0]
             end = min(ends, default=high)
             with stage("segment"):
-                found = tuple(
-                    Token(t.text, t.start + start, t.end + start, t.tag) for t in tag(text[start:end])
-                )
+                found = tuple(tag(text[start:end], start))
             self._sentences[start] = found
         return found
 
