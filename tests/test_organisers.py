@@ -133,3 +133,26 @@ def test_the_hosting_township_runs_on_to_a_community_only_through_its_name(
 def test_a_name_closes_the_bracket_it_opens() -> None:
     record = extract_text("夏日送清凉——成都市郫都区工商联(总商会)开展关爱新业态就业群体活动\n正文。")
     assert record.organisers == ["成都市郫都区工商联(总商会)"]
+
+
+def test_a_list_closed_by_a_glued_etc_keeps_its_last_body() -> None:
+    # jieba glues 等 to a name's last character it does not know (社工部等): the list still ends there.
+    text = "导读\n3月8日,青石区总工会联合区委社工部等多个部门共同开展关爱活动。"
+    assert _by_rule(text, STATED) == ["青石区总工会", "区委社工部"]
+
+
+def test_a_break_word_opening_a_longer_word_breaks_no_name() -> None:
+    # 联合 breaks a name (`A联合B`), but is only the start of the word 联合会 here.
+    text = "导读\n5月3日,青石区妇女联合会开展读书活动。"
+    assert _by_rule(text, STATED) == ["青石区妇女联合会"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "导读\n此次活动由青山街道党工委牵头,联合白沙社区、金桥公司共同开展,居民踊跃参与。",
+        "导读\n5月3日,青山街道党工委牵头,携手白沙社区、金桥公司共同举办读书会。",
+    ],
+)
+def test_the_clause_leading_a_joined_clause_gives_its_first_holder(text: str) -> None:
+    assert _by_rule(text, STATED) == ["青山街道党工委", "白沙社区", "金桥公司"]

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
@@ -44,7 +44,8 @@ def trim(
     breaks_list = options.get("break_words")
     if breaks_list:
         found = break_words_pattern(breaks_list).finditer(value, cut)
-        cut = max([cut, *(m.end() for m in found if not _quoted_at(value, m.end()))])
+        inside = _inside_words(g, tokens)
+        cut = max([cut, *(m.end() for m in found if not _quoted_at(value, m.end()) and not inside(m))])
     lead = options.get("lead_in")
     if lead:
         pattern = lead_in_pattern(lead)
@@ -55,6 +56,15 @@ def trim(
     # A group a finder cut from the words keeps its word edges (match.CUT_AT_WORDS).
     words = None if g.data == CUT_AT_WORDS else tokens
     return _finished(Group(value, start, start + len(value)), options, words, entities)
+
+
+def _inside_words(g: Group, tokens: Words | None) -> Callable[[regex.Match[str]], bool]:
+    """For a group a finder cut at words (match.CUT_AT_WORDS): whether a break word found in it is
+    only the start or end of a longer word there (联合 in `某妇女联合会`), which breaks nothing."""
+    if g.data != CUT_AT_WORDS or tokens is None:
+        return lambda m: False
+    edges = {e for t in tokens.within(g.start, g.end) for e in (t.start, t.end)}
+    return lambda m: g.start + m.start() not in edges or g.start + m.end() not in edges
 
 
 def _opens_quote(value: str, pos: int) -> bool:

@@ -14,6 +14,7 @@ from extract.text.segment import FUNCTION_TAGS, Token, known
 CLAUSE_MARKS = frozenset(",;:。!?\n…—")
 OPEN_QUOTES = '“「『《"'
 NUMERAL_TAGS = frozenset({"m", "mq"})
+LIST_END = "等"  # closes a list cut short (`A、B等单位`)
 COUNTERS = "个家批届名位项首"  # a numeral ending in one counts things (首个, 三家)
 CLAUSE_TAGS = frozenset(
     {"d", "p", "c", "r", "rr", "rz", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o"}
@@ -128,15 +129,19 @@ def plain(part: Sequence[Token], lists: Lists) -> bool:
 
 def unglued(clause: Sequence[Token], lists: Lists) -> list[Token]:
     """The clause with the joiners jieba glued to a name cut off: at the front of a word it does
-    not know (及/某公司), or at the end of a preposition or conjunction (某委/与)."""
+    not know (及/某公司), or at the end of a preposition or conjunction (某委/与); and the 等 that
+    closes a list, glued to the name's last character in a word it does not know (某社工部/等)."""
     out: list[Token] = []
     for t in clause:
         front = t.text[0] in lists.joiners and t.text[0] != "和" and len(t.text) > 1 and not known(t.text)
         back = len(t.text) == 2 and t.tag in {"p", "c"} and t.text[1] in lists.joiners
+        closing = len(t.text) == 2 and t.text[1] == LIST_END and not known(t.text)
         if front:
             out += [Token(t.text[0], t.start, t.start + 1, "c"), Token(t.text[1:], t.start + 1, t.end, "n")]
         elif back and t.text not in lists.joiners:
             out += [Token(t.text[0], t.start, t.start + 1, "n"), Token(t.text[1], t.start + 1, t.end, t.tag)]
+        elif closing:
+            out += [Token(t.text[0], t.start, t.start + 1, "n"), Token(LIST_END, t.start + 1, t.end, "u")]
         else:
             out.append(t)
     return out

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from extract.rules_engine.body_names import (
     CLAUSE_MARKS,
+    LIST_END,
     Lists,
     body,
     counting,
@@ -37,13 +38,12 @@ from extract.rules_engine.body_names import (
 from extract.rules_engine.document import Document
 from extract.rules_engine.match import CUT_AT_WORDS, Group
 from extract.rules_engine.ruleset import Rule
+from extract.rules_engine.subject_clause import verb_clause
 from extract.text.lexicon import words
 from extract.text.segment import Token
 
 Found = Iterator[tuple[int, int, dict[str, Group]]]
 
-PLACE_PREPOSITIONS = frozenset({"在", "于"})
-AGENT_PREPOSITIONS = frozenset({"由"})
 DIVISION_ENDS = ("省", "市", "县", "区", "州", "旗")  # the last character of a division's name
 
 
@@ -97,9 +97,9 @@ def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
             after = tokens[i + 1] if i + 1 < len(tokens) else None
             if after is not None and (after.tag[0] == "n" or after.tag == "vn"):
                 continue
-            bodies = _chain(_clause(tokens, i, lists), lists, named=True)
+            bodies = _chain(verb_clause(tokens, i, lists), lists, named=True)
         else:
-            bodies = _after_label(tokens, i, lists) or _stated(_clause(tokens, i, lists), lists)
+            bodies = _after_label(tokens, i, lists) or _stated(verb_clause(tokens, i, lists), lists)
         if bodies and len(bodies) >= fewest:
             groups = {
                 ("value" if n == 0 else f"value{n + 1}"): Group(
@@ -138,32 +138,6 @@ def _after_label(tokens: Sequence[Token], i: int, lists: Lists) -> list[list[Tok
     return _chain(tokens[k + 1 : end], lists, named=False)
 
 
-def _clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
-    """The words before the verb at `i` that may state who acted: the clause before it, after its
-    time and lead-in words, before a place (`在…`) and the adverbs leading to the verb; after 由
-    where the clause has one; the clause before where this one holds nothing else (`A,在某地举行`)."""
-    k = i
-    while k > 0 and _leads_to_verb(tokens[k - 1], lists):
-        k -= 1
-    first = k
-    while first > 0 and tokens[first - 1].text not in CLAUSE_MARKS:
-        first -= 1
-    clause = list(tokens[first:k])
-    agent = next((j for j in range(len(clause) - 1, -1, -1) if clause[j].text in AGENT_PREPOSITIONS), None)
-    if agent is not None:
-        return clause[agent + 1 :]
-    place = next((j for j, t in enumerate(clause) if _to_place(t, lists)), None)
-    if place is not None:
-        clause = clause[:place]
-    clause = _without_lead(clause, lists)
-    if not clause and first > 1 and tokens[first - 1].text in {","}:
-        before = first - 1
-        while before > 0 and tokens[before - 1].text not in CLAUSE_MARKS:
-            before -= 1
-        clause = _without_lead(list(tokens[before : first - 1]), lists)
-    return clause
-
-
 def _stated(clause: list[Token], lists: Lists) -> list[list[Token]]:
     """The bodies the clause names as its subject: the whole clause, or else the words before its
     predicate where that opens with a preposition (`某社区以“…”为主题`, `某街道为居民`)."""
@@ -182,33 +156,6 @@ def _predicate(token: Token, lists: Lists) -> bool:
     if token.text in lists.joiners:
         return False
     return token.tag == "p"
-
-
-def _to_place(token: Token, lists: Lists) -> bool:
-    """A word leading to where the event was held: 在 or 于 as prepositions, or a verb of going there
-    (`来到`, `走进`: a `place_words` word)."""
-    return token.text in PLACE_PREPOSITIONS and token.tag == "p" or token.text in lists.place_words
-
-
-def _leads_to_verb(token: Token, lists: Lists) -> bool:
-    """Adverbs, co-holding words and verbs leading to the event verb between the subject and it
-    (共同, 联合, 正式, 隆重, 组织开展, 牵头召开)."""
-    return (
-        token.tag in {"d", "ad", "a", "ul", "uz"}
-        or token.text in lists.joiners
-        and len(token.text) > 1
-        or token.text in lists.lead_verbs
-    )
-
-
-def _without_lead(clause: list[Token], lists: Lists) -> list[Token]:
-    """The clause without the time it opens with (`2023年8月10日上午`, `近日`) and lead-in words (`据悉`)."""
-    k = 0
-    while k < len(clause) and (
-        clause[k].tag in {"t", "m", "q", "mq"} or clause[k].text in lists.lead_in or clause[k].text.isspace()
-    ):
-        k += 1
-    return clause[k:]
 
 
 def _chain(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Token]]:
@@ -241,7 +188,7 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
     parts: list[list[Token]] = [[]]
     joins: list[Token] = []
     for t in unglued(clause, lists):
-        if t.text == "等" and not named:
+        if t.text == LIST_END and not named:
             break
         if t.text in lists.joiners:
             joins.append(t)

@@ -1,0 +1,92 @@
+"""The words before an event verb that may state who acted (for extract/rules_engine/subjects.py):
+the clause before the verb, after its time and lead-in words and before a place or the adverbs and
+verbs leading to it; after 由 where it has one; and where it opens with a word joining co-holders
+(`由A牵头,联合B…开展`), the subject of the clause before, which that word joins them to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extract.rules_engine.body_names import CLAUSE_MARKS, Lists, body
+from extract.text.segment import Token
+
+PLACE_PREPOSITIONS = frozenset({"在", "于"})
+AGENT_PREPOSITIONS = frozenset({"由"})
+
+
+def verb_clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
+    """The words before the verb at `i` that may state who acted: the clause before it, after its
+    time and lead-in words, before a place (`在…`) and the adverbs leading to the verb; after 由
+    where the clause has one; the clause before where this one holds nothing else (`A,在某地举行`)."""
+    k = i
+    while k > 0 and _leads_to_verb(tokens[k - 1], lists):
+        k -= 1
+    first = k
+    while first > 0 and tokens[first - 1].text not in CLAUSE_MARKS:
+        first -= 1
+    clause = list(tokens[first:k])
+    if clause and _joins_on(clause[0], lists) and first > 1 and tokens[first - 1].text == ",":
+        lead = _leading_subject(tokens, first - 1, lists)
+        if lead:
+            return [*lead, *clause]
+    agent = next((j for j in range(len(clause) - 1, -1, -1) if clause[j].text in AGENT_PREPOSITIONS), None)
+    if agent is not None:
+        return clause[agent + 1 :]
+    place = next((j for j, t in enumerate(clause) if _to_place(t, lists)), None)
+    if place is not None:
+        clause = clause[:place]
+    clause = without_lead(clause, lists)
+    if not clause and first > 1 and tokens[first - 1].text in {","}:
+        before = first - 1
+        while before > 0 and tokens[before - 1].text not in CLAUSE_MARKS:
+            before -= 1
+        clause = without_lead(list(tokens[before : first - 1]), lists)
+    return clause
+
+
+def _joins_on(token: Token, lists: Lists) -> bool:
+    """A word joining co-holders that opens a clause (`,联合某协会…开展`): the subject it joins
+    them to is the clause's before."""
+    return token.text in lists.joiners and len(token.text) > 1
+
+
+def _leading_subject(tokens: Sequence[Token], end: int, lists: Lists) -> list[Token]:
+    """`由A牵头,联合B…`, `A牵头,携手B…`: the subject of the clause ending at `end`, which leads the
+    co-holders the next clause joins to it; nothing where that clause names no body."""
+    start = end
+    while start > 0 and tokens[start - 1].text not in CLAUSE_MARKS:
+        start -= 1
+    words = list(tokens[start:end])
+    while words and words[-1].text in lists.lead_verbs:
+        words.pop()
+    agent = next((j for j in range(len(words) - 1, -1, -1) if words[j].text in AGENT_PREPOSITIONS), None)
+    words = words[agent + 1 :] if agent is not None else without_lead(words, lists)
+    return words if body(words, lists) else []
+
+
+def _to_place(token: Token, lists: Lists) -> bool:
+    """A word leading to where the event was held: 在 or 于 as prepositions, or a verb of going there
+    (`来到`, `走进`: a `place_words` word)."""
+    return token.text in PLACE_PREPOSITIONS and token.tag == "p" or token.text in lists.place_words
+
+
+def _leads_to_verb(token: Token, lists: Lists) -> bool:
+    """Adverbs, co-holding words and verbs leading to the event verb between the subject and it
+    (共同, 联合, 正式, 隆重, 组织开展, 牵头召开)."""
+    return (
+        token.tag in {"d", "ad", "a", "ul", "uz"}
+        or token.text in lists.joiners
+        and len(token.text) > 1
+        or token.text in lists.lead_verbs
+    )
+
+
+def without_lead(clause: list[Token], lists: Lists) -> list[Token]:
+    """The clause without the time it opens with (`2023年8月10日上午`, `近日`) and lead-in words (`据悉`)."""
+    k = 0
+    while k < len(clause) and (
+        clause[k].tag in {"t", "m", "q", "mq"} or clause[k].text in lists.lead_in or clause[k].text.isspace()
+    ):
+        k += 1
+    return clause[k:]
