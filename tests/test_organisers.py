@@ -22,7 +22,10 @@ def test_the_hosting_township_holds_an_event_nobody_is_said_to_hold() -> None:
 
 
 def test_a_community_named_right_after_the_township_is_the_holder() -> None:
-    text = "上海市静安区南京西路街道华山社区的党员志愿者们走进小区,为居民送去了服务。"
+    # (An article reporting an event held: only such an article lends the township, otherwise_if.)
+    text = (
+        "上海市静安区南京西路街道华山社区的党员志愿者们走进小区,为居民送去了服务。启动仪式上,居民纷纷点赞。"
+    )
     assert _organisers(text) == [("南京西路街道华山社区", "南京西路街道华山社区", "organisers.from_street")]
 
 
@@ -118,7 +121,7 @@ def test_a_community_after_a_village_is_named_after_a_township_a_kind() -> None:
 @pytest.mark.parametrize(
     ("sentence", "organisers"),
     [
-        ("近年来,佛山市乐从镇积极扶持和推动村(社区)党群活动中心建设。", ["乐从镇"]),
+        ("近年来,佛山市乐从镇积极扶持和推动村(社区)党群活动中心建设。推进会日前举行。", ["乐从镇"]),
         ("11月27日上午,珠海市香洲区拱北街道举行新设社区揭牌仪式。", ["珠海市香洲区拱北街道"]),
         ("11月27日,珠海市香洲区拱北街道港湾社区党群服务中心揭牌启用。", ["珠海市香洲区拱北街道港湾社区"]),
     ],
@@ -156,3 +159,14 @@ def test_a_break_word_opening_a_longer_word_breaks_no_name() -> None:
 )
 def test_the_clause_leading_a_joined_clause_gives_its_first_holder(text: str) -> None:
     assert _by_rule(text, STATED) == ["青山街道党工委", "白沙社区", "金桥公司"]
+
+
+def test_a_visit_reporting_no_event_held_borrows_no_township() -> None:
+    # The township is where the visit went (the street field), but nothing was held there.
+    text = "调研基层治理\n5月20日,市委副书记王明一行来到上海市静安区南京西路街道,实地察看社区服务。"
+    record = extract_text(text, published="2024-05-21")
+    assert record.street == "南京西路街道"
+    assert record.organisers == []
+    # The same township hosting a meeting held it.
+    held = text.replace("实地察看社区服务", "参加座谈会")
+    assert extract_text(held, published="2024-05-21").organisers == ["南京西路街道"]

@@ -18,6 +18,7 @@ from extract.rules_engine.document import Document
 from extract.rules_engine.engine import run_rules
 from extract.rules_engine.ruleset import RuleSet
 from extract.text.entities import entity_layer
+from extract.text.lexicon import words
 from extract.text.normalise import normalise
 
 
@@ -43,10 +44,17 @@ def resolve_fields(doc: Document, ruleset: RuleSet) -> Context:
             ctx.results[spec.name] = RESOLVERS[spec.resolver](ctx, spec, matches)
     for spec in ruleset.fields:
         other = spec.options.get("otherwise")
-        if other and not ctx.results.get(spec.name):
+        if other and not ctx.results.get(spec.name) and _borrows(doc, spec.options.get("otherwise_if")):
             extend = spec.options.get("otherwise_extend")
             ctx.results[spec.name] = borrowed(ctx, spec.name, str(other), str(extend) if extend else None)
     return ctx
+
+
+def _borrows(doc: Document, cue: object) -> bool:
+    """Whether a field may borrow another's value: where `otherwise_if` names a word list, only an
+    article whose body (boilerplate masked) holds one of its words (one reporting an event held, not
+    a visit or a portrait, whose township hosted nothing)."""
+    return not cue or any(w in doc.body for w in words(str(cue)))
 
 
 def borrowed(ctx: Context, name: str, other: str, extend: str | None = None) -> list[Item]:
