@@ -170,3 +170,11 @@ def test_a_visit_reporting_no_event_held_borrows_no_township() -> None:
     # The same township hosting a meeting held it.
     held = text.replace("实地察看社区服务", "参加座谈会")
     assert extract_text(held, published="2024-05-21").organisers == ["南京西路街道"]
+
+
+def test_the_leading_subject_is_found_past_an_aside_and_its_own_verbs() -> None:
+    text = (
+        "导读\n此次活动,由青石区白沙街道精心策划,以共建为纽带,联合金桥集团、青石区图书馆等单位共同主办,"
+        "吸引了众多居民。"
+    )
+    assert _by_rule(text, STATED) == ["青石区白沙街道", "金桥集团", "青石区图书馆"]

@@ -13,6 +13,7 @@ from extract.text.segment import Token
 
 PLACE_PREPOSITIONS = frozenset({"在", "于"})
 AGENT_PREPOSITIONS = frozenset({"由"})
+LEAD_REACH = 3  # clauses looked back through for the subject a joining clause continues
 
 
 def verb_clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
@@ -52,17 +53,25 @@ def _joins_on(token: Token, lists: Lists) -> bool:
 
 
 def _leading_subject(tokens: Sequence[Token], end: int, lists: Lists) -> list[Token]:
-    """`由A牵头,联合B…`, `A牵头,携手B…`: the subject of the clause ending at `end`, which leads the
-    co-holders the next clause joins to it; nothing where that clause names no body."""
-    start = end
-    while start > 0 and tokens[start - 1].text not in CLAUSE_MARKS:
-        start -= 1
-    words = list(tokens[start:end])
-    while words and words[-1].text in lists.lead_verbs:
-        words.pop()
+    """`由A牵头,联合B…`, `由A发起,以…为纽带,联合B…`: the subject of the clause before the one ending
+    at `end` (past asides opening with a preposition), which leads the co-holders the next clause
+    joins to it, without the words saying how it led; nothing where that clause names no body."""
+    for _ in range(LEAD_REACH):
+        start = end
+        while start > 0 and tokens[start - 1].text not in CLAUSE_MARKS:
+            start -= 1
+        words = list(tokens[start:end])
+        aside = bool(words) and words[0].tag == "p" and words[0].text not in AGENT_PREPOSITIONS
+        if not (aside and start > 1 and tokens[start - 1].text == ","):
+            break
+        end = start - 1
+    else:
+        return []
     agent = next((j for j in range(len(words) - 1, -1, -1) if words[j].text in AGENT_PREPOSITIONS), None)
     words = words[agent + 1 :] if agent is not None else without_lead(words, lists)
-    return words if body(words, lists) else []
+    # The subject is the longest run of words from the start that names a body: what follows is
+    # how it led (牵头, 精心策划, 邀约发起), whatever the segmenter tagged it.
+    return next((words[:j] for j in range(len(words), 0, -1) if body(words[:j], lists)), [])
 
 
 def _to_place(token: Token, lists: Lists) -> bool:
