@@ -178,3 +178,14 @@ def test_the_leading_subject_is_found_past_an_aside_and_its_own_verbs() -> None:
         "吸引了众多居民。"
     )
     assert _by_rule(text, STATED) == ["青石区白沙街道", "金桥集团", "青石区图书馆"]
+
+
+def test_a_subject_in_the_clause_before_ends_where_it_goes_to_a_place() -> None:
+    text = "导读\n昨天,青石区文化馆与白沙街道走进金桥社区、青石广场,开展文艺演出活动。"
+    assert _by_rule(text, STATED) == ["青石区文化馆", "白沙街道"]
+
+
+def test_people_joined_to_the_subject_are_no_co_holder() -> None:
+    # 白沙街道广大干部: the street's cadres took part; the body that held it is the one named.
+    text = "导读\n5月8日,青石区文化馆与白沙街道广大干部在金桥社区开展文艺演出活动。"
+    assert _by_rule(text, STATED) == ["青石区文化馆"]

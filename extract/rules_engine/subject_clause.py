@@ -43,6 +43,8 @@ def verb_clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
         while before > 0 and tokens[before - 1].text not in CLAUSE_MARKS:
             before -= 1
         clause = without_lead(list(tokens[before : first - 1]), lists)
+        place = next((j for j, t in enumerate(clause) if j and _to_place(t, lists)), None)
+        clause = clause[:place] if place is not None else clause
     return clause
 
 

@@ -164,14 +164,20 @@ def _chain(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
     parts = _parts(clause, lists, named)
     if not parts[-1]:
         return []
-    # A co-holder mentioned as a kind or a count (`A联合辖区14家单位`) is left out; the named stay.
-    parts = [parts[0]] + [p for p in parts[1:] if not kind(p, lists)]
+    # A co-holder mentioned as a kind or a count (`A联合辖区14家单位`), or as people or a place
+    # (`A与某区广大干部`: a `not_ending` word), is left out; the named bodies stay.
+    parts = [parts[0]] + [p for p in parts[1:] if not kind(p, lists) and not _not_body(p, lists)]
     if not all(parts) or not all(_co_holder(p, n, lists) for n, p in enumerate(parts[:-1])):
         return []
     if not named:
         return parts if _co_holder(parts[-1], len(parts) - 1, lists) else []
     opening = _opening_body(parts[-1], lists)
     return [*parts[:-1], opening] if opening else []
+
+
+def _not_body(part: Sequence[Token], lists: Lists) -> bool:
+    """Words ending as no body's name does (`…干部`, `…小区`): people or a place, not a co-holder."""
+    return bool(part) and "".join(t.text for t in part).endswith(lists.not_ending)
 
 
 def _co_holder(part: Sequence[Token], n: int, lists: Lists) -> bool:
