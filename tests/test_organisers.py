@@ -189,3 +189,14 @@ def test_people_joined_to_the_subject_are_no_co_holder() -> None:
     # 白沙街道广大干部: the street's cadres took part; the body that held it is the one named.
     text = "导读\n5月8日,青石区文化馆与白沙街道广大干部在金桥社区开展文艺演出活动。"
     assert _by_rule(text, STATED) == ["青石区文化馆"]
+
+
+def test_a_signing_framing_the_time_since_is_no_statement_of_the_event() -> None:
+    # 自A与B签订协议以来: the agreement was signed before; it says nothing of who held this event
+    # (whether or not jieba glues 自 to a name it does not know, 自金桥).
+    text = "导读\n自金桥集团党委与白沙镇党委签订共建协议以来,双方密切联系。"
+    assert _by_rule(text, STATED) == []
+    assert _by_rule("导读\n青山公司党委与白沙镇党委签订共建协议,双方密切联系。", STATED) == [
+        "青山公司党委",
+        "白沙镇党委",
+    ]

@@ -44,6 +44,7 @@ from extract.text.segment import Token
 
 Found = Iterator[tuple[int, int, dict[str, Group]]]
 
+SINCE = frozenset({"以来"})  # closes a clause framing a time (`自…以来`)
 DIVISION_ENDS = ("省", "市", "县", "区", "州", "旗")  # the last character of a division's name
 
 
@@ -91,6 +92,8 @@ def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
         i = next((k for k, t in enumerate(tokens) if t.start <= start < t.end), None)
         if i is None or not (tokens[i].start == start or tokens[i].end == end) or not _verb(tokens, i, lists):
             continue
+        if _since(tokens, i):
+            continue
         if named:
             # What was held or unveiled comes before the verb, which ends its clause: before a noun
             # the verb names the event (参加揭牌仪式), its subject is a person or body taking part.
@@ -108,6 +111,17 @@ def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
                 for n, b in enumerate(bodies)
             }
             yield bodies[0][0].start, max(tokens[i].end, bodies[-1][-1].end), groups
+
+
+def _since(tokens: Sequence[Token], i: int) -> bool:
+    """The verb at `i` frames the time of another act (`自A与B签订协议以来,…`): its clause ends
+    with 以来, and what it states was done before, not the event."""
+    for t in tokens[i + 1 :]:
+        if t.text in CLAUSE_MARKS:
+            return False
+        if t.text in SINCE:
+            return True
+    return False
 
 
 @lru_cache(maxsize=8)
