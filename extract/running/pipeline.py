@@ -52,9 +52,10 @@ def resolve_fields(doc: Document, ruleset: RuleSet) -> Context:
 
 def _borrows(doc: Document, cue: object) -> bool:
     """Whether a field may borrow another's value: where `otherwise_if` names a word list, only an
-    article whose body (boilerplate masked) holds one of its words (one reporting an event held, not
-    a visit or a portrait, whose township hosted nothing)."""
-    return not cue or any(w in doc.body for w in words(str(cue)))
+    article whose text holds one of its words (one reporting an event held, not a visit or a
+    portrait, whose township hosted nothing). The whole text: the boilerplate mask may blank a page
+    that is one long line."""
+    return not cue or any(w in doc.text for w in words(str(cue)))
 
 
 def borrowed(ctx: Context, name: str, other: str, extend: str | None = None) -> list[Item]:
