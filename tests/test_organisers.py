@@ -200,3 +200,8 @@ def test_a_signing_framing_the_time_since_is_no_statement_of_the_event() -> None
         "青山公司党委",
         "白沙镇党委",
     ]
+
+
+def test_a_clause_going_on_with_并_keeps_the_subject_before() -> None:
+    text = "导读\n近日,由三家单位组建的青石区金桥综合党委正式成立,并召开了第一次委员会议。"
+    assert _by_rule(text, STATED) == ["青石区金桥综合党委"]

@@ -13,6 +13,7 @@ from extract.text.segment import Token
 
 PLACE_PREPOSITIONS = frozenset({"在", "于"})
 AGENT_PREPOSITIONS = frozenset({"由"})
+CONTINUING = frozenset({"并", "并且"})  # a clause going on with the subject of the one before
 LEAD_REACH = 3  # clauses looked back through for the subject a joining clause continues
 
 
@@ -38,14 +39,25 @@ def verb_clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
     if place is not None:
         clause = clause[:place]
     clause = without_lead(clause, lists)
-    if not clause and first > 1 and tokens[first - 1].text in {","}:
+    continuing = len(clause) == 1 and clause[0].text in CONTINUING
+    if (not clause or continuing) and first > 1 and tokens[first - 1].text in {","}:
         before = first - 1
         while before > 0 and tokens[before - 1].text not in CLAUSE_MARKS:
             before -= 1
         clause = without_lead(list(tokens[before : first - 1]), lists)
+        if continuing:
+            return _subject_of_statement(clause, lists)
         place = next((j for j, t in enumerate(clause) if j and _to_place(t, lists)), None)
         clause = clause[:place] if place is not None else clause
     return clause
+
+
+def _subject_of_statement(words: list[Token], lists: Lists) -> list[Token]:
+    """`A正式成立,并召开…`: the subject of the statement the event's clause goes on from, the longest
+    run of words naming a body at its start, after a clause describing it (`…组成的A`)."""
+    described = max((j + 1 for j, t in enumerate(words) if t.text == "的"), default=0)
+    words = words[described:]
+    return next((words[:j] for j in range(len(words), 0, -1) if body(words[:j], lists)), [])
 
 
 def _joins_on(token: Token, lists: Lists) -> bool:
