@@ -123,3 +123,36 @@ def test_a_short_county_name_opening_a_communitys_name_is_no_county() -> None:
     text = "12月1日,董家沟街道集美御湖社区党群服务中心启用仪式在集美御湖社区党群服务中心举行。"
     record = extract_text(text)
     assert (record.district, record.city) == (None, "大连市")
+
+
+VISITS = [
+    # The visitors' township and district are their own; the place they went to is the event's.
+    (
+        "花木街道赴天平路街道考察交流\n5月18日,浦东新区花木街道党工委书记王明一行赴徐汇区天平路街道"
+        "考察交流。浦东新区花木街道相关负责人参加。",
+        ("徐汇区", "上海市", "天平路街道"),
+    ),
+    # Visitors from a district elsewhere come to a city the text names by its short form only.
+    (
+        "近日,江宁区工商联副主席王明一行来锡,与无锡市工商联开展结对共建活动。无锡市工商联主席李强主持座谈会。",
+        (None, "无锡市", None),
+    ),
+    # A visit at home: the district's own leader goes to one of its townships.
+    ("6月3日,静安区委书记王明带队赴南京西路街道调研基层党建工作。", ("静安区", "上海市", "南京西路街道")),
+    # Several townships visited: the first named, however often the others come back.
+    (
+        "7月1日上午,杨浦区委书记王明带队赴四平路街道、殷行街道调研。殷行街道是老城区。殷行街道辖区内有多所学校。",
+        ("杨浦区", "上海市", "四平路街道"),
+    ),
+    # The host who invites is no visitor: its township stays the event's.
+    (
+        "1月12日,杨浦区四平路街道某社区党委邀请某公司党支部书记一行前往社区,就区域化党建展开交流。",
+        ("杨浦区", "上海市", "四平路街道"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), VISITS, ids=[str(i) for i in range(len(VISITS))])
+def test_a_visit_took_place_where_the_visitors_went(text: str, place: tuple[str | None, ...]) -> None:
+    record = extract_text(text)
+    assert (record.district, record.city, record.street) == place

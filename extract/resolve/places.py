@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import divisions_note
 from extract.resolve.place_mentions import _mentions, _names_county, _whole_words
+from extract.resolve.place_visits import find_visits
 from extract.rules_engine.document import HEAD_CHARS
 from extract.rules_engine.match import Match
 from extract.rules_engine.ruleset import FieldSpec
@@ -100,6 +101,12 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     venues += ctx.notes.get(divisions_note(venue_field), [])
     body = ctx.doc.body
     mentions = _mentions(gaz, matches)
+    # A visit (`某区某街道书记一行赴某区某街道考察`): where it went weighs as the venue; the visitors'
+    # own places are not the event's.
+    options = spec.options
+    visits = find_visits(body, str(options.get("visit", "")), mentions, str(options.get("visit_invited", "")))
+    mentions = [m for m in mentions if m.start not in visits.visitors]
+    venues += [(m.start, m.end) for m in mentions if m.start in visits.destinations]
     mentioned_higher = {d.code for m in mentions for d in m.candidates if d.level in ("city", "province")}
     # A short form that begins a township named in full (长寿 and 长寿路街道) means that township.
     street_heads = {

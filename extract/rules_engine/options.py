@@ -55,6 +55,8 @@ FIELD_OPTIONS: dict[str, str] = {
     "event_fields": "fields whose values' sentences weigh a place as the event's",
     "organisers": "the field holding the organisers (default organisers)",
     "venue": "the field holding the venue",
+    "visit": "a pattern: a visit's verb; the place after it weighs as the venue, the visitors' places before it in its sentence do not count",
+    "visit_invited": "a pattern: in a visit's sentence, the visitors begin after its last match (the host who invites is none)",
 }
 
 RULE_OPTIONS: dict[str, str] = {
