@@ -156,3 +156,19 @@ VISITS = [
 def test_a_visit_took_place_where_the_visitors_went(text: str, place: tuple[str | None, ...]) -> None:
     record = extract_text(text)
     assert (record.district, record.city, record.street) == place
+
+
+UNLISTED = [
+    # A township the gazetteer does not list (a short name in common use), right after its county.
+    ("6月19日上午,在北京市西城区广外街道某社区服务站,庆祝活动拉开帷幕。", ("西城区", "北京市", "广外街道")),
+    # All of a district's townships name none.
+    ("6月19日,杨浦区所有街道党工委书记参加活动。", ("杨浦区", "上海市", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), UNLISTED, ids=[str(i) for i in range(len(UNLISTED))])
+def test_a_township_the_gazetteer_lacks_counts_right_after_its_county(
+    text: str, place: tuple[str | None, ...]
+) -> None:
+    record = extract_text(text)
+    assert (record.district, record.city, record.street) == place

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from extract.rules_engine.match import Match
+from extract.text.divisions import Division
 from extract.text.gazetteer import Gazetteer, PlaceMention
 from extract.text.segment import Words
 
@@ -56,9 +57,36 @@ _COUNTY_ENDS = ("区", "县", "道", "镇", "乡")
 _OPENS_A_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:社区|小区|村)")
 
 
+def _unlisted(start: int, end: int, value: str, known: list[PlaceMention]) -> PlaceMention | None:
+    """A township the gazetteer does not list (renamed, merged, or a common short name such as
+    `某外街道`), written in full right after a county it does list (`某区某某街道`): one of that
+    county's townships. None where a listed township lies there already or no single county precedes."""
+    if any(k.start < end and start < k.end and any(d.level == "street" for d in k.candidates) for k in known):
+        return None
+    before = [k for k in known if k.end == start]
+    counties = [d for k in before for d in k.candidates if d.level == "county"]
+    if len(counties) != 1:
+        return None
+    c = counties[0]
+    town = Division(
+        code=c.code + "000",
+        name=value,
+        level="street",
+        city=c.city,
+        province=c.province,
+        city_code=c.city_code,
+        province_code=c.province_code,
+        county=c.name,
+        county_code=c.code,
+    )
+    return PlaceMention(start, end, value, (town,))
+
+
 def _mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
-    """Gazetteer mentions, plus townships written `X街` for `X街道` (rules with `street_suffix`)."""
+    """Gazetteer mentions, plus townships written `X街` for `X街道` (rules with `street_suffix`), and
+    townships the gazetteer lacks written right after their county (rules with `unlisted_township`)."""
     out = []
+    unlisted = []
     for m in matches:
         g = m.groups.get("value")
         if g is None:
@@ -66,11 +94,18 @@ def _mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
         if isinstance(g.data, PlaceMention):
             out.append(g.data)
             continue
+        if m.rule.options.get("unlisted_township"):
+            unlisted.append((g.start, g.end, g.value))
+            continue
         suffix = m.rule.options.get("street_suffix")
         if suffix:
             streets = tuple(gaz.streets(g.value + suffix))
             if streets:
                 out.append(PlaceMention(g.start, g.end, g.value, streets))
+    for start, end, value in unlisted:
+        town = _unlisted(start, end, value, out)
+        if town is not None:
+            out.append(town)
     return sorted(out, key=lambda m: m.start)
 
 

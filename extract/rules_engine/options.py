@@ -68,6 +68,7 @@ RULE_OPTIONS: dict[str, str] = {
     "attach_to_all": "true (objects): the match's attributes go to every object that lacks them",
     "attach_to_previous": "true (objects): the match's attributes go to the object mentioned last before it",
     "street_suffix": "(places) the text appended to the value before it is looked up as a township",
+    "unlisted_township": "(places) true: the value, a township the gazetteer lacks, counts as one of the county named right before it",
     "levels": "(finder places) only places of these levels: province, city, county, street",
     "verbs": "(finders event_subjects, event_name_openers) a word list: the verbs stating an event (举行, 召开)",
     "subject_ends": "(finders event_subjects, event_name_openers) a word list: a body's name ends with one of its words",
