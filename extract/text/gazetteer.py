@@ -37,6 +37,10 @@ _RANK = {level: i for i, level in enumerate(LEVELS)}
 _SHORT_COUNTY_NEXT = set("域级委城直长里区乡")
 # A short form followed by these is a street name: 北京路, 延安西路, 南京大街.
 _ROAD_HEADS = ("路", "街", "大道", "东路", "西路", "南路", "北路", "中路", "大街")
+# A township's full name followed by these is the word for the level (新建街道层级: a newly built body
+# at the 街道 level; 街道级, 乡镇层面), not the township of that name.
+_LEVEL_NEXT = ("级", "层级", "层面")
+_TOWNSHIP_ENDS = ("街道", "镇", "乡")
 # Evidence tiers used by resolve_county, strongest first.
 # A township's short form (长寿路, 中山东路) is often just a road, so it only counts as a neighbour.
 _TIERS = {"adjacent": 0, "street": 0, "city": 1, "province": 2, "neighbour": 3, "street_short": 3}
@@ -197,6 +201,8 @@ class Gazetteer:
             if len(form) == 2 and form[-1] == "县" and nxt[:1] in _SHORT_COUNTY_NEXT:
                 continue
             if nxt.startswith(_ROAD_HEADS) and all(form != d.name for d in divisions):
+                continue
+            if form.endswith(_TOWNSHIP_ENDS) and nxt.startswith(_LEVEL_NEXT):
                 continue
             mentions.append(PlaceMention(start, end, form, divisions))
 
