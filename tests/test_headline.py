@@ -121,6 +121,16 @@ def _title(text: str) -> str | None:
         pytest.param(
             "某区织密织牢社会安全防护网\n" + BODY, "某区织密织牢社会安全防护网", id="a headline ending in 网"
         ),
+        pytest.param(
+            "两个社区揭牌\n5月6日,某街道两个社区正式揭牌。",
+            "两个社区揭牌",
+            id="a short headline right above a dated lede",
+        ),
+        pytest.param(
+            "关注微信\n关注微博\n5月6日,某街道两个社区正式揭牌。",
+            None,
+            id="short page furniture above a dated lede is no headline",
+        ),
     ],
 )
 def test_headline(text: str, title: str | None) -> None:
