@@ -172,3 +172,9 @@ def test_a_township_the_gazetteer_lacks_counts_right_after_its_county(
 ) -> None:
     record = extract_text(text)
     assert (record.district, record.city, record.street) == place
+
+
+def test_a_township_the_gazetteer_lacks_written_jie_before_a_community() -> None:
+    text = "7月27日,某银行分行、自流井区某某寺街新华路社区等6家单位共同组成的综合党委正式成立。"
+    record = extract_text(text)
+    assert (record.district, record.street) == ("自流井区", "某某寺街道")

@@ -57,10 +57,11 @@ _COUNTY_ENDS = ("区", "县", "道", "镇", "乡")
 _OPENS_A_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:社区|小区|村)")
 
 
-def _unlisted(start: int, end: int, value: str, known: list[PlaceMention]) -> PlaceMention | None:
+def _unlisted(start: int, end: int, text: str, name: str, known: list[PlaceMention]) -> PlaceMention | None:
     """A township the gazetteer does not list (renamed, merged, or a common short name such as
     `某外街道`), written in full right after a county it does list (`某区某某街道`): one of that
-    county's townships. None where a listed township lies there already or no single county precedes."""
+    county's townships, named `name` (`某某街道` for `某某街` written before a community). None where
+    a listed township lies there already or no single county precedes."""
     if any(k.start < end and start < k.end and any(d.level == "street" for d in k.candidates) for k in known):
         return None
     before = [k for k in known if k.end == start]
@@ -70,7 +71,7 @@ def _unlisted(start: int, end: int, value: str, known: list[PlaceMention]) -> Pl
     c = counties[0]
     town = Division(
         code=c.code + "000",
-        name=value,
+        name=name,
         level="street",
         city=c.city,
         province=c.province,
@@ -79,7 +80,7 @@ def _unlisted(start: int, end: int, value: str, known: list[PlaceMention]) -> Pl
         county=c.name,
         county_code=c.code,
     )
-    return PlaceMention(start, end, value, (town,))
+    return PlaceMention(start, end, text, (town,))
 
 
 def _mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
@@ -94,16 +95,16 @@ def _mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
         if isinstance(g.data, PlaceMention):
             out.append(g.data)
             continue
-        if m.rule.options.get("unlisted_township"):
-            unlisted.append((g.start, g.end, g.value))
-            continue
         suffix = m.rule.options.get("street_suffix")
+        if m.rule.options.get("unlisted_township"):
+            unlisted.append((g.start, g.end, g.value, g.value + str(suffix or "")))
+            continue
         if suffix:
             streets = tuple(gaz.streets(g.value + suffix))
             if streets:
                 out.append(PlaceMention(g.start, g.end, g.value, streets))
-    for start, end, value in unlisted:
-        town = _unlisted(start, end, value, out)
+    for start, end, text, name in unlisted:
+        town = _unlisted(start, end, text, name, out)
         if town is not None:
             out.append(town)
     return sorted(out, key=lambda m: m.start)
