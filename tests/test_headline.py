@@ -122,8 +122,8 @@ def _title(text: str) -> str | None:
             "某区织密织牢社会安全防护网\n" + BODY, "某区织密织牢社会安全防护网", id="a headline ending in 网"
         ),
         pytest.param(
-            "两个社区揭牌\n5月6日,某街道两个社区正式揭牌。",
-            "两个社区揭牌",
+            "某某驿站启用\n5月6日,某街道的某某驿站正式启用。",
+            "某某驿站启用",
             id="a short headline right above a dated lede",
         ),
         pytest.param(

@@ -59,7 +59,7 @@ _OPENS_A_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:社区|小区|村)")
 
 def _unlisted(start: int, end: int, text: str, name: str, known: list[PlaceMention]) -> PlaceMention | None:
     """A township the gazetteer does not list (renamed, merged, or a common short name such as
-    `某外街道`), written in full right after a county it does list (`某区某某街道`): one of that
+    `某某外街道`), written in full right after a county it does list (`某区某某街道`): one of that
     county's townships, named `name` (`某某街道` for `某某街` written before a community). None where
     a listed township lies there already or no single county precedes."""
     if any(k.start < end and start < k.end and any(d.level == "street" for d in k.candidates) for k in known):
@@ -83,6 +83,20 @@ def _unlisted(start: int, end: int, text: str, name: str, known: list[PlaceMenti
     return PlaceMention(start, end, text, (town,))
 
 
+def _written_for_township(gaz: Gazetteer, start: int, value: str, suffix: str) -> PlaceMention | None:
+    """The township a value names once `suffix` is added (`某某街` + `道`), trying its longest tail
+    first: the pattern cannot tell where the name begins (`某市和平街` is 和平街道). A name is at least
+    four characters with its suffix."""
+    for i in range(len(value)):
+        tail = value[i:]
+        if len(tail) + len(suffix) < 4:
+            return None
+        streets = tuple(gaz.streets(tail + suffix))
+        if streets:
+            return PlaceMention(start + i, start + len(value), tail, streets)
+    return None
+
+
 def _mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
     """Gazetteer mentions, plus townships written `X街` for `X街道` (rules with `street_suffix`), and
     townships the gazetteer lacks written right after their county (rules with `unlisted_township`)."""
@@ -100,9 +114,9 @@ def _mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
             unlisted.append((g.start, g.end, g.value, g.value + str(suffix or "")))
             continue
         if suffix:
-            streets = tuple(gaz.streets(g.value + suffix))
-            if streets:
-                out.append(PlaceMention(g.start, g.end, g.value, streets))
+            found = _written_for_township(gaz, g.start, g.value, str(suffix))
+            if found is not None:
+                out.append(found)
     for start, end, text, name in unlisted:
         town = _unlisted(start, end, text, name, out)
         if town is not None:
