@@ -186,3 +186,10 @@ def test_a_township_written_jie_right_after_its_county_without_a_break() -> None
     text = "6月1日,某工会参加杭州市上城区湖滨街“文明实践”项目集中认领活动。"
     record = extract_text(text)
     assert (record.district, record.street) == ("上城区", "湖滨街道")
+
+
+def test_a_township_name_several_cities_share_takes_the_city_the_text_names() -> None:
+    # 湖滨街道 is the name of townships in several cities; the text names one of them.
+    text = "6月5日,湖滨街道举行党建联席会议,辖区某小区成为岳阳市首批示范小区。"
+    record = extract_text(text)
+    assert (record.district, record.city, record.street) == (None, "岳阳市", "湖滨街道")

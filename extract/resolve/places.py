@@ -165,15 +165,18 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         decision.city_proofs = [Proof("", e.start, e.end, f"city.{e.kind}") for e in resolution.evidence[:3]]
         if resolution.division is not None and not resolution.evidence:
             decision.city_proofs = [Proof("", mention.start, mention.end, "city.unique_county")]
-    _decide_street(decision, street_weight, street_seen)
+    _decide_street(decision, street_weight, street_seen, mentioned_higher)
     if decision.city is None and decision.county is None:
         _city_alone(ctx, decision, mentions, headline, events, orgs)
     ctx.notes["places"] = decision
     return decision
 
 
-def _decide_street(decision: Decision, weight: dict[str, float], seen: dict[str, PlaceMention]) -> None:
-    """The heaviest township in the decided county; failing one, the heaviest written out in full."""
+def _decide_street(
+    decision: Decision, weight: dict[str, float], seen: dict[str, PlaceMention], higher: set[str]
+) -> None:
+    """The heaviest township in the decided county; failing one, the heaviest written out in full,
+    and of the townships bearing its name, those in a city or province the text names (`higher`)."""
     ranked = sorted(weight, key=lambda n: (-weight[n], seen[n].start))
     for in_county in (True, False):
         for form in ranked:
@@ -183,6 +186,9 @@ def _decide_street(decision: Decision, weight: dict[str, float], seen: dict[str,
                     streets = [d for d in streets if d.county_code == decision.county.code]
             elif not form.endswith(_FULL_STREET):
                 continue
+            if decision.county is None:
+                named = [d for d in streets if d.city_code in higher or d.province_code in higher]
+                streets = named or streets
             if streets:
                 m = seen[form]
                 decision.street = streets[0]
