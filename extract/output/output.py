@@ -20,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TextIO
 
+from extract.output.files import write_text
 from extract.output.jsontext import dumps
 
 if TYPE_CHECKING:
@@ -51,26 +52,6 @@ def safe_id(doc_id: str) -> str:
     digest = hashlib.sha1(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     head = safe.encode("utf-8")[: _MAX_ID_BYTES - 9].decode("utf-8", "ignore").rstrip("._-")
     return f"{head}_{digest}" if head else f"doc_{digest}"
-
-
-def write_text(path: str | Path, text: str) -> None:
-    """Write `text` (UTF-8, newlines as they are) to the file `path`, created or emptied: one
-    system call each to open, write and close it, where a text file object makes eight."""
-    data = memoryview(text.encode("utf-8"))
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
-    try:
-        while data:
-            data = data[os.write(fd, data) :]
-    finally:
-        os.close(fd)
-
-
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write `text` to a temporary name beside `path`, then rename: readers see all of it or none."""
-    folder, name = os.path.split(path)
-    tmp = os.path.join(folder, f".{name}.tmp")
-    write_text(tmp, text)
-    os.replace(tmp, path)
 
 
 class Writer:

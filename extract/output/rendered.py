@@ -13,8 +13,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from extract.output.files import write_text
 from extract.output.jsontext import dumps, sha256_text
-from extract.output.output import write_text
 
 
 @dataclass(frozen=True)

@@ -150,7 +150,7 @@ def export_tasks(out: Path, dest: Path, gold: Path | None, warnings: list[str]) 
     """Write the tasks of the records in `out` (with `gold` as annotations, if given) to `dest` and
     the labelling config beside it as `label_config.xml`; returns the number of tasks. Raises
     NoSourceText, writing nothing, when the text of no article can be found."""
-    from extract.output.output import write_atomic
+    from extract.output.files import write_atomic
     from extract.review.explain import load_records, no_source_text, source_text
     from extract.review.score import load_json_dir
 
@@ -176,7 +176,8 @@ def export_tasks(out: Path, dest: Path, gold: Path | None, warnings: list[str]) 
 def import_tasks(export: Path, dest: Path, warnings: list[str]) -> list[Path]:
     """Write one gold file `<doc_id>.json` into `dest` per annotated task of a Label Studio JSON
     export; returns the files written."""
-    from extract.output.output import safe_id, write_atomic
+    from extract.output.files import write_atomic
+    from extract.output.output import safe_id
 
     data = json.loads(export.read_text(encoding="utf-8"))
     entries = data if isinstance(data, list) else [data]

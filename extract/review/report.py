@@ -284,7 +284,7 @@ def write_report(out: Path, dest: Path, gold: Path | None = None) -> int:
     """Write the page for the records in `out` (scored against `gold` if given) to `dest`; returns the
     number of articles. The page is written to a temporary file and renamed into place. Raises
     NoSourceText, writing nothing, when the text of no article can be found."""
-    from extract.output.output import write_atomic
+    from extract.output.files import write_atomic
     from extract.review.reread import load_records, no_source_text
     from extract.review.score import load_json_dir
 
