@@ -34,6 +34,9 @@ def _name(text: str) -> str:
         ("辖内星河支行", "星河支行"),  # where in the area, not part of the name
         ("赴星河街道开展五星级党群服务中心", "五星级党群服务中心"),  # a verb before a sort
         ("辖区内的星河广场", "星河广场"),
+        # A person, then a verb of two characters: the verb takes what follows as its object.
+        ("讲解员介绍星河驿站", "星河驿站"),
+        ("志愿者讲解服务站", "服务站"),
     ],
 )
 def test_function_words_at_the_edges_are_cut(text: str, name: str) -> None:
@@ -52,6 +55,8 @@ def test_function_words_at_the_edges_are_cut(text: str, name: str) -> None:
         "星河外卖骑手党群服务站",  # one verb inside a name modifies what follows
         "城市治理推进委",  # two verbs straight before the last word modify it
         "新就业群体服务驿站",  # a set term, not an adjective and a verb
+        "星河志愿者加油驿站",  # a verb kept at names (name_edge_words) after a person is no clause
+        "城市管理行政执法支队",  # a verb after a noun that names no person modifies the last word
     ],
 )
 def test_names_that_hold_such_words_stay_whole(text: str) -> None:
@@ -124,6 +129,8 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,一楼是便民服务站,居民在这里办事。", []),
         ("6月1日,各地建成新业态暖心驿站。", []),
         ("6月1日,星河便民服务站揭牌。", ["星河便民服务站"]),
+        # A caption: someone showing a station, not a station named after them.
+        ("6月1日,星河小区党群服务站启用。\n工作人员介绍服务站功能(李明 摄)", ["星河小区党群服务站"]),
         # A station word that says whose team, or a document's title, names no station.
         ("9月1日,长河市党群服务中心验收工作组赴星河街道考核。", []),
         ("9月1日,考核依据《长河市党群服务中心星级评定办法》进行。", []),

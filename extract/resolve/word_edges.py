@@ -32,6 +32,9 @@ SINGLE_CHARACTER_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", 
 # Words that say what is done to a thing or how it is, not which one it is (before a kind word).
 KIND_ONLY_TAGS = FUNCTION_TAGS | {"vn", "z", "k"}
 SORT_SUFFIXES = "型式级"  # 综合型, 开放式, 星级: words that sort things
+# Last characters of nouns that name people (工作者, 讲解员, 居民, 群众, 同学们): such a noun before
+# a verb is the verb's subject, not the first word of a name (工作人员介绍服务站).
+PERSON_SUFFIXES = "者员们民众"
 
 
 def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -87,6 +90,8 @@ def _after_last_clause_word(tokens: Sequence[Token], keep: frozenset[str]) -> in
             return i + 1  # a verb before a count or sort takes the rest as object (开展五星级服务中心)
         elif _verb_after_verb(tokens, i, keep):
             return i  # two verbs in a row: what follows is their object (总工会加速推进某某服务站)
+        elif _verb_after_person(tokens, i, keep):
+            return i + 1  # a person does it: what follows is its object (讲解员介绍某某驿站)
     return 0
 
 
@@ -95,6 +100,20 @@ def _verb_after_verb(tokens: Sequence[Token], i: int, keep: frozenset[str]) -> b
     word stands between them and the last (城市治理推进委 is a body's name: its verbs modify 委)."""
     return 0 < i < len(tokens) - 2 and all(
         len(t.text) > 1 and _cut(t, OBJECT_VERB_TAGS, keep) for t in (tokens[i - 1], tokens[i])
+    )
+
+
+def _verb_after_person(tokens: Sequence[Token], i: int, keep: frozenset[str]) -> bool:
+    """Whether `tokens[i]` is a verb of two characters or more straight after a noun that names
+    people: a clause of subject and verb, whose object the rest is (志愿者讲解服务站). A verb kept at
+    names (`keep`: 骑手加油驿站) and a verb after a noun of anything else (执法支队) modify what follows."""
+    person = tokens[i - 1] if i > 0 else None
+    return (
+        person is not None
+        and len(tokens[i].text) > 1
+        and _cut(tokens[i], OBJECT_VERB_TAGS, keep)
+        and person.tag[:1] == "n"
+        and person.text[-1:] in PERSON_SUFFIXES
     )
 
 
