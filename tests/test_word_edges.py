@@ -160,6 +160,8 @@ def test_station_records(text: str, stations: list[str]) -> None:
         ("6月1日,文艺汇演在盛和小区广场隆重举行。", "盛和小区广场"),
         ("6月1日,联谊会在星河酒店温馨举行。", "星河酒店"),  # a word of manner before the verb
         ("6月1日,小哥节在星河广场暖心启动。", "星河广场"),
+        ("6月1日,读书节在星河书城启幕。", "星河书城"),  # the curtain rises there
+        ("首届骑手节于6月1日在长河广场启帷。", "长河广场"),
         ("6月1日,座谈会在辖区内的星河广场举行。", "星河广场"),
         # A place in the lead's own clause, whatever the next clause says.
         ("日前,在星河文化广场户外劳动者驿站,百余名骑手领到了慰问品。", "星河文化广场户外劳动者驿站"),
