@@ -16,6 +16,12 @@ from extract import extract_text
             "星河街道社区党群服务中心",
             "5号线某路站3号出口对面",
         ),
+        # A centre that moves opens at its new site (新址): the street address given there.
+        (
+            "3月8日,星河街道社区党群服务中心新址在长河路918号全新亮相。它位于5号线某路站3号出口对面。",
+            "星河街道社区党群服务中心",
+            "长河路918号",
+        ),
         # 座落于, written for 坐落于.
         (
             "6月1日,星河小区党群服务站揭牌。党群服务站座落于星河苑3号楼二单元一楼,设有阅览室。",
