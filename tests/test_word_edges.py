@@ -131,6 +131,9 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,星河便民服务站揭牌。", ["星河便民服务站"]),
         # A caption: someone showing a station, not a station named after them.
         ("6月1日,星河小区党群服务站启用。\n工作人员介绍服务站功能(李明 摄)", ["星河小区党群服务站"]),
+        # Rooms listed inside a community or centre are its parts, whatever the word for them.
+        ("6月1日,星河社区设有长河公益服务站、图书阅览室等功能空间。", []),
+        ("6月1日,星河中心涵盖学习区、长河驿站等多个服务区域。", []),
         # A station word that says whose team, or a document's title, names no station.
         ("9月1日,长河市党群服务中心验收工作组赴星河街道考核。", []),
         ("9月1日,考核依据《长河市党群服务中心星级评定办法》进行。", []),
