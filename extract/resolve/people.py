@@ -17,7 +17,7 @@ from extract.resolve.generic import candidates
 from extract.rules_engine.match import Group, Match
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.lexicon import words
-from extract.text.segment import boundaries
+from extract.text.segment import boundaries, known, word_frequency
 from extract.text.textutil import clean_value
 
 _SPLIT = regex.compile(r"[、和及与]")
@@ -58,9 +58,7 @@ def name_end(text: str, start: int, longest: int) -> int:
 def _starts_word(text: str, at: int) -> bool:
     """True where the character at `at` makes a word of the dictionary with the one after it
     (`出席`, `代表`), so that it opens the next word rather than ending a name (`强一行`)."""
-    from extract.text.segment import word_frequency
-
-    return word_frequency(text[at : at + 2]) > 0
+    return known(text[at : at + 2])
 
 
 def _word_break(text: str, end: int) -> bool:
@@ -82,8 +80,6 @@ _NOT_A_TITLE = regex.compile(r"了|就|表示|说|是|把|被|将|在|让|他|�
 def is_common_word(word: str) -> bool:
     """Not a person's name: a common word of jieba's dictionary (单位, 同志), a name whose first two
     characters are one (焦虑不), or one that ends in a post (陈校长, 王书记, 李长)."""
-    from extract.text.segment import word_frequency
-
     if word_frequency(word) > 1000 or (len(word) == 3 and word_frequency(word[:2]) > 1000):
         return True
     # 陈长, 李任: a surname and a post's last character. A three-character name may end in one (黄兴长).
@@ -93,9 +89,7 @@ def is_common_word(word: str) -> bool:
 def opens_longer_word(text: str, start: int, end: int) -> bool:
     """True where the characters from `start` run on past `end` into one word of the dictionary: 齐聚一
     in 齐聚一堂, 高票当 in 高票当选 are the head of an idiom, not a person."""
-    from extract.text.segment import word_frequency
-
-    return any(word_frequency(text[start:stop]) > 0 for stop in (end + 1, end + 2) if stop <= len(text))
+    return any(known(text[start:stop]) for stop in (end + 1, end + 2) if stop <= len(text))
 
 
 def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
@@ -177,10 +171,8 @@ def _post_name_joined() -> regex.Pattern[str]:
 
 def _runs_on(value: str, m: regex.Match[str]) -> bool:
     """True where the post runs on into a longer word (常委会元和街道: 常委会 is a body, 会元 no name)."""
-    from extract.text.segment import word_frequency
-
     start, end = m.span("post")
-    return word_frequency(value[start : end + 1]) > 0
+    return known(value[start : end + 1])
 
 
 def _joined(head: Group | None, tail: Group | None) -> Group | None:

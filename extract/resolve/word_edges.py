@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from extract.text.segment import DETERMINER_TAGS, FUNCTION_TAGS, Token, Words, known, tag
+from extract.text.segment import DETERMINER_TAGS, FUNCTION_TAGS, NUMERAL_TAGS, Token, Words, known, tag
 
 VERB_TAGS = frozenset({"v", "vd", "vg", "vi", "vq", "l"})
 # Function words that end the clause before a name wherever they stand in it: a name does not hold
@@ -26,7 +26,6 @@ TRAILING_TAGS = FUNCTION_TAGS - {"m", "mq", "q"} | LOCATIVE_TAGS
 # A one-character word's tag is trusted only for these: 吾, 宁, 臻 are tagged pronoun or verb, but in
 # a name they are part of it.
 ADJECTIVE_TAGS = frozenset({"a", "ad"})
-NUMERAL_TAGS = frozenset({"m", "mq"})
 MEASURE_TAGS = frozenset({"q"})
 SINGLE_CHARACTER_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "f"})
 # Words that say what is done to a thing or how it is, not which one it is (before a kind word).

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.text.segment import FUNCTION_TAGS, Token, known
+from extract.text.segment import FUNCTION_TAGS, NUMERAL_TAGS, Token, known
 
 CLAUSE_MARKS = frozenset(",;:。!?\n…—")
 OPEN_QUOTES = '“「『《"'
-NUMERAL_TAGS = frozenset({"m", "mq"})
 LIST_END = "等"  # closes a list cut short (`A、B等单位`)
 COUNTERS = "个家批届名位项首"  # a numeral ending in one counts things (首个, 三家)
 CLAUSE_TAGS = frozenset(

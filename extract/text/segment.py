@@ -50,6 +50,7 @@ FUNCTION_TAGS = frozenset({
 # Words that only point at or count a thing (这个, 三级, 新型, 一站式): before a kind word they make
 # no name of their own.
 DETERMINER_TAGS = frozenset({"r", "rr", "rz", "m", "mq", "q", "b"})
+NUMERAL_TAGS = frozenset({"m", "mq"})  # 三, 首: counts and ordinals
 
 
 @dataclass(frozen=True, slots=True)
