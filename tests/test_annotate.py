@@ -85,13 +85,13 @@ def test_canonical_form_writes_long_only_where_needed() -> None:
         "venue": {"value": "世茂广场"},
         "city": {"value": "上海市", "aliases": [], "optional": False},
         "stations": [{"name": {"value": "驿站", "aliases": ["站"]}, "address": None, "optional": False}],
-        "attendees": [{"name": "王华", "title": {"value": "书记", "optional": True}, "optional": True}],
+        "attendees": [{"name": "赵华", "title": {"value": "书记", "optional": True}, "optional": True}],
     }
     assert canonical(gold) == {
         "venue": "世茂广场",
         "city": "上海市",
         "stations": [{"name": {"value": "驿站", "aliases": ["站"]}, "address": None}],
-        "attendees": [{"name": "王华", "title": {"value": "书记", "optional": True}, "optional": True}],
+        "attendees": [{"name": "赵华", "title": {"value": "书记", "optional": True}, "optional": True}],
     }
 
 
@@ -124,16 +124,16 @@ def _record(raw: str, **values: Any) -> Record:
 
 
 def test_predictions_put_regions_on_evidence_and_resolved_values_in_text_areas() -> None:
-    raw = "纪念建党98周年。6月25日下午,区委书记王建国为“四季人家”党群服务站揭牌。"
+    raw = "纪念建党98周年。6月25日下午,区委书记王建国为“康乐人家”党群服务站揭牌。"
     record = _record(
         raw,
         date="2019-06-25",
         attendees=[{"name": "王建国", "title": "区委书记"}],
-        stations=[{"name": "四季人家党群服务站", "address": None}],
+        stations=[{"name": "康乐人家党群服务站", "address": None}],
         spans={
             "attendees[0].name": "王建国",
             "attendees[0].title": "区委书记",
-            "stations[0].name": "“四季人家”党群服务站",
+            "stations[0].name": "“康乐人家”党群服务站",
         },
     )
     record.evidence[:0] = [
@@ -147,10 +147,10 @@ def test_predictions_put_regions_on_evidence_and_resolved_values_in_text_areas()
         ("建党98周年", ["date"]),
         ("王建国", ["attendees.name"]),
         ("区委书记", ["attendees.title"]),
-        ("“四季人家”党群服务站", ["stations.name"]),
+        ("“康乐人家”党群服务站", ["stations.name"]),
     ]
     areas = {r["from_name"]: r["value"]["text"] for r in results if r["type"] == "textarea"}
-    assert areas == {"date": ["2019-06-25"], "value": ["四季人家党群服务站"]}
+    assert areas == {"date": ["2019-06-25"], "value": ["康乐人家党群服务站"]}
     relations = [r for r in results if r["type"] == "relation"]
     ids = {r["value"]["text"]: r["id"] for r in results if r["type"] == "labels"}
     assert [(r["from_id"], r["to_id"]) for r in relations] == [(ids["王建国"], ids["区委书记"])]
@@ -178,11 +178,11 @@ def _region(rid: str, raw: str, text: str, label: str) -> dict[str, Any]:
 
 
 def test_an_annotators_export_becomes_gold() -> None:
-    raw = "6月25日,南京西路街道举行签约仪式。區(qū)委書記王華出席,甲公司与乙社区签订《共建协议》。"
+    raw = "6月25日,南京西路街道举行签约仪式。區(qū)委書記赵華出席,甲公司与乙社区签订《共建协议》。"
     result = [
         _region("a", raw, "南京西路街道", "organisers"),
         {"id": "a", "from_name": "aliases", "type": "textarea", "value": {"text": ["街道", " "]}},
-        _region("b", raw, "王華", "attendees.name"),
+        _region("b", raw, "赵華", "attendees.name"),
         _region("c", raw, "區(qū)委書記", "attendees.title"),
         {"from_id": "c", "to_id": "b", "type": "relation", "direction": "left"},
         _region("d", raw, "《共建协议》", "signed_projects.name"),
@@ -229,20 +229,20 @@ def test_an_annotators_export_becomes_gold() -> None:
         "venue": None,
         "organisers": [{"value": "南京西路街道", "aliases": ["街道"]}],
         # Traditional text with a pinyin gloss is read as the rules read it.
-        "attendees": [{"name": "王华", "title": "区委书记"}],
+        "attendees": [{"name": "赵华", "title": "区委书记"}],
         "stations": [],
         "signed_projects": [{"name": "共建协议", "parties": ["甲公司", "乙社区"]}],
     }
 
 
 def test_an_attribute_without_a_relation_is_left_out_with_a_warning() -> None:
-    raw = "区委书记王华出席。"
-    result = [_region("n", raw, "王华", "attendees.name"), _region("t", raw, "区委书记", "attendees.title")]
+    raw = "区委书记赵华出席。"
+    result = [_region("n", raw, "赵华", "attendees.name"), _region("t", raw, "区委书记", "attendees.title")]
     warnings: list[str] = []
     gold = gold_from_task(
         {"data": {"text": raw, "doc_id": "d"}, "annotations": [{"result": result}]}, warnings
     )
-    assert gold is not None and gold["attendees"] == [{"name": "王华", "title": None}]
+    assert gold is not None and gold["attendees"] == [{"name": "赵华", "title": None}]
     assert len(warnings) == 1 and "has no relation" in warnings[0] and "区委书记" in warnings[0]
 
 
@@ -254,22 +254,22 @@ def test_a_task_without_an_annotation_is_skipped_with_a_warning() -> None:
 
 
 def test_locate_allows_quote_marks_and_picks_the_nearest_occurrence() -> None:
-    norm = normalise("“四季人家”党群服务站在此。又一个四季人家党群服务站。")
-    first = locate(norm, "四季人家党群服务站")
-    assert first is not None and norm.raw[first[0] : first[1]] == "四季人家”党群服务站"
-    near = locate(norm, "四季人家党群服务站", near=20)
+    norm = normalise("“康乐人家”党群服务站在此。又一个康乐人家党群服务站。")
+    first = locate(norm, "康乐人家党群服务站")
+    assert first is not None and norm.raw[first[0] : first[1]] == "康乐人家”党群服务站"
+    near = locate(norm, "康乐人家党群服务站", near=20)
     assert near is not None and near[0] > first[0]
     assert locate(norm, "不存在的站") is None
     # A value the text does not hold whole is placed on its longest part that it does.
-    span = place(norm, Form("盛世四季人家党群服务站"))
-    assert norm.raw[span[0] : span[1]] == "四季人家”党群服务站"
+    span = place(norm, Form("盛世康乐人家党群服务站"))
+    assert norm.raw[span[0] : span[1]] == "康乐人家”党群服务站"
 
 
 def test_gold_values_of_a_traditional_article_are_found_through_normalisation() -> None:
-    raw = "環(huán)人民廣場中央商務(wù)區(qū)黨建聯(lián)席會議舉行"
-    sheet = sheet_from_gold({"organisers": ["环人民广场中央商务区党建联席会议"]}, normalise(raw))
+    raw = "環(huán)星河廣場商圈黨建聯(lián)盟會議舉行"
+    sheet = sheet_from_gold({"organisers": ["环星河广场商圈党建联盟会议"]}, normalise(raw))
     (piece,) = sheet.pieces
-    assert raw[piece.span[0] : piece.span[1]].startswith("環(huán)人民廣場")
+    assert raw[piece.span[0] : piece.span[1]].startswith("環(huán)星河廣場")
     assert raw[piece.span[0] : piece.span[1]].endswith("會議")
 
 
@@ -311,7 +311,7 @@ def test_annotate_export_names_a_missing_path(missing: str, seed_records: Path, 
 
 
 def test_a_region_outside_the_text_is_skipped_with_a_warning() -> None:
-    raw = "王华出席。"
+    raw = "赵华出席。"
     bad = {"id": "x", "type": "labels", "value": {"start": 3, "end": 40, "labels": ["attendees.name"]}}
     broken = {"id": "y", "type": "labels", "value": {"labels": ["organisers"]}}
     warnings: list[str] = []

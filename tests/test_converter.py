@@ -22,10 +22,10 @@ def test_converter_output_is_unchanged() -> None:
 
 
 def test_traditional_detection_and_pinyin_glosses() -> None:
-    raw = "環(huán)人民廣場黨建聯(lián)席會議在世茂廣場舉行,區(qū)委書記出席。"
+    raw = "環(huán)星河廣場黨建聯(lián)席會議在長河廣場舉行,區(qū)委書記出席。"
     assert has_traditional(raw)
     n = normalise(raw)
-    assert n.text == "环人民广场党建联席会议在世茂广场举行,区委书记出席。"
+    assert n.text == "环星河广场党建联席会议在长河广场举行,区委书记出席。"
     # every normalised character maps back to the raw character it came from
     start = n.text.index("区委")
     assert n.raw[slice(*n.raw_span(start, start + 2))] == "區(qū)委"
@@ -40,6 +40,6 @@ def test_simplified_text_is_left_alone() -> None:
 
 def test_a_pinyin_gloss_with_a_space_inside_is_dropped() -> None:
     # Some sites write the gloss with a space before the closing bracket: 會(huì )議.
-    n = normalise("區人大常委會(huì )元和街道工委主任出席")
-    assert n.text == "区人大常委会元和街道工委主任出席"
+    n = normalise("區人大常委會(huì )祥和街道工委主任出席")
+    assert n.text == "区人大常委会祥和街道工委主任出席"
     assert normalise("會議(CBD )舉行").text == "会议(CBD )举行"

@@ -83,8 +83,8 @@ def test_compare_marks_ok_wrong_spurious_and_missed() -> None:
         date="2020-01-02",
         district="静安区",
         organisers=["南京西路街道", "某公司"],
-        attendees=[{"name": "王华", "title": "区委书记"}, {"name": "李明", "title": None}],
-        stations=[{"name": "白领驿家党群服务站", "address": "大厦"}],
+        attendees=[{"name": "赵华", "title": "区委书记"}, {"name": "李明", "title": None}],
+        stations=[{"name": "暖心驿家党群服务站", "address": "大厦"}],
     ).model_dump(mode="json")
     gold = {
         "date": "2020-01-03",
@@ -92,10 +92,10 @@ def test_compare_marks_ok_wrong_spurious_and_missed() -> None:
         "city": "上海市",
         "organisers": [{"value": "南京西路街道党工委", "aliases": ["南京西路街道"]}],
         "attendees": [
-            {"name": "王华", "title": "区委副书记"},
-            {"name": "周惠珍", "title": "书记", "optional": True},
+            {"name": "赵华", "title": "区委副书记"},
+            {"name": "周丽珍", "title": "书记", "optional": True},
         ],
-        "stations": [{"name": "白领驿家党群服务站", "address": None}],
+        "stations": [{"name": "暖心驿家党群服务站", "address": None}],
     }
     diff = compare(record, gold)
     assert diff.status == {
