@@ -108,7 +108,7 @@ def test_abolished_counties_stay_under_their_old_city(gaz: Gazetteer) -> None:
     assert gaz.counties("闸北") == [] and gaz.counties("渝北") == []
     assert [d.abolished for d in gaz.counties("静安区")] == [None]
     assert gaz.counties("开县") == []  # two characters: 召开县委 would name it
-    (mention,) = [m for m in gaz.find_places("今年渝北区建成一批工会驿站") if m.text == "渝北区"]
+    (mention,) = [m for m in gaz.find_places("渝北区去年建成三个职工之家") if m.text == "渝北区"]
     assert [d.city for d in mention.candidates] == ["重庆市"]
 
 
@@ -177,13 +177,13 @@ def test_find_places_short_forms(gaz: Gazetteer) -> None:
         "绿水青山就是金山银山",  # 青山, 金山
         "省委和县委高度重视",  # 和县
         "形成县域经济新格局",  # 成县
-        "今冬山城披上流行色",  # 山城 (山城区): the mountain city
+        "山城的夜景吸引游客",  # 山城 (山城区): the mountain city
         "各地公安机关与会来宾",  # 公安, 来宾
         "和平发展，合作共赢",  # 和平, 合作
         "城区和郊区",  # 城区, 郊区 as ordinary words
         "比如南部地区",  # 比如县, 南部县
         "来自广州的商户在北京路开店",  # 北京路 is a road
-        "本区第一个新建街道层级的服务综合体投用",  # 新建街道: 街道层级 is a level, 新建 a verb
+        "全市首个新建街道层级的养老服务中心开放",  # 新建街道: 街道层级 is a level, 新建 a verb
     ],
 )
 def test_find_places_ignores_common_words(gaz: Gazetteer, text: str) -> None:

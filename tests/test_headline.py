@@ -26,8 +26,8 @@ def _title(text: str) -> str | None:
             "首页 > 新闻\n某社区成立党建联盟\n" + BODY, "某社区成立党建联盟", id="after a breadcrumb"
         ),
         pytest.param(
-            "同心聚力谋发展 携手共建展未来\n——某街道与某支部召开共建座谈会\n来源:某网 2023-06-05\n" + BODY,
-            "同心聚力谋发展 携手共建展未来——某街道与某支部召开共建座谈会",
+            "凝心聚力促发展 结对共建谱新篇\n——某街道与某支部召开共建座谈会\n来源:某网 2023-06-05\n" + BODY,
+            "凝心聚力促发展 结对共建谱新篇——某街道与某支部召开共建座谈会",
             id="split over two lines, the second a subtitle",
         ),
         pytest.param(
@@ -47,8 +47,8 @@ def _title(text: str) -> str | None:
         ),
         pytest.param(
             "某商会开展关爱新就业群体活动\n发布时间:2023-06-05 10:00\n"
-            "夏日送清凉、关爱在一线——某商会开展关爱新就业群体活动\n" + BODY,
-            "夏日送清凉、关爱在一线——某商会开展关爱新就业群体活动",
+            "冬日送温暖、关怀暖人心——某商会开展关爱新就业群体活动\n" + BODY,
+            "冬日送温暖、关怀暖人心——某商会开展关爱新就业群体活动",
             id="repeated below in a fuller form",
         ),
         pytest.param(

@@ -117,7 +117,7 @@ def test_a_tail_written_after_another_place_is_no_shorter_form() -> None:
 def test_a_body_named_by_its_kind_alone_is_the_events_body_of_that_kind() -> None:
     text = (
         "8月22日,青松街道在产业园举办统战工作推进会。"
-        "会上,区留学人员联谊会会长王某某与街道共同签订党建共建项目协议。"
+        "会上,区留学人员联谊会会长王某某与街道一起签订了党建共建项目协议。"
     )
     assert _parties(text) == {"党建共建项目协议": ["区留学人员联谊会", "青松街道"]}
     record = extract_text(text, published="2024-05-20")
@@ -138,13 +138,13 @@ def test_a_kind_word_with_no_body_of_that_kind_names_no_party() -> None:
 def test_signers_only_counted_are_the_bodies_a_clause_lists_that_many_of() -> None:
     text = (
         "此次联建由青松社区党委、绿源公司党支部及东湖小学党支部共同发起。"
-        "仪式上,三方代表签署《党建联建协议书》。"
+        "仪式上,三方代表签署《共建共享协议书》。"
     )
-    assert _parties(text) == {"党建联建协议书": ["青松社区党委", "绿源公司党支部", "东湖小学党支部"]}
+    assert _parties(text) == {"共建共享协议书": ["青松社区党委", "绿源公司党支部", "东湖小学党支部"]}
     rules = {e.rule for e in extract_text(text, published="2024-05-20").evidence if ".parties[" in e.field}
     assert rules == {"signed_projects.parties_counted", "signed_projects.parties_then_agreement"}
-    fewer = "青松社区党委与绿源公司党支部是老朋友。仪式上,三方代表签署《党建联建协议书》。"
-    assert _parties(fewer) == {"党建联建协议书": []}
+    fewer = "青松社区党委与绿源公司党支部是老朋友。仪式上,三方代表签署《共建共享协议书》。"
+    assert _parties(fewer) == {"共建共享协议书": []}
 
 
 def test_a_total_after_the_last_body_is_not_its_name() -> None:
@@ -154,17 +154,17 @@ def test_a_total_after_the_last_body_is_not_its_name() -> None:
 
 def test_a_stretch_cut_inside_a_word_ends_with_the_word() -> None:
     # The pattern's lazy group ends at 市委 (a body's ending too) inside 市委员会.
-    text = "九三学社东湖市委员会与九三学社重庆市委员会举行合作签约仪式。双方签署了合作协议。"
-    assert _parties(text) == {"合作协议": ["九三学社东湖市委员会", "九三学社重庆市委员会"]}
+    text = "九三学社东湖市委员会与九三学社绿源市委员会举行友好签约仪式。双方签署了交流协议。"
+    assert _parties(text) == {"交流协议": ["九三学社东湖市委员会", "九三学社绿源市委员会"]}
 
 
 def test_a_tail_after_a_place_inside_a_word_is_not_written_alone() -> None:
-    # 长安 is a place too: 湾村党委 after it is part of 长安湾村党委, never written alone.
+    # 长安 is a place too: 岭村党委 after it is part of 长安岭村党委, never written alone.
     text = (
-        "5月21日,白云街道长安湾村党委与绿源大学商学院党委签订了联建共建协议。"
-        "商学院党委书记王某某和长安湾村党委干部参加了活动。"
+        "9月2日,白云街道长安岭村党委与绿源大学文学院党委签订了联建共建协议。"
+        "文学院党委副书记王某某和长安岭村党委委员出席了仪式。"
     )
-    assert _parties(text) == {"联建共建协议": ["长安湾村党委", "绿源大学商学院党委"]}
+    assert _parties(text) == {"联建共建协议": ["长安岭村党委", "绿源大学文学院党委"]}
 
 
 def test_signers_for_no_named_body_are_parties_as_written() -> None:
@@ -186,15 +186,15 @@ def test_firms_of_a_kind_are_no_body() -> None:
 
 def test_the_body_names_in_full_the_bodies_a_headline_shortens() -> None:
     text = (
-        "九三学社东湖市委与中共青松区委签署“绿源合作”协议\n"
-        "4月11日,九三学社东湖市委员会与中共东湖市青松区委员会“绿源合作”签约仪式在区行政中心举行。"
+        "民盟东湖市委与中共青松区委签署“绿源同行”协议\n"
+        "6月3日,民盟东湖市委员会与中共东湖市青松区委员会“绿源同行”签约仪式在青松区会议中心举行。"
     )
-    assert _parties(text) == {"“绿源合作”协议": ["九三学社东湖市委员会", "中共东湖市青松区委员会"]}
+    assert _parties(text) == {"“绿源同行”协议": ["民盟东湖市委员会", "中共东湖市青松区委员会"]}
     other = (
-        "九三学社东湖市委与中共青松区委签署“绿源合作”协议\n"
-        "4月11日,甲乙公司与丙丁公司“绿源合作”签约仪式在区行政中心举行。"
+        "民盟东湖市委与中共青松区委签署“绿源同行”协议\n"
+        "6月3日,甲乙公司与丙丁公司“绿源同行”签约仪式在青松区会议中心举行。"
     )
-    assert _parties(other) == {"“绿源合作”协议": ["九三学社东湖市委", "中共青松区委"]}
+    assert _parties(other) == {"“绿源同行”协议": ["民盟东湖市委", "中共青松区委"]}
 
 
 def test_a_time_that_opens_the_statement_is_not_a_partys_name() -> None:

@@ -10,7 +10,7 @@ def _names(text: str) -> list[str]:
 
 
 def test_an_agreement_signed_before_is_no_signed_project() -> None:
-    text = "自青松公司党委与绿源镇党委签订《结对共建协议书》以来,双方坚持党建共商、资源共享。"
+    text = "自青松公司党委与绿源镇党委签订《结对共建协议书》以来,两家单位常来常往、互帮互助。"
     assert _names(text) == []
 
 
@@ -27,12 +27,12 @@ def test_a_signing_at_the_event_is_one() -> None:
 def test_a_ceremony_named_by_what_was_signed_is_found_where_a_rule_names_only_its_parties() -> None:
     # The bodies holding the signing are matched by a rule that gives parties, not a name: the
     # ceremony's name still names the project.
-    text = "5月21日,青松社区党委与绿源大学商学院党委举行了基层党组织联建共建签约仪式。"
-    assert _names(text) == ["基层党组织联建共建"]
+    text = "9月2日,青松社区党委与绿源大学文学院党委举行了红色联盟共建签约仪式。"
+    assert _names(text) == ["红色联盟共建"]
 
 
 def test_the_bodies_naming_a_signing_ceremony_signed_what_it_names() -> None:
-    text = "5月5日下午,文化节闭幕式暨青松社区与绿源职业学院共建签约仪式在学院报告厅举办。"
+    text = "5月5日下午,读书月启动式暨青松社区与绿源职业学院共建签约仪式在学院礼堂举办。"
     record = extract_text(text, published="2024-05-20")
     assert [(p.name, p.parties) for p in record.signed_projects] == [("共建", ["青松社区", "绿源职业学院"])]
     held = "5月5日,青松社区党委与绿源中心党支部举办党建共建签约仪式。"
@@ -41,8 +41,8 @@ def test_the_bodies_naming_a_signing_ceremony_signed_what_it_names() -> None:
 
 def test_a_quoted_name_keeps_its_quotes_and_its_words() -> None:
     # 联合 would end a name's lead-in, but inside the quotes it is part of the name.
-    text = "近日,青松片区党委正式启动首批“片区共建联合体”项目签约仪式。"
-    assert _names(text) == ["“片区共建联合体”项目"]
+    text = "近日,青松片区党委举行了“社企联合共建”项目签约仪式。"
+    assert _names(text) == ["“社企联合共建”项目"]
     agreement = "8月9日下午,青松社区党委和绿源公司党委签订了“同心共富”行动协议书。"
     assert _names(agreement) == ["“同心共富”行动协议书"]
 

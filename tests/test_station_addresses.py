@@ -12,15 +12,15 @@ from extract import extract_text
     [
         # An address may hold 对面 and 的: it is cut at punctuation and clause words, not at 对.
         (
-            "6月1日,升级后的星河街道社区党群服务中心位于5号线某路站3号出口对面。",
+            "6月1日,改造后的星河街道社区党群服务中心位于地铁2号线星河站1号口对面。",
             "星河街道社区党群服务中心",
-            "5号线某路站3号出口对面",
+            "地铁2号线星河站1号口对面",
         ),
         # A centre that moves opens at its new site (新址): the street address given there.
         (
-            "3月8日,星河街道社区党群服务中心新址在长河路918号全新亮相。它位于5号线某路站3号出口对面。",
-            "星河街道社区党群服务中心",
-            "长河路918号",
+            "3月8日,星河镇党群服务中心新址在长河路21号全新亮相。它位于地铁2号线星河站1号口对面。",
+            "星河镇党群服务中心",
+            "长河路21号",
         ),
         # 座落于, written for 坐落于.
         (
@@ -41,7 +41,7 @@ from extract import extract_text
             "某某花园",
         ),
         # Where a station opens is its address, whatever kind of building it is (a bank's branch).
-        ("6月1日,星河银行首家长河暖心驿站在辖内长河支行揭牌启用。", "长河暖心驿站", "长河支行"),
+        ("6月1日,星河银行又一家长河暖心驿站在城南长河支行揭牌启用。", "长河暖心驿站", "城南长河支行"),
         # The place a centre or home is unveiled at.
         (
             "6月1日,某市首个侨胞之家在某区文化馆内举行揭牌仪式。",
