@@ -216,7 +216,7 @@ def test_bodies_named_only_in_generic_words_are_no_party() -> None:
 
 
 def test_a_kind_word_alone_is_the_one_body_of_that_kind_the_article_names() -> None:
-    text = "会议开始,青松社区党委书记王某某介绍了工作。会上,绿源公司党委也与社区签订了共驻共建协议书。"
+    text = "座谈开始前,青松社区党委书记王某某通报了情况。会上,绿源公司党委也与社区签订了共驻共建协议书。"
     assert _parties(text) == {"共驻共建协议书": ["绿源公司党委", "青松社区"]}
     record = extract_text(text, published="2024-05-20")
     shown = {(text[e.span[0] : e.span[1]], e.rule) for e in record.evidence if e.field.endswith("parties[1]")}
