@@ -98,17 +98,20 @@ def test_a_phrase_that_opens_like_a_county_is_no_county() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "city"),
+    ("text", "district", "city"),
     [
-        # 桃源 is short for 桃源县 (常德市); after a township's name it opens a village's.
-        ("5月21日,青岛市王台街道桃源里村党委召开党员大会,桃源里村党员参加。", "青岛市"),
+        # 桃源 is short for 桃源县 (常德市); after a township's name it opens a village's. The township
+        # (in one county of 青岛市 only) gives the county.
+        ("5月21日,青岛市王台街道桃源里村党委召开党员大会,桃源里村党员参加。", "黄岛区", "青岛市"),
         # 新安 is short for 新安县 (洛阳市); 新安晚报 is a newspaper of 合肥.
-        ("新安晚报讯 合肥市首家街道党群服务中心揭牌,新安晚报记者到场。", "合肥市"),
+        ("新安晚报讯 合肥市首家街道党群服务中心揭牌,新安晚报记者到场。", None, "合肥市"),
     ],
 )
-def test_a_short_county_name_in_a_village_or_a_masthead_is_no_county(text: str, city: str) -> None:
+def test_a_short_county_name_in_a_village_or_a_masthead_is_no_county(
+    text: str, district: str | None, city: str
+) -> None:
     record = extract_text(text)
-    assert (record.district, record.city) == (None, city)
+    assert (record.district, record.city) == (district, city)
 
 
 def test_a_short_county_name_across_two_words_is_no_county() -> None:
@@ -119,10 +122,11 @@ def test_a_short_county_name_across_two_words_is_no_county() -> None:
 
 
 def test_a_short_county_name_opening_a_communitys_name_is_no_county() -> None:
-    # 集美 is short for 集美区 (厦门市); here it opens the name of a community of 大魏家街道 (大连市).
+    # 集美 is short for 集美区 (厦门市); here it opens the name of a community of 大魏家街道, a township
+    # of 金州区 (大连市) only, which gives the county.
     text = "12月1日,大魏家街道集美花园社区党群服务中心正式启用,集美花园社区居民前来参观。"
     record = extract_text(text)
-    assert (record.district, record.city) == (None, "大连市")
+    assert (record.district, record.city) == ("金州区", "大连市")
 
 
 VISITS = [
@@ -189,7 +193,23 @@ def test_a_township_written_jie_right_after_its_county_without_a_break() -> None
 
 
 def test_a_township_name_several_cities_share_takes_the_city_the_text_names() -> None:
-    # 湖滨街道 is the name of townships in several cities; the text names one of them.
+    # 湖滨街道 is the name of townships in several cities; the text names one of them, and in that
+    # city the township lies in one county, which is the event's.
     text = "6月5日,湖滨街道举行党建联席会议,辖区某小区成为岳阳市首批示范小区。"
     record = extract_text(text)
-    assert (record.district, record.city, record.street) == (None, "岳阳市", "湖滨街道")
+    assert (record.district, record.city, record.street) == ("岳阳楼区", "岳阳市", "湖滨街道")
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        # The township is written in full and lies in one county: it gives the county.
+        ("6月5日,大魏家街道举行党建联席会议,各社区书记参加。", "金州区"),
+        # A development zone runs its townships: the township alone does not tell the county.
+        ("6月5日,某某高新区大魏家街道举行党建联席会议,各社区书记参加。", None),
+        # A township's name in several counties (建设街道), no city named: nothing to choose by.
+        ("6月5日,建设街道举行党建联席会议,各社区书记参加。", None),
+    ],
+)
+def test_a_township_named_alone_gives_its_county_when_it_lies_in_one(text: str, district: str | None) -> None:
+    assert extract_text(text).district == district

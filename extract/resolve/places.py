@@ -10,6 +10,7 @@ that lies in (or, with no district, decides) that county.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ class Decision:
     street: Division | None = None
     street_name: str | None = None
     street_proof: Proof | None = None
+    street_one_county: bool = False  # the township's name, in the places the text names, lies in one county
 
 
 def _spans(ctx: Context, fields: list[str]) -> list[tuple[int, int]]:
@@ -166,6 +168,9 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         if resolution.division is not None and not resolution.evidence:
             decision.city_proofs = [Proof("", mention.start, mention.end, "city.unique_county")]
     _decide_street(decision, street_weight, street_seen, mentioned_higher)
+    zone = str(options.get("zone", ""))
+    if decision.county is None and not (zone and re.search(zone, body)):
+        _county_of_street(gaz, decision, ctx.doc.text)
     if decision.city is None and decision.county is None:
         _city_alone(ctx, decision, mentions, headline, events, orgs)
     ctx.notes["places"] = decision
@@ -195,7 +200,27 @@ def _decide_street(
                 # The name as the text writes it when written in full (湖南街道 stays 湖南街道).
                 decision.street_name = form if form.endswith(_FULL_STREET) else streets[0].name
                 decision.street_proof = Proof("", m.start, m.end, "street.place_mention")
+                decision.street_one_county = len({d.county_code for d in streets}) == 1
                 return
+
+
+def _county_of_street(gaz: Gazetteer, decision: Decision, text: str) -> None:
+    """No county weighs enough, but the event's township, written in full, lies in one county only
+    (the text names the township, not its county): that county is the event's, and its city the
+    event's city. Not where the text names a development zone (the caller): it runs its townships."""
+    street, proof = decision.street, decision.street_proof
+    if street is None or proof is None or not decision.street_one_county:
+        return
+    if not text[proof.start : proof.end].endswith(_FULL_STREET):
+        return  # a short form (龙虎山) may be a mountain or a road as well as the township
+    county = gaz.get(street.county_code or "")
+    if county is None or county.level != "county":
+        return
+    decision.county = county
+    decision.county_proof = Proof("", proof.start, proof.end, "district.from_township")
+    if county.city:
+        decision.city = county.city
+        decision.city_proofs = [Proof("", proof.start, proof.end, "city.unique_county")]
 
 
 def _city_alone(

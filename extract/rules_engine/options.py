@@ -57,6 +57,7 @@ FIELD_OPTIONS: dict[str, str] = {
     "venue": "the field holding the venue",
     "visit": "a pattern: a visit's verb; the place after it weighs as the venue, the visitors' places before it in its sentence do not count",
     "visit_invited": "a pattern: in a visit's sentence, the visitors begin after its last match (the host who invites is none)",
+    "zone": "a pattern: a development zone; where the text names one, a township alone does not decide the county",
 }
 
 RULE_OPTIONS: dict[str, str] = {
