@@ -207,6 +207,7 @@ def test_a_township_name_several_cities_share_takes_the_city_the_text_names() ->
         ("6月5日,大魏家街道举行党建联席会议,各社区书记参加。", "金州区"),
         # A development zone runs its townships: the township alone does not tell the county.
         ("6月5日,某某高新区大魏家街道举行党建联席会议,各社区书记参加。", None),
+        ("6月5日,某某工业园区大魏家街道举行党建联席会议,各社区书记参加。", None),
         # A township's name in several counties (建设街道), no city named: nothing to choose by.
         ("6月5日,建设街道举行党建联席会议,各社区书记参加。", None),
     ],
