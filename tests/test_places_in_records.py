@@ -214,3 +214,17 @@ def test_a_township_name_several_cities_share_takes_the_city_the_text_names() ->
 )
 def test_a_township_named_alone_gives_its_county_when_it_lies_in_one(text: str, district: str | None) -> None:
     assert extract_text(text).district == district
+
+
+def test_townships_in_a_list_of_three_taking_part_are_no_host() -> None:
+    # The event is the zone's; three townships' people speak at it: none of them held it.
+    text = (
+        "7月11日,某某经开区邻里驿站启动仪式在邻里广场举行。"
+        "会上,皇冠街道、西苑街道某某社区、凤林街道某某社区相关负责人分别发言。"
+    )
+    assert extract_text(text).street is None
+
+
+def test_two_townships_holding_an_event_together_give_the_first_named() -> None:
+    text = "6月5日,杨浦区四平路街道、控江路街道联合举办区域化党建联席会议。"
+    assert extract_text(text).street == "四平路街道"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import divisions_note
-from extract.resolve.place_mentions import _mentions, _names_county, _whole_words
+from extract.resolve.place_mentions import _listed_townships, _mentions, _names_county, _whole_words
 from extract.resolve.place_visits import find_visits
 from extract.rules_engine.document import HEAD_CHARS
 from extract.rules_engine.match import Match
@@ -114,6 +114,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     street_heads = {
         m.text[:k] for m in mentions if any(d.level == "street" for d in m.candidates) for k in (2, 3)
     }
+    listed = _listed_townships(mentions, body)
     county_weight: dict[str, float] = defaultdict(float)
     first_seen: dict[str, PlaceMention] = {}
     street_weight: dict[str, float] = defaultdict(float)
@@ -134,7 +135,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         for name in counties:
             county_weight[name] += w
             first_seen.setdefault(name, m)
-        if streets:
+        if streets and not (m.start in listed and w <= ELSEWHERE):  # one of a list, in passing: no host
             street_weight[m.text] += w
             street_seen.setdefault(m.text, m)
             parents = {d.county for d in streets if d.county}
