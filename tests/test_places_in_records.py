@@ -228,3 +228,19 @@ def test_townships_in_a_list_of_three_taking_part_are_no_host() -> None:
 def test_two_townships_holding_an_event_together_give_the_first_named() -> None:
     text = "6月5日,杨浦区四平路街道、控江路街道联合举办区域化党建联席会议。"
     assert extract_text(text).street == "四平路街道"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Places of three provinces on a par, the meeting's own place not said: none is the event's.
+        ("6月5日,党建协同发展研讨会召开,北京市顺义区、天津市宝坻区两地将开展合作。", (None, None)),
+        # Two districts of one city holding it together: the first named.
+        ("6月5日,杨浦区与虹口区联合举办区域化党建联席会议。", ("杨浦区", "上海市")),
+    ],
+)
+def test_places_of_several_provinces_on_a_par_decide_no_district(
+    text: str, place: tuple[str | None, str | None]
+) -> None:
+    record = extract_text(text)
+    assert (record.district, record.city) == place

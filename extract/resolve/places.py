@@ -157,6 +157,9 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         first_seen[ranked[1]],
     ):
         ranked = []  # one short form of two counties (大通: 大通区, 大通县) and nothing to tell them apart
+    on_a_par = len(ranked) > 1 and strong[ranked[0]] == strong[ranked[1]] and _apart(gaz, *ranked[:2])
+    if on_a_par:
+        ranked = []  # 北京通州、天津武清两地: places of two provinces on a par, the event in neither said
     if ranked:
         name = ranked[0]
         resolution = gaz.resolve_county(name, ctx.doc.text)
@@ -172,10 +175,15 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     zone = str(options.get("zone", ""))
     if decision.county is None and not (zone and re.search(zone, body)):
         _county_of_street(gaz, decision, ctx.doc.text)
-    if decision.city is None and decision.county is None:
+    if decision.city is None and decision.county is None and not on_a_par:
         _city_alone(ctx, decision, mentions, headline, events, orgs)
     ctx.notes["places"] = decision
     return decision
+
+
+def _apart(gaz: Gazetteer, a: str, b: str) -> bool:
+    """Counties `a` and `b` lie in different provinces, whichever of their namesakes is meant."""
+    return not {d.province_code for d in gaz.counties(a)} & {d.province_code for d in gaz.counties(b)}
 
 
 def _decide_street(
