@@ -219,8 +219,8 @@ def test_a_township_named_alone_gives_its_county_when_it_lies_in_one(text: str, 
 def test_townships_in_a_list_of_three_taking_part_are_no_host() -> None:
     # The event is the zone's; three townships' people speak at it: none of them held it.
     text = (
-        "7月11日,某某经开区邻里驿站启动仪式在邻里广场举行。"
-        "会上,皇冠街道、西苑街道某某社区、凤林街道某某社区相关负责人分别发言。"
+        "7月11日,某某经开区邻里驿站启动仪式在某某广场举行。"
+        "会上,长寿路街道、曹家渡街道某某社区、宜川路街道某某社区相关负责人分别发言。"
     )
     assert extract_text(text).street is None
 
