@@ -147,6 +147,10 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,星河村党群活动中心暨星河长者服务中心启用。", ["星河村党群活动中心"]),
         # ... and the first name is the station, though its own word is no station word.
         ("6月1日,星河街道长河文体中心暨社区党群服务中心落成。", ["星河街道长河文体中心"]),
+        # A grade, or a zone said by its kind alone, before the station word names no station.
+        ("6月1日,各社区均设有示范性党群服务站。", []),
+        ("6月1日,经开区户外劳动者驿站全面开放。", []),
+        ("6月1日,星河经开区户外劳动者驿站揭牌。", ["星河经开区户外劳动者驿站"]),
     ],
 )
 def test_station_records(text: str, stations: list[str]) -> None:
