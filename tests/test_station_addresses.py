@@ -42,6 +42,12 @@ from extract import extract_text
         ),
         # Where a station opens is its address, whatever kind of building it is (a bank's branch).
         ("6月1日,星河银行又一家长河暖心驿站在城南长河支行揭牌启用。", "长河暖心驿站", "城南长河支行"),
+        # The station named first, then only by its kind where the text says where it is.
+        (
+            "6月1日,星河街道新就业群体服务驿站开放。工作人员在位于长河社区的新就业群体服务驿站发放礼包。",
+            "星河街道新就业群体服务驿站",
+            "长河社区",
+        ),
         # The place a centre or home is unveiled at.
         (
             "6月1日,某市首个侨胞之家在某区文化馆内举行揭牌仪式。",
@@ -59,3 +65,9 @@ def test_a_quoted_name_alone_takes_its_kind_when_the_text_gives_it() -> None:
     # `“星光之家”揭牌`, then `党群“星光之家”服务站`: one station, named with its kind.
     text = "6月1日,某街道举行“星光之家”揭牌仪式。党群“星光之家”服务站是共建的成果。"
     assert [s.name for s in extract_text(text).stations] == ["党群星光之家服务站"]
+
+
+def test_a_kind_mention_gives_no_address_to_a_station_of_another_kind() -> None:
+    # `位于Y的党群服务中心` speaks of a centre, not of the 驿站 named before it.
+    text = "6月1日,星河街道暖心驿站开放。位于长河路8号的党群服务中心同日开放。"
+    assert [(s.name, s.address) for s in extract_text(text).stations] == [("星河街道暖心驿站", None)]

@@ -147,6 +147,19 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,星河村党群活动中心暨星河长者服务中心启用。", ["星河村党群活动中心"]),
         # ... and the first name is the station, though its own word is no station word.
         ("6月1日,星河街道长河文体中心暨社区党群服务中心落成。", ["星河街道长河文体中心"]),
+        # Stations counted in the plural, or a brand, are a kind; a count of characters is not.
+        ("6月1日,首批10个“暖心驿站”投入使用。", []),
+        ("6月1日,全区已建成快递小哥驿站12个、司机之家5个。", []),
+        ("6月1日,街道持续擦亮“暖心驿站”品牌。", []),
+        ("6月1日,街道总结推广“幸福驿站”经验做法。", []),
+        ("9月1日,门头上的“星河村党群服务中心”九个大字很醒目。", ["星河村党群服务中心"]),
+        # A station word before a post says where someone works.
+        ("6月1日,长河区党群服务中心主任李明出席活动。", []),
+        # A veterans' office is a government counter; a grade or a zone's kind alone names no station.
+        ("6月1日,星河街道退役军人服务站揭牌。", []),
+        ("6月1日,各社区均设有示范性党群服务站。", []),
+        ("6月1日,经开区户外劳动者驿站全面开放。", []),
+        ("6月1日,星河经开区户外劳动者驿站揭牌。", ["星河经开区户外劳动者驿站"]),
     ],
 )
 def test_station_records(text: str, stations: list[str]) -> None:

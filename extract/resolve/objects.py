@@ -66,7 +66,14 @@ def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
         for g in _names_of(m):
             for part in _split(spec, g):
                 t = trim(part, spec.options, ctx.doc.words, ctx.doc.entities)
-                if not t or _generic(spec, t.value) or _kind_only(ctx, spec, t):
+                if not t:
+                    continue
+                if _generic(spec, t.value) or _kind_only(ctx, spec, t):
+                    # `位于Y的新就业群体服务驿站`: a kind mention names nothing, but what it says of
+                    # the station named last before it in that kind is said of that station.
+                    named = _named_before(items, last_seen, t.value, m.start)
+                    if named is not None:
+                        _fill(ctx, spec, named, m, keys)
                     continue
                 item = _known(items, t.value, "name", spec) or _same_quoted(ctx, items, cores, t)
                 if item is not None and (
@@ -136,6 +143,17 @@ def _fill(ctx: Context, spec: FieldSpec, item: Item, m: Match, keys: list[str]) 
         if t and item.value.get(key) is None:
             item.value[key] = t.value
             item.proofs.append(proof(t, m.rule.id, f".{key}"))
+
+
+def _named_before(items: list[Item], last_seen: dict[int, int], kind: str, start: int) -> Item | None:
+    """The item mentioned last before `start` whose name ends in the words of `kind`."""
+    want = comparable(kind)
+    before = [
+        (pos, i)
+        for i, pos in last_seen.items()
+        if pos < start and comparable(items[i].value["name"]).endswith(want)
+    ]
+    return items[max(before)[1]] if before else None
 
 
 def _named_apart(matches: Iterable[Match]) -> list[Match]:
