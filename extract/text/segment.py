@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from itertools import accumulate, repeat
+from typing import Any, NamedTuple
 
 from extract.base.timing import stage
 from extract.text.lexicon import words
@@ -53,9 +54,11 @@ DETERMINER_TAGS = frozenset({"r", "rr", "rz", "m", "mq", "q", "b"})
 NUMERAL_TAGS = frozenset({"m", "mq"})  # 三, 首: counts and ordinals
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word: `text == source[start:end]`, `tag` in jieba's tag set (`n`, `v`, `ns`, `x`…)."""
+class Token(NamedTuple):
+    """One word: `text == source[start:end]`, `tag` in jieba's tag set (`n`, `v`, `ns`, `x`…).
+
+    A named tuple rather than a frozen dataclass: as immutable, and made in less than half the time
+    (a sentence gives dozens, and the words of an article are made afresh for every article)."""
 
     text: str
     start: int
@@ -96,6 +99,8 @@ def _our_tags() -> dict[str, str]:
     return {word: t for name, (t, _) in USER_LISTS.items() for word in words(name)}
 
 
+_TUPLE_NEW = tuple.__new__
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -108,13 +113,13 @@ def _encodable(text: str) -> str:
 def tag(text: str, offset: int = 0) -> list[Token]:
     """`text` cut into tagged words, offsets in `text` plus `offset` (where `text` starts in a
     longer one)."""
-    out: list[Token] = []
-    pos = offset
-    ours = _our_tags()
-    for word, t in _tagger().tag(_encodable(text), True):
-        out.append(Token(word, pos, pos + len(word), ours.get(word, t)))
-        pos += len(word)
-    return out
+    ours = _our_tags().get
+    pairs = _tagger().tag(_encodable(text), True)
+    texts = [word for word, _ in pairs]
+    edges = list(accumulate(map(len, texts), initial=offset))
+    fields = zip(texts, edges[:-1], edges[1:], [ours(w, t) for w, t in pairs], strict=True)
+    # tuple.__new__ straight from C: a third of the time of calling Token(...) for each word.
+    return list(map(_TUPLE_NEW, repeat(Token), fields))
 
 
 def known(word: str) -> bool:
