@@ -6,13 +6,14 @@ extract.text.gazetteer builds and returns them, and re-exports every one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["CountyResolution", "Division", "Evidence", "PlaceMention"]
 
 
-@dataclass(frozen=True, slots=True)
-class Division:
-    """One administrative division.
+class Division(NamedTuple):
+    """One administrative division (a named tuple: the gazetteer makes some 42,000 of them at every
+    start, in a fifth of the time frozen dataclasses take).
 
     ``level`` is province, city (prefecture level), county (county level) or street (township).
     ``city`` is the prefecture-level city; for counties of 北京/天津/上海/重庆 the municipality
