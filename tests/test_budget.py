@@ -5,6 +5,7 @@ errors.jsonl, and the run goes on."""
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -12,7 +13,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extract.base.budget import MEMORY_BASE, MEMORY_PER_BYTE, MIB, Limits, TimeBudgetExceeded, budget
+from extract.base.budget import (
+    MEMORY_BASE,
+    MEMORY_PER_BYTE,
+    MIB,
+    Limits,
+    TimeBudgetExceeded,
+    budget,
+    resident_bytes,
+)
 from extract.cli import app
 from extract.running.task import FileTask, process_file
 
@@ -91,3 +100,26 @@ def test_work_within_its_budget_is_not_disturbed_by_the_timer() -> None:
     time.sleep(0.3)  # and not after
     with pytest.raises(TimeBudgetExceeded), budget(Limits(seconds=0.2), 0):
         time.sleep(2)
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "fork") or not Path("/proc/self/statm").exists(), reason="needs fork and /proc"
+)
+def test_a_forked_worker_measures_its_own_memory_not_its_parents() -> None:
+    """The memory look keeps /proc/self/statm open; a forked child (a pool worker) must not read
+    its parent's through the file it inherited."""
+    parent = resident_bytes()
+    assert parent is not None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child grows by 200 MiB and reports what it sees
+        grown = bytearray(200 * MIB)
+        grown[::4096] = b"\1" * len(grown[::4096])
+        os.write(write, str(resident_bytes()).encode())
+        os._exit(0)
+    os.close(write)
+    seen = int(os.read(read, 64))
+    os.waitpid(pid, 0)
+    os.close(read)
+    assert seen > parent + 150 * MIB
+    assert (resident_bytes() or 0) < parent + 150 * MIB

@@ -17,7 +17,7 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from types import FrameType
 
@@ -81,14 +81,29 @@ _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _installed = False  # whether this process's SIGALRM handler is `_look`
 
 
+_statm: int | None = None  # this process's /proc/self/statm, kept open: each look is one read
+
+
+def _forget_statm() -> None:
+    """In a forked child: the file open is the parent's (/proc/self named the parent when opened)."""
+    global _statm
+    if _statm is not None:
+        with suppress(OSError):
+            os.close(_statm)
+    _statm = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_statm)
+
+
 def resident_bytes() -> int | None:
     """The memory this process holds (its resident set), or None where /proc does not say."""
-    try:  # three system calls, where a file object makes ten
-        fd = os.open("/proc/self/statm", os.O_RDONLY | os.O_CLOEXEC)
-        try:
-            return int(os.read(fd, 256).split()[1]) * _PAGE
-        finally:
-            os.close(fd)
+    global _statm
+    try:  # one system call, where opening the file each time makes three and a file object ten
+        if _statm is None:
+            _statm = os.open("/proc/self/statm", os.O_RDONLY | os.O_CLOEXEC)
+        return int(os.pread(_statm, 256, 0).split()[1]) * _PAGE
     except (OSError, IndexError, ValueError):
         return None
 
