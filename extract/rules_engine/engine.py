@@ -12,6 +12,8 @@ from extract.base.timing import stage
 from extract.rules_engine.document import Document
 from extract.rules_engine.finders import FINDERS
 from extract.rules_engine.match import Group, Match
+from extract.rules_engine.prefilter import holds
+from extract.rules_engine.prefilter import needs as needs_of
 from extract.rules_engine.ruleset import Anchor, Rule
 
 REGEX_TIMEOUT = 2.0  # seconds per pattern per article; past it the article fails, never hangs
@@ -24,17 +26,29 @@ class RuleTimeout(Exception):
 def windows(rule: Rule, text: str, timeout: float | None = REGEX_TIMEOUT) -> list[tuple[int, int]]:
     """Where the rule's pattern may match: the whole text, or, for a rule with an anchor, the merged
     windows around the anchor's hits. A pattern that opens with a character class tries every
-    position of the text; its anchor (a post title, a station word) is found in one quick pass."""
+    position of the text; its anchor (a post title, a station word) is found in one quick pass.
+    A window lacking a word the pattern cannot match without (extract/rules_engine/prefilter.py)
+    is left out."""
+    needs = needs_of(rule.pattern)
+    end = len(text)
     if rule.anchor is None:
-        return [(0, len(text))]
+        return [(0, end)] if holds(text, needs) else []
+    if needs and not holds(text, needs):
+        return []  # no window could hold a match: the anchor need not be looked for
     before, after = rule.window
     spans: list[tuple[int, int]] = []
-    for hit in _anchor_hits(rule.anchor, text, timeout):
-        start, end = max(0, hit[0] - before), min(len(text), hit[1] + after)
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+    last = -1
+    for hit_start, hit_end in _anchor_hits(rule.anchor, text, timeout):
+        start = hit_start - before if hit_start > before else 0
+        stop = hit_end + after if hit_end + after < end else end
+        if start <= last:
+            last = stop if stop > last else last
+            spans[-1] = (spans[-1][0], last)
         else:
-            spans.append((start, end))
+            spans.append((start, stop))
+            last = stop
+    if needs:
+        return [(a, b) for a, b in spans if holds(text, needs, a, b)]
     return spans
 
 
@@ -59,11 +73,14 @@ def _pattern_matches(rule: Rule, text: str) -> list[Match]:
         left = budget.remaining()
         timeout = REGEX_TIMEOUT if left is None else max(0.0, min(REGEX_TIMEOUT, left))
     try:
-        found = [
-            m
-            for start, end in windows(rule, text, timeout)
-            for m in _matches_in(rule, rule.pattern, text, start, end, timeout)
-        ]
+        found: list[Match] = []
+        spans = windows(rule, text, timeout)
+        if spans:
+            names = _group_numbers(rule.pattern)
+            finditer = rule.pattern.finditer
+            for start, end in spans:
+                for m in finditer(text, start, end, timeout=timeout):
+                    found.append(Match(rule, m.start(), m.end(), _groups(m, names, text)))
         if watched:
             budget.end_step()
     except TimeoutError as e:
@@ -72,16 +89,24 @@ def _pattern_matches(rule: Rule, text: str) -> list[Match]:
     return found
 
 
-def _matches_in(
-    rule: Rule, pattern: regex.Pattern[str], text: str, start: int, end: int, timeout: float | None
-) -> Iterator[Match]:
-    for m in pattern.finditer(text, start, end, timeout=timeout):
-        groups = {
-            name: Group(m.group(name), m.start(name), m.end(name))
-            for name in pattern.groupindex
-            if m.start(name) >= 0 and m.group(name)
-        }
-        yield Match(rule, m.start(), m.end(), groups)
+@lru_cache(maxsize=512)
+def _group_numbers(pattern: regex.Pattern[str]) -> tuple[tuple[str, int], ...]:
+    """The pattern's named groups and their numbers (two names may share one: `regex` gives a name
+    used twice one group)."""
+    return tuple(pattern.groupindex.items())
+
+
+def _groups(m: regex.Match[str], names: tuple[tuple[str, int], ...], text: str) -> dict[str, Group]:
+    """The named groups that took part in the match and captured something."""
+    if not names:
+        return {}
+    spans = m.regs
+    out: dict[str, Group] = {}
+    for name, i in names:
+        start, end = spans[i]
+        if end > start >= 0:
+            out[name] = Group(text[start:end], start, end)
+    return out
 
 
 def run_rule(rule: Rule, doc: Document) -> list[Match]:

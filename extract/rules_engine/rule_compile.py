@@ -12,6 +12,7 @@ import regex
 
 from extract.rules_engine.compiled import compile_pattern
 from extract.rules_engine.fragments import expand
+from extract.rules_engine.prefilter import needs
 from extract.rules_engine.rule_files import _At, _is, _Lines, _rel, _type_name, field_line
 from extract.rules_engine.rule_types import SCOPES, Anchor, Example, FieldSpec, Rule, RuleError
 
@@ -94,6 +95,7 @@ def _compile_rule(
             compiled = compile_pattern(source, regex.MULTILINE)
         except regex.error as e:
             raise at.error("pattern", f"the pattern does not compile ({e}). Correct it.") from e
+        needs(compiled)  # read off once, when the rule loads (and kept for the next start)
         if compiled.search("") is not None:
             raise at.error("pattern", "the pattern matches the empty string; it would match everywhere.")
         if not options.get("role") and not set(compiled.groupindex) & set(reads):

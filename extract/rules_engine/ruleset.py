@@ -14,6 +14,7 @@ from pathlib import Path
 from extract.base.rules_dir import RULES_DIR
 from extract.rules_engine.compiled import save as save_compiled
 from extract.rules_engine.fragments import load_fragments, word_alternation
+from extract.rules_engine.prefilter import save as save_prefilters
 from extract.rules_engine.rule_compile import _RULE_KEYS, _compile_rule, field_spec
 from extract.rules_engine.rule_files import _At, _Lines, _load_toml, _rel, field_line, read_rule_text
 from extract.rules_engine.rule_types import (
@@ -149,6 +150,7 @@ def load_ruleset(
                 seen[rule.id] = lines.where(header)
                 placed[rule.id] = (rule, lines, header)
     save_compiled()  # the patterns compiled here, for the next start (extract/rules_engine/compiled.py)
+    save_prefilters()  # and what they need (extract/rules_engine/prefilter.py)
     check_backtracking([rule for rs in rules.values() for rule, _, _ in rs.values()])
     if examples is not None and run_examples:  # after the probes: a backtracking pattern would hang
         for rs in rules.values():
