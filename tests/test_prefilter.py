@@ -14,7 +14,8 @@ from extract.reading.read import SUFFIXES, read_file
 from extract.resolve.registry import default_ruleset
 from extract.rules_engine import engine, prefilter
 from extract.rules_engine.document import Document
-from extract.rules_engine.prefilter import holds, requirements
+from extract.rules_engine.prefilter import holds
+from extract.rules_engine.required_words import requirements
 from extract.rules_engine.ruleset import Rule
 from extract.running.pipeline import prepare
 

@@ -39,14 +39,27 @@ class Document:
 
     def scope_text(self, scope: str) -> str:
         """The text a rule of `scope` reads: the masked body, the whole page, its head or its top, or
-        the head as printed followed by the masked body."""
+        the head as printed followed by the masked body. Cut once per document: every rule of a
+        scope reads the same string (the anchors' hits are kept per text, engine.py)."""
         if scope == "body":
             return self.body
         if scope == "head":
-            return self.norm.text[:HEAD_CHARS]
+            return self._head
         if scope == "top":
-            return self.norm.text[:TOP_CHARS]
+            return self._top
         if scope == "head+body":
-            # The head as printed (a breadcrumb names the site's district), the body after it.
-            return self.norm.text[:HEAD_CHARS] + self.body[HEAD_CHARS:]
+            return self._head_and_body
         return self.norm.text
+
+    @cached_property
+    def _head(self) -> str:
+        return self.norm.text[:HEAD_CHARS]
+
+    @cached_property
+    def _top(self) -> str:
+        return self.norm.text[:TOP_CHARS]
+
+    @cached_property
+    def _head_and_body(self) -> str:
+        # The head as printed (a breadcrumb names the site's district), the body after it.
+        return self.norm.text[:HEAD_CHARS] + self.body[HEAD_CHARS:]
