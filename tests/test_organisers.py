@@ -52,6 +52,7 @@ def _by_rule(text: str, rule: str) -> list[str]:
 
 STATED = "organisers.subject_of_event_verb"
 NAMED = "organisers.opens_event_name"
+SIGNED = "organisers.subject_of_signing"
 
 
 def test_every_co_holder_of_the_statement_is_an_organiser_with_its_own_span() -> None:
@@ -195,8 +196,8 @@ def test_a_signing_framing_the_time_since_is_no_statement_of_the_event() -> None
     # 自A与B签订协议以来: the agreement was signed before; it says nothing of who held this event
     # (whether or not jieba glues 自 to a name it does not know, 自金桥).
     text = "导读\n自金桥集团党委与白沙镇党委签订共建协议以来,双方密切联系。"
-    assert _by_rule(text, STATED) == []
-    assert _by_rule("导读\n青山公司党委与白沙镇党委签订共建协议,双方密切联系。", STATED) == [
+    assert _by_rule(text, SIGNED) == []
+    assert _by_rule("导读\n青山公司党委与白沙镇党委签订共建协议,双方密切联系。", SIGNED) == [
         "青山公司党委",
         "白沙镇党委",
     ]
@@ -205,3 +206,12 @@ def test_a_signing_framing_the_time_since_is_no_statement_of_the_event() -> None
 def test_a_clause_going_on_with_并_keeps_the_subject_before() -> None:
     text = "导读\n近日,由三家单位组建的青石区金桥综合党委正式成立,并召开了第一次委员会议。"
     assert _by_rule(text, STATED) == ["青石区金桥综合党委"]
+
+
+def test_the_signers_at_a_meeting_another_body_held_are_not_its_holders() -> None:
+    # The meeting's name opens with the street that held it; the signing is one act at it.
+    text = "导读\n日前,青石区白沙街道区域化党建联席会议在金桥大厦召开。会上,绿水社区党支部与青山医院党委签订了结对共建协议。"
+    assert [v for v, _, _ in _organisers(text)] == ["青石区白沙街道"]
+    # A signing the article reports alone is the event, and its signers held it.
+    text = "导读\n日前,绿水社区党支部与青山医院党委签订了结对共建协议。"
+    assert [v for v, _, _ in _organisers(text)] == ["绿水社区党支部", "青山医院党委"]
