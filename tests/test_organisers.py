@@ -215,3 +215,15 @@ def test_the_signers_at_a_meeting_another_body_held_are_not_its_holders() -> Non
     # A signing the article reports alone is the event, and its signers held it.
     text = "导读\n日前,绿水社区党支部与青山医院党委签订了结对共建协议。"
     assert [v for v, _, _ in _organisers(text)] == ["绿水社区党支部", "青山医院党委"]
+
+
+def test_a_city_name_tagged_as_a_verb_opens_a_co_holder() -> None:
+    # 开封 and 保定 are verbs in the segmenter's dictionary; opening a body's name they are its place.
+    text = "导读\n11月1日,市总工会、开封新闻传媒中心(集团)联合主办了健步走活动。"
+    assert _by_rule(text, STATED) == ["市总工会", "开封新闻传媒中心"]
+
+
+def test_by_glued_to_the_name_after_it_still_leads_to_the_holders() -> None:
+    # The segmenter cuts 由市/总工会 where it does not know the name: 由 still says who held it.
+    assert _by_rule("导读\n本次活动由市总工会主办。", STATED) == ["市总工会"]
+    assert _by_rule("导读\n本次活动由区妇联、区科协联合主办。", STATED) == ["区妇联", "区科协"]
