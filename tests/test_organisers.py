@@ -21,6 +21,14 @@ def test_the_hosting_township_holds_an_event_nobody_is_said_to_hold() -> None:
     assert _organisers(text) == [("南京西路街道", "南京西路街道", "organisers.from_street")]
 
 
+def test_a_township_receiving_a_visit_holds_nothing() -> None:
+    # The dated sentence reports a visit: a meeting held during it lends the township no holder.
+    visit = "考察社区\n2024年5月6日,市民政局局长张某一行来到上海市静安区南京西路街道调研。座谈会在街道会议室举行。"
+    assert _organisers(visit) == []
+    held = "志愿服务进小区\n2024年5月6日,活动在上海市静安区南京西路街道举行。座谈会在街道会议室举行。"
+    assert [o for o, _, _ in _organisers(held)] == ["南京西路街道"]
+
+
 def test_a_community_named_right_after_the_township_is_the_holder() -> None:
     # (An article reporting an event held: only such an article lends the township, otherwise_if.)
     text = (

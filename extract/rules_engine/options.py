@@ -25,6 +25,8 @@ FIELD_OPTIONS: dict[str, str] = {
     "otherwise": "a field: its value, as written, when this field's rules find nothing",
     "otherwise_extend": "a pattern: right after the borrowed value, extends it (a community inside a township)",
     "otherwise_if": "a word list: the value is borrowed only where the article's text holds one of its words (an event held)",
+    "otherwise_unless": "a word list: the value is not borrowed where the sentence of otherwise_unless_at's value holds one (a visit)",
+    "otherwise_unless_at": "a field (the date) whose value's sentence otherwise_unless reads",
     # objects
     "attributes": "named groups that fill attributes of each object (first found wins)",
     "attribute_break_chars": "characters: an attribute starts after the last of them (default: break_chars)",
