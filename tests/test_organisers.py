@@ -235,3 +235,12 @@ def test_by_glued_to_the_name_after_it_still_leads_to_the_holders() -> None:
     # The segmenter cuts 由市/总工会 where it does not know the name: 由 still says who held it.
     assert _by_rule("导读\n本次活动由市总工会主办。", STATED) == ["市总工会"]
     assert _by_rule("导读\n本次活动由区妇联、区科协联合主办。", STATED) == ["区妇联", "区科协"]
+
+
+def test_a_division_in_the_headline_gives_way_to_its_bodies_written_out() -> None:
+    # The headline's 青石区 stands for the district's bodies that the text names as holding it.
+    text = "青石区召开楼宇工作推进会\n3月5日,青石区委统战部和组织部共同召开楼宇工作推进会。"
+    assert [o for o, _, _ in _organisers(text)] == ["青石区委统战部", "组织部"]
+    # A body that is no division keeps its statement: the later one is another act.
+    text = "白沙街道召开推进会\n3月5日,白沙街道召开推进会。6日,白沙街道党工委召开座谈会。"
+    assert [o for o, _, _ in _organisers(text)] == ["白沙街道"]
