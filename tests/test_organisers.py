@@ -21,6 +21,14 @@ def test_the_hosting_township_holds_an_event_nobody_is_said_to_hold() -> None:
     assert _organisers(text) == [("南京西路街道", "南京西路街道", "organisers.from_street")]
 
 
+def test_a_township_receiving_a_visit_holds_nothing() -> None:
+    # The dated sentence reports a visit: a meeting held during it lends the township no holder.
+    visit = "考察社区\n2024年5月6日,市民政局局长张某一行来到上海市静安区南京西路街道调研。座谈会在街道会议室举行。"
+    assert _organisers(visit) == []
+    held = "志愿服务进小区\n2024年5月6日,活动在上海市静安区南京西路街道举行。座谈会在街道会议室举行。"
+    assert [o for o, _, _ in _organisers(held)] == ["南京西路街道"]
+
+
 def test_a_community_named_right_after_the_township_is_the_holder() -> None:
     # (An article reporting an event held: only such an article lends the township, otherwise_if.)
     text = (
@@ -52,6 +60,7 @@ def _by_rule(text: str, rule: str) -> list[str]:
 
 STATED = "organisers.subject_of_event_verb"
 NAMED = "organisers.opens_event_name"
+SIGNED = "organisers.subject_of_signing"
 
 
 def test_every_co_holder_of_the_statement_is_an_organiser_with_its_own_span() -> None:
@@ -195,8 +204,8 @@ def test_a_signing_framing_the_time_since_is_no_statement_of_the_event() -> None
     # 自A与B签订协议以来: the agreement was signed before; it says nothing of who held this event
     # (whether or not jieba glues 自 to a name it does not know, 自金桥).
     text = "导读\n自金桥集团党委与白沙镇党委签订共建协议以来,双方密切联系。"
-    assert _by_rule(text, STATED) == []
-    assert _by_rule("导读\n青山公司党委与白沙镇党委签订共建协议,双方密切联系。", STATED) == [
+    assert _by_rule(text, SIGNED) == []
+    assert _by_rule("导读\n青山公司党委与白沙镇党委签订共建协议,双方密切联系。", SIGNED) == [
         "青山公司党委",
         "白沙镇党委",
     ]
@@ -205,3 +214,33 @@ def test_a_signing_framing_the_time_since_is_no_statement_of_the_event() -> None
 def test_a_clause_going_on_with_并_keeps_the_subject_before() -> None:
     text = "导读\n近日,由三家单位组建的青石区金桥综合党委正式成立,并召开了第一次委员会议。"
     assert _by_rule(text, STATED) == ["青石区金桥综合党委"]
+
+
+def test_the_signers_at_a_meeting_another_body_held_are_not_its_holders() -> None:
+    # The meeting's name opens with the street that held it; the signing is one act at it.
+    text = "导读\n日前,青石区白沙街道区域化党建联席会议在金桥大厦召开。会上,绿水社区党支部与青山医院党委签订了结对共建协议。"
+    assert [v for v, _, _ in _organisers(text)] == ["青石区白沙街道"]
+    # A signing the article reports alone is the event, and its signers held it.
+    text = "导读\n日前,绿水社区党支部与青山医院党委签订了结对共建协议。"
+    assert [v for v, _, _ in _organisers(text)] == ["绿水社区党支部", "青山医院党委"]
+
+
+def test_a_city_name_tagged_as_a_verb_opens_a_co_holder() -> None:
+    # 开封 and 保定 are verbs in the segmenter's dictionary; opening a body's name they are its place.
+    text = "导读\n11月1日,市总工会、开封新闻传媒中心(集团)联合主办了健步走活动。"
+    assert _by_rule(text, STATED) == ["市总工会", "开封新闻传媒中心"]
+
+
+def test_by_glued_to_the_name_after_it_still_leads_to_the_holders() -> None:
+    # The segmenter cuts 由市/总工会 where it does not know the name: 由 still says who held it.
+    assert _by_rule("导读\n本次活动由市总工会主办。", STATED) == ["市总工会"]
+    assert _by_rule("导读\n本次活动由区妇联、区科协联合主办。", STATED) == ["区妇联", "区科协"]
+
+
+def test_a_division_in_the_headline_gives_way_to_its_bodies_written_out() -> None:
+    # The headline's 青石区 stands for the district's bodies that the text names as holding it.
+    text = "青石区召开楼宇工作推进会\n3月5日,青石区委统战部和组织部共同召开楼宇工作推进会。"
+    assert [o for o, _, _ in _organisers(text)] == ["青石区委统战部", "组织部"]
+    # A body that is no division keeps its statement: the later one is another act.
+    text = "白沙街道召开推进会\n3月5日,白沙街道召开推进会。6日,白沙街道党工委召开座谈会。"
+    assert [o for o, _, _ in _organisers(text)] == ["白沙街道"]

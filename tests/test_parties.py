@@ -228,3 +228,12 @@ def test_a_kind_word_alone_is_the_one_body_of_that_kind_the_article_names() -> N
     assert _parties(two) == {"共建协议": ["东湖公司党委"]}
     common = "会上介绍了城市社区的治理。会上,东湖公司党委与社区签订了共建协议。"
     assert _parties(common) == {"共建协议": ["东湖公司党委"]}
+
+
+def test_signers_counted_as_other_bodies_than_the_holders_name_none() -> None:
+    held = "5月18日,甲乙镇与丙丁镇、戊己镇共同举行联建启动仪式。"
+    counted = held + "会上,六个村的党支部书记签署了《结对帮扶协议》。"
+    assert _parties(counted) == {"结对帮扶协议": []}
+    # As many as held the event: the count stands for the holders.
+    as_many = held + "会上,三个镇的负责人签署了《结对帮扶协议》。"
+    assert _parties(as_many) == {"结对帮扶协议": ["甲乙镇", "丙丁镇", "戊己镇"]}

@@ -125,9 +125,26 @@ def collect(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
 
 @resolver("best")
 def best(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
-    """The values of the best match only (all its `value…` groups): one statement of who, not every mention."""
-    for m in candidates(matches, ctx):
+    """The values of the best match only (all its `value…` groups): one statement of who, not every
+    mention; where a later statement of the same rule writes out each of its names (`房山区召开` in a
+    headline, `房山区委统战部和组织部共同召开` in the text), that one."""
+    found = [m for m in candidates(matches, ctx)]
+    for n, m in enumerate(found):
         items = collect(ctx, spec, [m])
         if items:
+            for later in found[n + 1 :]:
+                if later.rule.id != m.rule.id:
+                    break
+                fuller = collect(ctx, spec, [later])
+                if fuller and _written_out([i.value for i in items], [i.value for i in fuller]):
+                    return fuller
             return items
     return []
+
+
+def _written_out(short: list[str], full: list[str]) -> bool:
+    """Whether `short` names only divisions standing for their bodies and `full` writes out each
+    (`房山区` -> `房山区委统战部`)."""
+    return all(s.endswith(("区", "县", "市", "旗")) for s in short) and all(
+        any(f.startswith(s) and f != s for f in full) for s in short
+    )

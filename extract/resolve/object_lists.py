@@ -32,7 +32,7 @@ def _lists_otherwise(ctx: Context, spec: FieldSpec, items: list[Item], list_keys
     ]
     for item in items:
         for key in list_keys:
-            if item.value.get(key):
+            if item.value.get(key) or _counted_apart(ctx, spec, item, key, len(entries)):
                 continue
             item.value[key] = [e.value for e in entries]
             rule = f"{spec.name}.{key}_from_{other}"
@@ -63,6 +63,8 @@ def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: 
                 entries.append((t, extra))
         if not entries:
             entries = _counted_sides(ctx, spec, g, key, m.rule.id)
+        if not entries:
+            _note_count(ctx, spec, item, key, g)
         if item.value.get(key):
             if not _names_in_full(item.value[key], [e.value for e, _ in entries]):
                 continue
@@ -71,6 +73,25 @@ def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: 
         for i, (e, extra) in enumerate(entries):
             item.proofs.append(proof(e, m.rule.id if not extra else extra[0].rule, f".{key}[{i}]"))
             item.proofs.extend(Proof(f".{key}[{i}]", p.start, p.end, p.rule) for p in extra[1:])
+
+
+def _note_count(ctx: Context, spec: FieldSpec, item: Item, key: str, g: Group) -> None:
+    """`九个村的书记签署`: signers given only as a count of bodies (`entry_counted`, a pattern whose
+    group `n` is the count) name none; the count is kept for `_counted_apart`."""
+    counted = spec.options.get("entry_counted")
+    found = _compiled(str(counted)).search(g.value) if counted else None
+    if found is not None:
+        n = found.group("n")
+        ctx.notes.setdefault(f"{spec.name}.{key}.counted", []).append(
+            (item, int(n) if n.isdigit() else SIDES.get(n, 0))
+        )
+
+
+def _counted_apart(ctx: Context, spec: FieldSpec, item: Item, key: str, held_by: int) -> bool:
+    """Whether the item's signers were counted as bodies other than those that held the event: a
+    count that is not theirs (nine villages' secretaries at an event three towns held)."""
+    counts = ctx.notes.get(f"{spec.name}.{key}.counted", [])
+    return any(it is item and n != held_by for it, n in counts)
 
 
 def _from_headline_only(ctx: Context, spec: FieldSpec, item: Item, key: str, m: Match) -> bool:

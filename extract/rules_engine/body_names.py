@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from extract.text.gazetteer import Gazetteer
 from extract.text.segment import FUNCTION_TAGS, NUMERAL_TAGS, Token, known
 
 CLAUSE_MARKS = frozenset(",;:。!?\n…—")
@@ -90,8 +92,9 @@ def no_start(part: Sequence[Token], lists: Lists) -> bool:
         # A single character's tag is a guess where jieba cut an unknown name (献/县总工会); a verb
         # before a word of the dictionary is one (赴/某某街道).
         return first.tag in CLAUSE_TAGS or (len(part) > 1 and motion(part, 0))
-    # A verb of the dictionary opens a clause taking the body as object (`学习某城区开展…`).
-    return first.tag in FUNCTION_TAGS and known(first.text) or verb_word(first)
+    # A verb of the dictionary opens a clause taking the body as object (`学习某城区开展…`); a
+    # city's name the segmenter tags as one (保定, 开封) opens a body's name as its place.
+    return first.tag in FUNCTION_TAGS and known(first.text) and not city_name(first) or verb_word(first)
 
 
 def clause_word(token: Token) -> bool:
@@ -117,8 +120,28 @@ def motion(part: Sequence[Token], k: int) -> bool:
 
 
 def verb_word(token: Token) -> bool:
-    """A verb of the dictionary; an unknown word's tag is the HMM's guess (经开 in a school's name)."""
-    return token.tag[0] == "v" and token.tag != "vn" and len(token.text) > 1 and known(token.text)
+    """A verb of the dictionary; an unknown word's tag is the HMM's guess (经开 in a school's name),
+    and a city's short name is a place whatever its tag (保定新闻传媒中心)."""
+    return (
+        token.tag[0] == "v"
+        and token.tag != "vn"
+        and len(token.text) > 1
+        and known(token.text)
+        and not city_name(token)
+    )
+
+
+def city_name(token: Token) -> bool:
+    """The short name of a province or a prefecture-level city (保定 of 保定市, 自贡), which the
+    segmenter's dictionary may know as a verb."""
+    return token.text in _city_names()
+
+
+@cache
+def _city_names() -> frozenset[str]:
+    return frozenset(
+        short for d in Gazetteer.load().divisions if d.level in {"province", "city"} for short in d.short
+    )
 
 
 def plain(part: Sequence[Token], lists: Lists) -> bool:

@@ -25,6 +25,8 @@ FIELD_OPTIONS: dict[str, str] = {
     "otherwise": "a field: its value, as written, when this field's rules find nothing",
     "otherwise_extend": "a pattern: right after the borrowed value, extends it (a community inside a township)",
     "otherwise_if": "a word list: the value is borrowed only where the article's text holds one of its words (an event held)",
+    "otherwise_unless": "a word list: the value is not borrowed where the sentence of otherwise_unless_at's value holds one (a visit)",
+    "otherwise_unless_at": "a field (the date) whose value's sentence otherwise_unless reads",
     # objects
     "attributes": "named groups that fill attributes of each object (first found wins)",
     "attribute_break_chars": "characters: an attribute starts after the last of them (default: break_chars)",
@@ -46,6 +48,7 @@ FIELD_OPTIONS: dict[str, str] = {
     "entry_delegates": "a word list (代表): failing a body's name, an entry ending with one of its words is taken as written (with entry_word_edges)",
     "entry_drop_places": "true: an entry opening with places becomes its tail where the text writes it alone",
     "entry_otherwise": "a field: a list attribute still empty takes its values, where it holds two or more",
+    "entry_counted": "a pattern with a group n (九个): signers counted as other bodies than entry_otherwise's take none of its values",
     # page_or_first, headline, timestamp
     "page_attr": "an attribute of the article (title, published) read from the page's metadata first",
     "strip_tail": "(headline) a pattern: removed from the end of a value found in the text (a site's name)",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extract.rules_engine.body_names import CLAUSE_MARKS, Lists, body
-from extract.text.segment import Token
+from extract.text.segment import Token, known
 
 PLACE_PREPOSITIONS = frozenset({"在", "于"})
 AGENT_PREPOSITIONS = frozenset({"由"})
@@ -32,9 +32,11 @@ def verb_clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
         lead = _leading_subject(tokens, first - 1, lists)
         if lead:
             return [*lead, *clause]
-    agent = next((j for j in range(len(clause) - 1, -1, -1) if clause[j].text in AGENT_PREPOSITIONS), None)
+    agent = next((j for j in range(len(clause) - 1, -1, -1) if _agent(clause[j])), None)
     if agent is not None:
-        return clause[agent + 1 :]
+        glued = clause[agent]
+        rest = [Token(glued.text[1:], glued.start + 1, glued.end, "n")] if len(glued.text) > 1 else []
+        return [*rest, *clause[agent + 1 :]]
     place = next((j for j, t in enumerate(clause) if _to_place(t, lists)), None)
     if place is not None:
         clause = clause[:place]
@@ -58,6 +60,13 @@ def _subject_of_statement(words: list[Token], lists: Lists) -> list[Token]:
     described = max((j + 1 for j, t in enumerate(words) if t.text == "的"), default=0)
     words = words[described:]
     return next((words[:j] for j in range(len(words), 0, -1) if body(words[:j], lists)), [])
+
+
+def _agent(token: Token) -> bool:
+    """由, alone or glued by the segmenter to the first character of a name it does not know (由市/总工会)."""
+    if token.text in AGENT_PREPOSITIONS:
+        return True
+    return len(token.text) == 2 and token.text[0] in AGENT_PREPOSITIONS and not known(token.text)
 
 
 def _joins_on(token: Token, lists: Lists) -> bool:

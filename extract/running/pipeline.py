@@ -44,7 +44,12 @@ def resolve_fields(doc: Document, ruleset: RuleSet) -> Context:
             ctx.results[spec.name] = RESOLVERS[spec.resolver](ctx, spec, matches)
     for spec in ruleset.fields:
         other = spec.options.get("otherwise")
-        if other and not ctx.results.get(spec.name) and _borrows(doc, spec.options.get("otherwise_if")):
+        if (
+            other
+            and not ctx.results.get(spec.name)
+            and _borrows(doc, spec.options.get("otherwise_if"))
+            and not _a_visit(ctx, spec.options)
+        ):
             extend = spec.options.get("otherwise_extend")
             ctx.results[spec.name] = borrowed(ctx, spec.name, str(other), str(extend) if extend else None)
     return ctx
@@ -56,6 +61,20 @@ def _borrows(doc: Document, cue: object) -> bool:
     portrait, whose township hosted nothing). The whole text: the boilerplate mask may blank a page
     that is one long line."""
     return not cue or any(w in doc.text for w in words(str(cue)))
+
+
+def _a_visit(ctx: Context, options: dict[str, Any]) -> bool:
+    """Whether the sentence of the event's own value (the field `otherwise_unless_at` names, its
+    date) holds a word of the list `otherwise_unless` (调研, 观摩): the article reports a visit,
+    which the township received rather than held, whatever else the article says was held."""
+    cue, at = options.get("otherwise_unless"), options.get("otherwise_unless_at")
+    item = ctx.scalar(str(at)) if cue and at else None
+    proof = next((p for p in item.proofs if p.end > p.start), None) if item else None
+    if proof is None:
+        return False
+    tokens = ctx.doc.words.sentence(proof.start)
+    sentence = ctx.doc.text[tokens[0].start : tokens[-1].end] if tokens else ""
+    return any(w in sentence for w in words(str(cue)))
 
 
 def borrowed(ctx: Context, name: str, other: str, extend: str | None = None) -> list[Item]:
