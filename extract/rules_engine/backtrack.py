@@ -14,9 +14,10 @@ import os
 import re
 import time
 from collections.abc import Iterable
-from pathlib import Path
 
 import regex
+
+from extract.rules_engine.cache_folder import cache_path
 
 # Seconds of CPU a probe may take. The slowest rule takes 0.03 s on its worst probe; a backtracking
 # pattern takes seconds to hours. The margin keeps a machine busy with other work (which slows a
@@ -65,23 +66,18 @@ def slow_probe(pattern: re.Pattern[str] | regex.Pattern[str], examples: Iterable
 PROBED = "probed-patterns.txt"
 
 
-def _cache_file(name: str) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "extract" / name
-
-
 def passed_before(name: str = PROBED) -> set[str]:
     """The keys the cache `name` holds: patterns that passed the probes (or, for other caches, what
     else passed its check)."""
     try:
-        return set(_cache_file(name).read_text(encoding="utf-8").split())
+        return set(cache_path(name).read_text(encoding="utf-8").split())
     except (OSError, UnicodeDecodeError):
         return set()
 
 
 def remember(digests: Iterable[str], name: str = PROBED) -> None:
     """Record keys that passed; a cache that cannot be written only costs the check again."""
-    path = _cache_file(name)
+    path = cache_path(name)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 import threading
-from pathlib import Path
 from typing import Any
 
 import regex
 import regex._main as _main  # the module whose `_regex.compile` makes the C pattern object
+
+from extract.rules_engine.cache_folder import read_entries, write_entries
 
 CACHE_FILE = "compiled-patterns.json"
 _MAX_ENTRIES = 4000  # past this the file starts afresh with what this process compiled
@@ -37,11 +37,6 @@ _new: dict[str, list[Any]] = {}  # entries compiled by this process and not yet 
 _built: dict[str, regex.Pattern[str]] = {}
 
 
-def _path() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "extract" / CACHE_FILE
-
-
 def _key(source: str, flags: int) -> str:
     text = f"{_VERSION}\0{int(regex.DEFAULT_VERSION)}\0{int(flags)}\0{source}"
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
@@ -50,12 +45,7 @@ def _key(source: str, flags: int) -> str:
 def _load() -> dict[str, list[Any]]:
     global _entries
     if _entries is None:
-        try:
-            data = json.loads(_path().read_text(encoding="utf-8"))
-            ok = isinstance(data, dict) and data.get("version") == _VERSION
-            _entries = data["entries"] if ok and isinstance(data.get("entries"), dict) else {}
-        except (OSError, ValueError, KeyError):
-            _entries = {}
+        _entries = read_entries(CACHE_FILE, _VERSION)
     return _entries
 
 
@@ -158,13 +148,7 @@ def save() -> None:
         if len(entries) + len(_new) > _MAX_ENTRIES:
             entries = {}
         entries.update(_new)
-        path = _path()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"version": _VERSION, "entries": entries}), encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:
+        if not write_entries(CACHE_FILE, _VERSION, entries):
             return
         _entries = None
         _new.clear()

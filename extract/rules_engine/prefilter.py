@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 import threading
 from functools import lru_cache
@@ -21,6 +20,7 @@ from typing import Any
 import regex
 
 from extract.rules_engine import required_words
+from extract.rules_engine.cache_folder import read_entries, write_entries
 from extract.rules_engine.required_words import Strings, requirements
 
 CACHE_FILE = "prefilters.json"
@@ -39,11 +39,6 @@ def _version() -> str:
 _VERSION = _version()
 
 
-def _path() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "extract" / CACHE_FILE
-
-
 def _key(source: str, flags: int) -> str:
     text = f"{int(flags)}\0{source}"
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
@@ -52,12 +47,7 @@ def _key(source: str, flags: int) -> str:
 def _load() -> dict[str, list[Any]]:
     global _entries
     if _entries is None:
-        try:
-            data = json.loads(_path().read_text(encoding="utf-8"))
-            ok = isinstance(data, dict) and data.get("version") == _VERSION
-            _entries = data["entries"] if ok and isinstance(data.get("entries"), dict) else {}
-        except (OSError, ValueError, KeyError):
-            _entries = {}
+        _entries = read_entries(CACHE_FILE, _VERSION)
     return _entries
 
 
@@ -93,13 +83,7 @@ def save() -> None:
         if len(entries) + len(_new) > _MAX_ENTRIES:
             entries = {}
         entries.update(_new)
-        path = _path()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"version": _VERSION, "entries": entries}), encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:
+        if not write_entries(CACHE_FILE, _VERSION, entries):
             return
         _entries = None
         _new.clear()
