@@ -126,17 +126,25 @@ def run_rules(rules: tuple[Rule, ...], doc: Document) -> Iterator[Match]:
 
     Lazily: a rule runs only when its priority is reached, so a resolver that stops at the first
     value it can use spares the rules below it (most articles state their date in the first way
-    looked for)."""
-    with stage("extract"):
-        roles = [m for rule in rules if rule.options.get("role") for m in run_rule(rule, doc)]
-    yield from sorted(roles, key=lambda m: (-m.rule.priority, m.start))
+    looked for). The rules with a role run when the first match of another rule is found, and
+    not at all where none is: a stop or a veto gives no value, so with nothing to filter they
+    change no record (resolve/generic.py `candidates`)."""
     levels: dict[int, list[Rule]] = {}
+    roles: list[Rule] = []
     for rule in rules:
-        if not rule.options.get("role"):
+        if rule.options.get("role"):
+            roles.append(rule)
+        else:
             levels.setdefault(rule.priority, []).append(rule)
+    waiting = True
     for priority in sorted(levels, reverse=True):
         with stage("extract"):
             found = [m for rule in levels[priority] for m in run_rule(rule, doc)]
+        if found and waiting:
+            waiting = False
+            with stage("extract"):
+                ruled = [m for rule in roles for m in run_rule(rule, doc)]
+            yield from sorted(ruled, key=lambda m: (-m.rule.priority, m.start))
         yield from sorted(found, key=lambda m: m.start)
 
 

@@ -1,0 +1,74 @@
+"""Rules with a role (stop, reject) run only once another rule of their field has found something."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.reading.article import Article
+from extract.rules_engine import engine
+from extract.rules_engine.document import Document
+from extract.rules_engine.engine import run_rules
+from extract.rules_engine.match import Match
+from extract.rules_engine.rule_types import Rule
+from extract.rules_engine.ruleset import load_ruleset
+from extract.text.normalise import normalise
+
+RULES = """[field]
+name = "venue"
+kind = "scalar"
+resolver = "first"
+
+[[rule]]
+id = "venue.at"
+pattern = '在(?P<value>\\p{Han}{2,8}?)举行'
+examples = [{ text = "在大厦举行", value = "大厦" }]
+counter = ["举行"]
+
+[[rule]]
+id = "venue.no_hall"
+options = { role = "reject" }
+pattern = '礼堂'
+examples = [{ text = "礼堂", value = "" }]
+counter = ["大厦"]
+"""
+
+
+def _doc(text: str) -> Document:
+    norm = normalise(text)
+    return Document(Article(doc_id="t", source="<t>", raw=text), norm, norm.text)
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> tuple[Rule, ...]:
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "venue.toml").write_text(RULES, encoding="utf-8")
+    return load_ruleset(tmp_path, finders=set(), resolvers={"first"}).rules["venue"]
+
+
+def _ran(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    ran: list[str] = []
+    real = engine.run_rule
+
+    def counting(rule: Rule, doc: Document) -> list[Match]:
+        ran.append(rule.id)
+        return real(rule, doc)
+
+    monkeypatch.setattr(engine, "run_rule", counting)
+    return ran
+
+
+def test_a_role_rule_waits_for_a_match_to_filter(
+    rules: tuple[Rule, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran = _ran(monkeypatch)
+    assert list(run_rules(rules, _doc("礼堂里没有活动。"))) == []
+    assert ran == ["venue.at"]
+
+
+def test_role_matches_still_come_first(rules: tuple[Rule, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    ran = _ran(monkeypatch)
+    found = [m.rule.id for m in run_rules(rules, _doc("在礼堂举行。"))]
+    assert found == ["venue.no_hall", "venue.at"]
+    assert ran == ["venue.at", "venue.no_hall"]
