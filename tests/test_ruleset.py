@@ -201,3 +201,31 @@ def test_a_word_list_fragment_matches_what_its_bare_alternation_matches() -> Non
     text = "某街道党群服务中心揭牌\n这里没有\n驿站和服务站都在站前"
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in bare.finditer(text)]
     assert word_alternation(set()) == "(?:)" and word_alternation({"", "a"}) == "(?:a|)"
+
+
+def test_a_word_on_the_line_is_found_as_the_line_wide_lookahead_finds_it() -> None:
+    import regex
+
+    from extract.rules_engine.fragments import word_alternation, word_on_line
+
+    words = {"首页", "首页导航", "来源:", "字号", "]x"}
+    slow = regex.compile(f"^(?![^\\n]*{word_alternation(words)})[^\\n]*", regex.MULTILINE)
+    fast = regex.compile(f"^(?!{word_on_line(words)})[^\\n]*", regex.MULTILINE)
+    text = "某区召开党建会议\n首页 > 新闻\n某社区来源不明\n字体 字号\n来\n首\n]x 在末尾\n[]\n来源:某网"
+    kept = [m.group() for m in fast.finditer(text)]
+    assert kept == [m.group() for m in slow.finditer(text)]
+    assert "某区召开党建会议" in kept and "首页 > 新闻" not in kept and "]x 在末尾" not in kept
+    assert word_on_line({"", "a"}).startswith("[^\\n]*?")
+
+
+def test_a_word_list_has_its_line_form_and_a_fragment_may_not_shadow_it(tmp_path: Path) -> None:
+    from extract.rules_engine.fragments import load_fragments
+
+    (tmp_path / "lexicon").mkdir()
+    (tmp_path / "lexicon" / "marks.txt").write_text("首页\n字号\n", encoding="utf-8")
+    assert "marks_on_line" in load_fragments(tmp_path)
+    (tmp_path / "lexicon" / "fragments.toml").write_text(
+        "[fragments]\nmarks_on_line = 'x'\n", encoding="utf-8"
+    )
+    with pytest.raises(RuleError, match="marks_on_line"):
+        load_fragments(tmp_path)

@@ -24,6 +24,8 @@ def load_fragments(folder: Path, layers: Sequence[Path] = ()) -> dict[str, str]:
         for path in sorted(lexicon.glob("*.txt")):
             lists.setdefault(path.stem, set()).update(words_of(read_rule_text(path)))
     fragments = {name: word_alternation(found) for name, found in sorted(lists.items())}
+    for name, found in sorted(lists.items()):
+        fragments[f"{name}{ON_LINE}"] = word_on_line(found)
     for frag_file in (d / "lexicon" / "fragments.toml" for d in (folder, *layers)):
         if not frag_file.exists():
             continue
@@ -37,7 +39,7 @@ def load_fragments(folder: Path, layers: Sequence[Path] = ()) -> dict[str, str]:
                     f"{_rel(frag_file)}: fragment `{name}` must be a string (a pattern), not "
                     f"{_type_name(pattern)} {pattern!r}."
                 )
-            if name in lists:
+            if name in lists or (name.endswith(ON_LINE) and name[: -len(ON_LINE)] in lists):
                 raise RuleError(
                     f"{_rel(frag_file)}: fragment {{{name}}} is also a word list {name}.txt. Rename one."
                 )
@@ -57,6 +59,23 @@ def word_alternation(found: set[str]) -> str:
         return alternation  # an empty word matches anywhere: no guard
     firsts = sorted({w[0] for w in ordered})
     return "(?=[" + "".join(regex.escape(c) for c in firsts) + "])" + alternation
+
+
+ON_LINE = "_on_line"  # `{x_on_line}`: a word of the list x further on the line (word_on_line)
+
+
+def word_on_line(found: set[str]) -> str:
+    """A word list as a pattern for "one of its words, anywhere from here to the end of the line":
+    `[^\n]*{x}` matching as soon as it can, written to be cheap. `(?![^\n]*{x})` tries the list at
+    every place of the line, backing up one character at a time; this skips, in one step, every run
+    of characters no word begins with, and tries the list only where one may, so a line-wide
+    lookahead (`(?!{x_on_line})`) decides in a few steps."""
+    ordered = longest_first(found)
+    words = word_alternation(found)
+    if not ordered or not all(ordered):
+        return "[^\\n]*?" + words
+    firsts = "".join(regex.escape(c) for c in sorted({w[0] for w in ordered}))
+    return f"[^\\n{firsts}]*+(?:(?!{words})[{firsts}][^\\n{firsts}]*+)*+{words}"
 
 
 def expand(pattern: str, fragments: dict[str, str], where: str) -> str:
