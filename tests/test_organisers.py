@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract import extract_text
+from extract.resolve.generic import _written_out
 
 
 def _organisers(text: str) -> list[tuple[str, str, str]]:
@@ -244,3 +245,29 @@ def test_a_division_in_the_headline_gives_way_to_its_bodies_written_out() -> Non
     # A body that is no division keeps its statement: the later one is another act.
     text = "白沙街道召开推进会\n3月5日,白沙街道召开推进会。6日,白沙街道党工委召开座谈会。"
     assert [o for o, _, _ in _organisers(text)] == ["白沙街道"]
+
+
+def test_a_division_and_its_part_in_the_headline_give_way_to_the_body_written_out() -> None:
+    # The headline skips the township between the district and its part; the text writes it out.
+    assert _written_out(["青石经开区长河片区"], ["青石经开区白沙街道长河片区党委"])
+    assert _written_out(["青石区"], ["青石区委统战部"])
+    assert not _written_out(["青石经开区长河片区"], ["青石经开区白沙街道党工委"])
+    assert not _written_out(["青石经开区长河片区"], ["青石经开区长河片区"])
+
+
+def test_a_co_holder_named_as_a_kind_the_segmenter_cut_is_left_out() -> None:
+    # 社会组织 is cut 社会/组织, and 组织 read as the verb leading to 举办 (组织举办).
+    text = "导读\n近日,青石区白沙街道长河片区党委联合各社区及辖区共建单位、社会组织共同举办文艺活动。"
+    assert _by_rule(text, STATED) == ["青石区白沙街道长河片区党委"]
+
+
+def test_a_city_name_tagged_as_an_adverb_opens_a_co_holder() -> None:
+    # 大连 is an adverb in the segmenter's dictionary; opening a body's name it is its place.
+    text = (
+        "导读\n近日,绿水街道金桥社区党委联合青山区自然资源中心、大连星河学院数字应用学院,在小区开展清理行动。"
+    )
+    assert _by_rule(text, STATED) == [
+        "绿水街道金桥社区党委",
+        "青山区自然资源中心",
+        "大连星河学院数字应用学院",
+    ]

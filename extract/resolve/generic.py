@@ -144,7 +144,21 @@ def best(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
 
 def _written_out(short: list[str], full: list[str]) -> bool:
     """Whether `short` names only divisions standing for their bodies and `full` writes out each
-    (`房山区` -> `房山区委统战部`)."""
-    return all(s.endswith(("区", "县", "市", "旗")) for s in short) and all(
-        any(f.startswith(s) and f != s for f in full) for s in short
+    (`房山区` -> `房山区委统战部`), the township between a division and its part too (`某区某片区` ->
+    `某区某街道某片区党委`)."""
+    return all(s.endswith(_DIVISIONS) for s in short) and all(
+        any(_writes_out(s, f) for f in full) for s in short
+    )
+
+
+_DIVISIONS = ("区", "县", "市", "旗")
+
+
+def _writes_out(short: str, full: str) -> bool:
+    """`full` starts with `short`, or with a division opening `short` and holds the rest after it."""
+    if full.startswith(short):
+        return full != short
+    return any(
+        short[:k].endswith(_DIVISIONS) and full.startswith(short[:k]) and short[k:] in full[k:]
+        for k in range(2, len(short) - 1)
     )

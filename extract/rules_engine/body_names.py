@@ -64,8 +64,14 @@ def body(part: Sequence[Token], lists: Lists) -> bool:
 
 
 def kind(part: Sequence[Token], lists: Lists) -> bool:
-    """Words mentioning a kind of body or counting bodies (`辖区14家单位`, `各社区`), not naming one."""
-    return bool(part) and (part[0].text in lists.generic or counting(part))
+    """Words mentioning a kind of body or counting bodies (`辖区14家单位`, `各社区`, `社会组织`), not
+    naming one."""
+    return bool(part) and (part[0].text in lists.generic or counting(part) or plain_kind(part, lists))
+
+
+def plain_kind(part: Sequence[Token], lists: Lists) -> bool:
+    """A kind of body the segmenter cut into words (社会/组织): the words together a generic word."""
+    return len(part) > 1 and "".join(t.text for t in part) in lists.generic
 
 
 def counting(part: Sequence[Token]) -> bool:
@@ -100,12 +106,12 @@ def no_start(part: Sequence[Token], lists: Lists) -> bool:
 def clause_word(token: Token) -> bool:
     """A word that ends a clause or joins two, never inside a name: punctuation, a quote, an
     adverb, a preposition, conjunction, pronoun or particle, a verb of two characters or more; a
-    masked name (`**`) is none either."""
+    masked name (`**`) is none either. A city's short name is a place whatever its tag (大连/d)."""
     if token.text in CLAUSE_MARKS or token.text[0] in OPEN_QUOTES or "*" in token.text:
         return True
     if token.tag in NUMERAL_TAGS and token.text[0].isdigit():
         return True  # a count (7个乡镇) or an address, not part of a body's name
-    return token.tag in CLAUSE_TAGS
+    return token.tag in CLAUSE_TAGS and not city_name(token)
 
 
 def motion(part: Sequence[Token], k: int) -> bool:

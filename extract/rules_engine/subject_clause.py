@@ -22,7 +22,7 @@ def verb_clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
     time and lead-in words, before a place (`在…`) and the adverbs leading to the verb; after 由
     where the clause has one; the clause before where this one holds nothing else (`A,在某地举行`)."""
     k = i
-    while k > 0 and _leads_to_verb(tokens[k - 1], lists):
+    while k > 0 and _leads_to_verb(tokens[k - 1], lists) and not _closes_kind(tokens, k - 1, lists):
         k -= 1
     first = k
     while first > 0 and tokens[first - 1].text not in CLAUSE_MARKS:
@@ -101,6 +101,12 @@ def _to_place(token: Token, lists: Lists) -> bool:
     """A word leading to where the event was held: 在 or 于 as prepositions, or a verb of going there
     (`来到`, `走进`: a `place_words` word)."""
     return token.text in PLACE_PREPOSITIONS and token.tag == "p" or token.text in lists.place_words
+
+
+def _closes_kind(tokens: Sequence[Token], k: int, lists: Lists) -> bool:
+    """The word at `k` closes a kind of body with the word before it (社会/组织): a co-holder
+    mentioned as a kind, not a verb leading to the event's (组织开展)."""
+    return k > 0 and tokens[k - 1].text + tokens[k].text in lists.generic
 
 
 def _leads_to_verb(token: Token, lists: Lists) -> bool:
