@@ -271,3 +271,11 @@ def test_a_city_name_tagged_as_an_adverb_opens_a_co_holder() -> None:
         "青山区自然资源中心",
         "大连星河学院数字应用学院",
     ]
+
+
+def test_a_lead_written_as_its_organisation_word_alone_keeps_the_bodies_it_joins() -> None:
+    # 街道党工委 is the article's short name for the street's committee: it leads, the rest join it.
+    text = "导读\n此次活动由街道党工委牵头,联合省园艺协会及青山设计院、白沙建设公司共同开展。"
+    assert _by_rule(text, STATED) == ["街道党工委", "省园艺协会", "青山设计院", "白沙建设公司"]
+    # Alone it still names nothing the article could not say of any street.
+    assert _by_rule("导读\n各街道党工委共同开展活动。", STATED) == []

@@ -94,7 +94,11 @@ def _leading_subject(tokens: Sequence[Token], end: int, lists: Lists) -> list[To
     words = words[agent + 1 :] if agent is not None else without_lead(words, lists)
     # The subject is the longest run of words from the start that names a body: what follows is
     # how it led (牵头, 精心策划, 邀约发起), whatever the segmenter tagged it.
-    return next((words[:j] for j in range(len(words), 0, -1) if body(words[:j], lists)), [])
+    found = next((words[:j] for j in range(len(words), 0, -1) if body(words[:j], lists)), [])
+    # … or its organisation word alone (街道党工委), the article's short name for it.
+    return (
+        found or words[:1] if words and len(words[0].text) > 2 and words[0].text in lists.suffixes else found
+    )
 
 
 def _to_place(token: Token, lists: Lists) -> bool:

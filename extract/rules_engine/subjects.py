@@ -181,7 +181,8 @@ def _chain(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
     # A co-holder mentioned as a kind or a count (`A联合辖区14家单位`), or as people or a place
     # (`A与某区广大干部`: a `not_ending` word), is left out; the named bodies stay.
     parts = [parts[0]] + [p for p in parts[1:] if not kind(p, lists) and not _not_body(p, lists)]
-    if not all(parts) or not all(_co_holder(p, n, lists) for n, p in enumerate(parts[:-1])):
+    # A holder written as its organisation word alone (`由街道党工委牵头,联合A、B`) leads named ones.
+    if not all(parts) or not all(_co_holder(p, n or len(parts) - 1, lists) for n, p in enumerate(parts[:-1])):
         return []
     if not named:
         return parts if _co_holder(parts[-1], len(parts) - 1, lists) else []
