@@ -279,3 +279,11 @@ def test_a_lead_written_as_its_organisation_word_alone_keeps_the_bodies_it_joins
     assert _by_rule(text, STATED) == ["街道党工委", "省园艺协会", "青山设计院", "白沙建设公司"]
     # Alone it still names nothing the article could not say of any street.
     assert _by_rule("导读\n各街道党工委共同开展活动。", STATED) == []
+
+
+def test_a_practice_station_leading_named_co_holders_holds_the_event_with_them() -> None:
+    # A practice station of the new era runs activities in its own name when it leads partners.
+    text = "导读\n近日,绿水街道金桥社区新时代文明实践站联合青山区自然资源中心、星河学院,在小区开展清理行动。"
+    assert _by_rule(text, STATED) == ["绿水街道金桥社区新时代文明实践站", "青山区自然资源中心", "星河学院"]
+    # Alone it is no body the statement names (it may be the thing opened).
+    assert _by_rule("导读\n近日,绿水街道金桥社区新时代文明实践站开展清理行动。", STATED) == []

@@ -38,15 +38,18 @@ class Lists:
     place_words: frozenset[str]
     appositions: frozenset[str]
     lead_verbs: frozenset[str]
+    acting: tuple[str, ...] = ()
 
 
-def body(part: Sequence[Token], lists: Lists) -> bool:
-    """A run of words that names one body: it ends in an organisation word (not a station's),
-    starts with a nominal word, holds no clause word, and says more than generic words."""
+def body(part: Sequence[Token], lists: Lists, leading: bool = False) -> bool:
+    """A run of words that names one body: it ends in an organisation word (not a station's, but
+    where `leading` co-holders one acting in its own name), starts with a nominal word, holds no
+    clause word, and says more than generic words."""
     if not part:
         return False
     name = "".join(t.text for t in part)
-    if not name.endswith(lists.suffixes) or name.endswith(lists.not_ending):
+    acting = leading and name.endswith(lists.acting)
+    if not acting and (not name.endswith(lists.suffixes) or name.endswith(lists.not_ending)):
         return False
     inner = part[1:-1]
     if any(counting(part[k:]) for k in range(1, len(part))):

@@ -86,5 +86,6 @@ RULE_OPTIONS: dict[str, str] = {
     "appositions": "(finders event_subjects, event_name_openers) a word list: words naming the kind of partner a name follows (共建单位)",
     "min_bodies": "(finder event_subjects) a statement counts only where it names at least this many bodies",
     "lead_verbs": "(finders event_subjects, event_name_openers) a word list: verbs between a subject and its event verb (组织开展)",
+    "acting_ends": "(finder event_subjects) a word list: stations that, leading named co-holders, act as a body (新时代文明实践站)",
     "label_words": "(finder event_subjects) a word list: words after the verb that make it a label (主办单位:)",
 }

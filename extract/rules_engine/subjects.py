@@ -68,6 +68,7 @@ def _lists(options: tuple[tuple[str, str], ...]) -> Lists:
         place_words=frozenset(ws("place_words")),
         appositions=frozenset(ws("appositions")),
         lead_verbs=frozenset(ws("lead_verbs")),
+        acting=ws("acting_ends"),
     )
 
 
@@ -182,7 +183,10 @@ def _chain(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
     # (`A与某区广大干部`: a `not_ending` word), is left out; the named bodies stay.
     parts = [parts[0]] + [p for p in parts[1:] if not kind(p, lists) and not _not_body(p, lists)]
     # A holder written as its organisation word alone (`由街道党工委牵头,联合A、B`) leads named ones.
-    if not all(parts) or not all(_co_holder(p, n or len(parts) - 1, lists) for n, p in enumerate(parts[:-1])):
+    if not all(parts) or not all(
+        _co_holder(p, n, lists, leading=True) or _co_holder(p, len(parts) - 1, lists)
+        for n, p in enumerate(parts[:-1])
+    ):
         return []
     if not named:
         return parts if _co_holder(parts[-1], len(parts) - 1, lists) else []
@@ -195,10 +199,11 @@ def _not_body(part: Sequence[Token], lists: Lists) -> bool:
     return bool(part) and "".join(t.text for t in part).endswith(lists.not_ending)
 
 
-def _co_holder(part: Sequence[Token], n: int, lists: Lists) -> bool:
-    """A body, or after the first one an organisation word alone, which shares the name before it
-    (`某街道工会、妇联`: the street's women's federation, written as the article writes it)."""
-    if body(part, lists):
+def _co_holder(part: Sequence[Token], n: int, lists: Lists, leading: bool = False) -> bool:
+    """A body (where `leading` others, a station acting in its own name too), or after the first
+    one an organisation word alone, which shares the name before it (`某街道工会、妇联`: the
+    street's women's federation, written as the article writes it)."""
+    if body(part, lists, leading=leading and n == 0):
         return True
     return n > 0 and len(part) == 1 and len(part[0].text) > 1 and part[0].text in lists.suffixes
 
