@@ -14,6 +14,9 @@ NO_PLACE = [
     "公司再次站在了十字路口,是走高端还是走低端,董事会尚无定论。",
     # A city's short form across two words: 在巴 (in Brazil) and 中国.
     "巴西经济增速放缓,但在巴中国企业仍超过两百家,多数经营稳定。",
+    # A city's short form that opens a firm's or a school's name.
+    "推介会上,中车济南机车车辆有限公司等企业介绍了各自的产品。",
+    "她从小学琴,后来考入了成都音乐学院,毕业后一直在海外教古筝。",
 ]
 
 
@@ -37,6 +40,7 @@ def test_a_short_form_the_text_writes_as_a_firm_names_the_firm_throughout() -> N
     [
         ("汕头市龙湖区召开党建联席会议,龙湖集团等企业代表参加。", "龙湖区", "汕头市"),
         ("6月5日,德州市举行招商推介会,各县区代表参加。", None, "德州市"),
+        ("6月5日,招聘会在成都举行,成都音乐学院等单位参加。", None, "成都市"),
     ],
 )
 def test_a_full_name_still_names_its_place(text: str, district: str | None, city: str) -> None:
