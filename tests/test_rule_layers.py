@@ -31,9 +31,7 @@ examples = [{ text = "某街道召开党建联席会议。", value = "联席会�
 counter = ["会议室开放"]
 """
 KINDS = "联席会议\n揭牌仪式\n签约仪式\n峰会\n推进会\n"
-ARTICLE = (
-    "某区举行党建峰会\n6月29日上午,某某街道在某大厦举行区域化党建联席会议暨签约仪式。\n会后举行了揭牌仪式。\n"
-)
+ARTICLE = "某区举行党建峰会\n6月29日上午,某某街道在某某大厦举行区域化党建联席会议暨签约仪式。\n会后举行了揭牌仪式。\n"
 
 
 @pytest.fixture(autouse=True)
@@ -83,16 +81,16 @@ def test_a_rule_with_our_id_replaces_ours(tmp_path: Path, layer: Path) -> None:
         """
 [[rule]]
 id = "venue.at_before_held"
-pattern = '在某(?P<value>大厦)'
-examples = [{ text = "在某大厦举行", value = "大厦" }]
-counter = ["在某广场举行"]
+pattern = '在某某(?P<value>大厦)'
+examples = [{ text = "在某某大厦举行", value = "大厦" }]
+counter = ["在某某广场举行"]
 """,
         encoding="utf-8",
     )
-    assert run(tmp_path)["venue"] == "某大厦"
+    assert run(tmp_path)["venue"] == "某某大厦"
     record = run(tmp_path, "--rules", str(layer))
     assert record["venue"] == "大厦"
-    assert {"field": "venue", "span": [23, 25], "rule": "venue.at_before_held"} in record["evidence"]
+    assert {"field": "venue", "span": [24, 26], "rule": "venue.at_before_held"} in record["evidence"]
 
 
 def test_a_broken_layer_is_reported_with_its_file(tmp_path: Path, layer: Path) -> None:
@@ -140,9 +138,9 @@ def test_the_check_counts_an_id_twice_in_one_layer_but_not_a_replacement(tmp_pat
     rule = """
 [[rule]]
 id = "venue.at_before_held"
-pattern = '在某(?P<value>大厦)'
-examples = [{ text = "在某大厦举行", value = "大厦" }]
-counter = ["在某广场举行"]
+pattern = '在某某(?P<value>大厦)'
+examples = [{ text = "在某某大厦举行", value = "大厦" }]
+counter = ["在某某广场举行"]
 """
     (layer / "venue.toml").write_text(rule, encoding="utf-8")
     assert runner.invoke(app, ["rules", "check", "--rules", str(layer)]).exit_code == 0

@@ -10,6 +10,7 @@ from extract.resolve import Context, Item, proof, resolver
 from extract.resolve.value_cut import _split, break_words_pattern, only_divisions, trim
 from extract.rules_engine.match import Match
 from extract.rules_engine.ruleset import FieldSpec
+from extract.text.segment import PLACE_TAG
 from extract.text.textutil import clean_value, comparable
 
 
@@ -58,7 +59,11 @@ def first(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]
         if g and spec.options.get("word_edges"):
             t = trim(g, spec.options, ctx.doc.words, ctx.doc.entities)
             levels = spec.options.get("refuse_divisions")
-            if t and levels and only_divisions(t.value, frozenset(levels)):
+            if (
+                t
+                and levels
+                and (only_divisions(t.value, frozenset(levels)) or _only_places(ctx, t.start, t.end))
+            ):
                 # 在某某区举行: the event's place is a division, so no venue (not a lesser match
                 # further on); the places decision still reads where it is, as it read the venue.
                 ctx.notes[divisions_note(spec.name)] = [(t.start, t.end)]
@@ -68,6 +73,17 @@ def first(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]
         elif g and clean_value(g.value):
             return [Item(clean_value(g.value), [proof(g, m.rule.id)])]
     return []
+
+
+def _only_places(ctx: Context, start: int, end: int) -> bool:
+    """Whether `[start, end)` is nothing but place names of the word layer (美国旧金山, a country and
+    its city): divisions the gazetteer does not hold, where the event was but no venue."""
+    words = ctx.doc.words.within(start, end)
+    return (
+        bool(words)
+        and "".join(w.text for w in words) == ctx.doc.text[start:end]
+        and all(w.tag == PLACE_TAG for w in words)
+    )
 
 
 def divisions_note(field: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from extract.rules_engine.match import Match
 from extract.text.divisions import Division
 from extract.text.gazetteer import Gazetteer, PlaceMention
-from extract.text.segment import Words
+from extract.text.segment import Words, known
 
 # After a short form, these make it part of another name (南山社区, 滨湖花园), not a county.
 _NOT_A_COUNTY_NEXT = (
@@ -143,6 +143,40 @@ def _names_county(m: PlaceMention, text: str) -> bool:
     if _OPENS_A_COMMUNITY.match(text, m.end):
         return False  # 集美御湖社区: the first word of a community's name
     return not text.startswith(_NOT_A_COUNTY_NEXT, m.end)
+
+
+# After a place's short form, these make it a firm's or a product's name (龙湖集团, 德州仪器): where the
+# text writes one, the bare short form (龙湖没有故事) names the firm too, not the place.
+_BRAND_NEXT = ("集团", "公司", "股份", "控股", "地产", "置业", "银行", "证券", "仪器")
+# A short form that opens the name of a firm or a school (某某机车车辆有限公司, 某某音乐学院) is a part
+# of that name; not across a joiner (某某与某公司).
+_OPENS_A_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}?(?<![与和及同])(?:有限公司|有限责任公司|集团|学院|大学)")
+
+
+def _full_name(m: PlaceMention) -> bool:
+    return any(m.text == d.name for d in m.candidates)
+
+
+def _places_not_brands(mentions: list[PlaceMention], text: str, words: Words) -> list[PlaceMention]:
+    """The mentions that may name a place. A short form names none where it does not stand as a word
+    of its own (德州 in 德州仪器, 十字路 in 十字路口, 巴中 across 在巴|中国) or where the text writes it as a
+    firm's name (龙湖集团) anywhere, nor where it opens a firm's or a school's name. Full names (龙湖区)
+    are taken as they are."""
+    brands = {m.text for m in mentions if not _full_name(m) and text.startswith(_BRAND_NEXT, m.end)}
+    return [
+        m
+        for m in mentions
+        if _full_name(m)
+        or not (m.text in brands or _cut_by_a_word(m, words) or _OPENS_A_NAME.match(text, m.end))
+    ]
+
+
+def _cut_by_a_word(m: PlaceMention, words: Words) -> bool:
+    """A dictionary word runs across an edge of the mention (十字路口, 中国 after 巴). A word the
+    segmenter only guessed (董家|沟近, for a township it does not know) says nothing."""
+    return any(
+        (t.start < m.start or m.end < t.end) and known(t.text) for t in words.overlapping(m.start, m.end)
+    )
 
 
 # Between two townships of a list (`某街道、某街道某社区`): a community or a centre at most, then 、.

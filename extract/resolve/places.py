@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import divisions_note
-from extract.resolve.place_mentions import _listed_townships, _mentions, _names_county, _whole_words
+from extract.resolve.place_mentions import (
+    _listed_townships,
+    _mentions,
+    _names_county,
+    _places_not_brands,
+    _whole_words,
+)
 from extract.resolve.place_visits import find_visits
 from extract.rules_engine.document import HEAD_CHARS
 from extract.rules_engine.match import Match
@@ -102,7 +108,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     venues = [(p.start, p.end) for it in venue_items for p in it.proofs]
     venues += ctx.notes.get(divisions_note(venue_field), [])
     body = ctx.doc.body
-    mentions = _mentions(gaz, matches)
+    mentions = _places_not_brands(_mentions(gaz, matches), body, ctx.doc.words)
     # A visit (`某区某街道书记一行赴某区某街道考察`): where it went weighs as the venue; the visitors'
     # own places are not the event's.
     options = spec.options
