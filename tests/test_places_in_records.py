@@ -80,15 +80,15 @@ def test_the_district_the_event_was_held_in_wins_over_a_visitors_district() -> N
 
 def test_a_short_county_name_right_after_a_county_is_a_name_inside_it() -> None:
     # 龙海 is short for 龙海区 (漳州市); after 海棠区 it opens the name of a community of 海棠区.
-    from extract.resolve.places import _names_county
+    from extract.resolve.places import names_county
     from extract.text.gazetteer import Gazetteer
 
     text = "三亚市海棠区龙海新村社区综合服务中心"
     short = [m for m in Gazetteer.load().find_places(text) if m.text == "龙海"]
-    assert short and not _names_county(short[0], text)
+    assert short and not names_county(short[0], text)
     alone = "漳州龙海召开党建工作会议"
     short = [m for m in Gazetteer.load().find_places(alone) if m.text == "龙海"]
-    assert short and _names_county(short[0], alone)
+    assert short and names_county(short[0], alone)
 
 
 def test_a_phrase_that_opens_like_a_county_is_no_county() -> None:

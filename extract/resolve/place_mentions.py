@@ -97,7 +97,7 @@ def _written_for_township(gaz: Gazetteer, start: int, value: str, suffix: str) -
     return None
 
 
-def _mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
+def find_mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
     """Gazetteer mentions, plus townships written `X街` for `X街道` (rules with `street_suffix`), and
     townships the gazetteer lacks written right after their county (rules with `unlisted_township`)."""
     out = []
@@ -124,7 +124,7 @@ def _mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _whole_words(m: PlaceMention, words: Words) -> bool:
+def whole_words(m: PlaceMention, words: Words) -> bool:
     """A short form names a county only where it stands as a word of its own: 福海 in 幸福海驿站 lies
     across the words 幸福 and 海. Full names (静安区) are taken as they are."""
     if any(m.text == d.name for d in m.candidates if d.level == "county"):
@@ -132,7 +132,7 @@ def _whole_words(m: PlaceMention, words: Words) -> bool:
     return words.is_boundary(m.start) and words.is_boundary(m.end)
 
 
-def _names_county(m: PlaceMention, text: str) -> bool:
+def names_county(m: PlaceMention, text: str) -> bool:
     """False where a short form is part of another name (南山社区) or names a city too (中山: 中山市)."""
     if any(m.text == d.name for d in m.candidates if d.level == "county"):
         return True
@@ -157,7 +157,7 @@ def _full_name(m: PlaceMention) -> bool:
     return any(m.text == d.name for d in m.candidates)
 
 
-def _places_not_brands(mentions: list[PlaceMention], text: str, words: Words) -> list[PlaceMention]:
+def places_not_brands(mentions: list[PlaceMention], text: str, words: Words) -> list[PlaceMention]:
     """The mentions that may name a place. A short form names none where it does not stand as a word
     of its own (德州 in 德州仪器, 十字路 in 十字路口, 巴中 across 在巴|中国) or where the text writes it as a
     firm's name (龙湖集团) anywhere, nor where it opens a firm's or a school's name. Full names (龙湖区)
@@ -184,7 +184,7 @@ _LIST_GAP = re.compile(r"[^,,。;;!?、\n]{0,12}、")
 _LIST_LEAST = 3  # two townships may be the hosts of a joint event (`甲街道、乙街道联合举办`)
 
 
-def _listed_townships(mentions: list[PlaceMention], text: str) -> set[int]:
+def listed_townships(mentions: list[PlaceMention], text: str) -> set[int]:
     """Starts of the townships named in a list of three or more (`甲街道、乙街道某社区、丙镇`): such a
     list names the townships that take part (each speaks, each is linked up), none of them the host."""
     towns = [m for m in mentions if any(d.level == "street" for d in m.candidates)]

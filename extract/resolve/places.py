@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import divisions_note
 from extract.resolve.place_mentions import (
-    _listed_townships,
-    _mentions,
-    _names_county,
-    _places_not_brands,
-    _whole_words,
+    find_mentions,
+    listed_townships,
+    names_county,
+    places_not_brands,
+    whole_words,
 )
 from extract.resolve.place_visits import find_visits
 from extract.rules_engine.document import HEAD_CHARS
@@ -108,7 +108,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     venues = [(p.start, p.end) for it in venue_items for p in it.proofs]
     venues += ctx.notes.get(divisions_note(venue_field), [])
     body = ctx.doc.body
-    mentions = _places_not_brands(_mentions(gaz, matches), body, ctx.doc.words)
+    mentions = places_not_brands(find_mentions(gaz, matches), body, ctx.doc.words)
     # A visit (`某区某街道书记一行赴某区某街道考察`): where it went weighs as the venue; the visitors'
     # own places are not the event's.
     options = spec.options
@@ -120,7 +120,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     street_heads = {
         m.text[:k] for m in mentions if any(d.level == "street" for d in m.candidates) for k in (2, 3)
     }
-    listed = _listed_townships(mentions, body)
+    listed = listed_townships(mentions, body)
     county_weight: dict[str, float] = defaultdict(float)
     first_seen: dict[str, PlaceMention] = {}
     street_weight: dict[str, float] = defaultdict(float)
@@ -134,7 +134,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         # In the gazetteer's order, not a set's: the weights' order must not vary from run to run.
         counties = list(dict.fromkeys(d.name for d in m.candidates if d.level == "county"))
         if counties and (
-            not _names_county(m, body) or m.text in street_heads or not _whole_words(m, ctx.doc.words)
+            not names_county(m, body) or m.text in street_heads or not whole_words(m, ctx.doc.words)
         ):
             counties = []
         streets = [d for d in m.candidates if d.level == "street"]
