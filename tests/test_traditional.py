@@ -3,8 +3,13 @@ evidence span points into the raw (Traditional) text. The texts are invented for
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from extract.running.pipeline import extract_text
 from extract.text.normalise import normalise
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 SIMPLIFIED = (
     "某区举行2023年区域化党建联席会议\n"
@@ -43,3 +48,37 @@ def test_evidence_points_into_the_raw_traditional_text() -> None:
     assert TRADITIONAL[start:end] == "區(qū)委副書記"
     start, end = spans["venue"]
     assert TRADITIONAL[start:end] == "某某大廈"
+
+
+def test_every_dev_article_in_traditional_gives_its_simplified_record(
+    dev_records: Path, tmp_path: Path
+) -> None:
+    """The dev articles, each converted to Traditional characters, give the values their own text
+    gives: normalising is the only step that sees the script."""
+    import opencc
+
+    from extract.running.runner import extract_paths
+
+    to_traditional = opencc.OpenCC("s2t")
+    folder = tmp_path / "traditional"
+    folder.mkdir()
+    for path in sorted((SEEDS / "dev" / "articles").iterdir()):
+        (folder / path.name).write_text(
+            to_traditional.convert(path.read_text(encoding="utf-8")), encoding="utf-8"
+        )
+    out = tmp_path / "out"
+    extract_paths([folder], out)
+    differ = []
+    for path in sorted(dev_records.glob("*.json")):
+        simplified, traditional = (_comparable(p / path.name) for p in (dev_records, out))
+        if traditional != simplified:
+            differ.append(path.stem)
+    assert len(list(out.glob("d*.json"))) == len(list((SEEDS / "dev" / "articles").iterdir()))
+    assert differ == []
+
+
+def _comparable(path: Path) -> dict[str, object]:
+    record = json.loads(path.read_text(encoding="utf-8"))
+    for key in ("evidence", "source"):
+        record.pop(key, None)
+    return record
