@@ -51,6 +51,7 @@ def test_many_year_less_dates_resolve_in_linear_time() -> None:
 
 
 def test_mentions_past_the_cap_are_not_tried() -> None:
-    tail = "。2020年6月25日"
-    assert extract_text("6月25日" * 10 + tail, doc_id="few").date == "2020-06-25"
-    assert extract_text("6月25日" * (MAX_MENTIONS + 1) + tail, doc_id="many").date is None
+    # Each date is timed to a part of the day, which makes it a candidate for the event's day.
+    tail = "。2020年6月25日上午"
+    assert extract_text("6月25日上午" * 10 + tail, doc_id="few").date == "2020-06-25"
+    assert extract_text("6月25日上午" * (MAX_MENTIONS + 1) + tail, doc_id="many").date is None

@@ -383,12 +383,14 @@ def test_chinese_number(s: str, expected: int | None) -> None:
         pytest.param("庆祝新中国成立70周年", 2019, id="prc"),
         pytest.param("中华人民共和国成立七十周年", 2019, id="prc-full"),
         pytest.param("慶祝建黨九十九週年", 2020, id="traditional"),
+        pytest.param("共同庆祝党的99岁生日", 2020, id="party-birthday"),
+        pytest.param("喜迎党的一百岁华诞", 2021, id="party-birthday-chinese"),
     ],
 )
 def test_year_hints(text: str, year: int) -> None:
     ((found, span),) = year_hints(text)
     assert found == year
-    assert text[span[1] - 2 : span[1]] in {"周年", "週年"}
+    assert text[span[1] - 2 : span[1]] in {"周年", "週年", "生日", "华诞"}
 
 
 def test_years_in() -> None:

@@ -163,6 +163,10 @@ def test_find_places_longest_match_and_spans(gaz: Gazetteer) -> None:
     assert {d.city for d in mentions[1].candidates} == {"上海市", "舟山市"}
 
 
+def test_find_places_township_before_its_villagers(gaz: Gazetteer) -> None:
+    assert texts(gaz, "同心乡村民代表参加活动") == ["同心乡"]
+
+
 def test_find_places_short_forms(gaz: Gazetteer) -> None:
     assert texts(gaz, "静安、浦东两区") == ["静安", "浦东"]
     assert texts(gaz, "巴音郭楞蒙古自治州和恩施州") == ["巴音郭楞蒙古自治州", "恩施州"]
@@ -184,6 +188,8 @@ def test_find_places_short_forms(gaz: Gazetteer) -> None:
         "比如南部地区",  # 比如县, 南部县
         "来自广州的商户在北京路开店",  # 北京路 is a road
         "全市首个新建街道层级的养老服务中心开放",  # 新建街道: 街道层级 is a level, 新建 a verb
+        "以同心社区和同心乡村建设为主要内容",  # 同心乡: 乡村 is the countryside
+        "共建幸福乡村",  # 幸福乡
     ],
 )
 def test_find_places_ignores_common_words(gaz: Gazetteer, text: str) -> None:

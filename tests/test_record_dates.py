@@ -99,3 +99,27 @@ def test_relative_days_count_from_the_dateline(text: str, published: str, expect
     assert record.date == expected
     rules = [e.rule for e in record.evidence if e.field == "date"]
     assert ("date.dateline_day" in rules) == ("日" in text[:12])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "某某网3月8日消息 近日,某街道联欢会在邮轮码头举行。", id="dateline with 消息, then 近日"
+        ),
+        pytest.param("某街道举行议事会\n\n居民代表参加。\n\n某党支部\n2021年4月9日", id="signature date"),
+        pytest.param(
+            "某某中学迎来新校长\n阅读 1203 | 2021年04月09日 10:12 | 分享\n某校长来到某县任教。",
+            id="stamp with its time",
+        ),
+        pytest.param("某某港将于10月18日正式开港,可停靠大型邮轮。", id="a day ahead"),
+        pytest.param("在人人都谈效率的今天,某校长选择了慢下来。", id="在…的今天 is nowadays"),
+    ],
+)
+def test_no_event_date(text: str) -> None:
+    assert extract_text(text, doc_id="undated", published="2021-04-12").date is None
+
+
+def test_the_party_birthday_gives_the_year() -> None:
+    text = "7月1日,某社区党员代表来到街道,参加党员故事巡讲会,共同庆祝党的99岁生日。"
+    assert extract_text(text, doc_id="birthday").date == "2020-07-01"

@@ -41,6 +41,9 @@ _ROAD_HEADS = ("路", "街", "大道", "东路", "西路", "南路", "北路", "
 # at the 街道 level; 街道级, 乡镇层面), not the township of that name.
 _LEVEL_NEXT = ("级", "层级", "层面")
 _TOWNSHIP_ENDS = ("街道", "镇", "乡")
+# A 乡's name followed by 村 reads as the word 乡村 (同心乡村: villages of one mind), unless 村 opens the
+# word for the villagers or the village committee (某某乡村民, 某某乡村委会).
+_VILLAGE_PEOPLE = ("村民", "村委", "村两委", "村干部", "村级")
 # Evidence tiers used by resolve_county, strongest first.
 # A township's short form (长寿路, 中山东路) is often just a road, so it only counts as a neighbour.
 _TIERS = {"adjacent": 0, "street": 0, "city": 1, "province": 2, "neighbour": 3, "street_short": 3}
@@ -203,6 +206,8 @@ class Gazetteer:
             if nxt.startswith(_ROAD_HEADS) and all(form != d.name for d in divisions):
                 continue
             if form.endswith(_TOWNSHIP_ENDS) and nxt.startswith(_LEVEL_NEXT):
+                continue
+            if form[-1] == "乡" and nxt[:1] == "村" and not text.startswith(_VILLAGE_PEOPLE, end):
                 continue
             mentions.append(PlaceMention(start, end, form, divisions))
 

@@ -17,11 +17,13 @@ _ANNIVERSARY = regex.compile(
     r"(?:(?P<party>建党|建黨|中国共产党成立|中國共產黨成立|中国共产党|中國共產黨|党成立|黨成立)"
     r"|(?P<prc>新中国成立|新中國成立|中华人民共和国成立|中華人民共和國成立|建国|建國))"
     rf"{_SP}(?P<n>\d{{1,3}}|[{CN_MD}百]{{1,5}}){_SP}[周週]年"
+    # The party's birthday (党的99岁生日, 党的百岁华诞): its age, counted like its anniversary.
+    rf"|(?P<party>党的|黨的){_SP}(?P<n>\d{{1,3}}|[{CN_MD}百]{{1,5}}){_SP}[岁歲](?:生日|华诞|華誕)"
 )
 
 
 def year_hints(text: str) -> list[tuple[int, tuple[int, int]]]:
-    """Years implied by anniversaries: 建党98周年 -> 2019, 新中国成立70周年 -> 2019.
+    """Years implied by anniversaries: 建党98周年 -> 2019, 新中国成立70周年 -> 2019, 党的99岁生日 -> 2020.
 
     Party anniversaries count from 1921, the PRC's from 1949. Returns (year, span of the phrase).
     """
