@@ -120,3 +120,32 @@ def test_a_body_named_after_a_post_does_not_end_a_title() -> None:
 )
 def test_more_posts_and_surnames(sentence: str, expected: tuple[str, str]) -> None:
     assert [(a.name, a.title) for a in extract_text(sentence).attendees] == [expected]
+
+
+def test_a_body_then_a_name_then_a_post_titles_the_person_with_both() -> None:
+    # `某街道王明书记`: the body before the name and the post after it make the title, read from
+    # two spans; the next person of the list carries only the post written after the name.
+    text = "6月3日,青松街道孙立新书记、钱晓红主任出席会议并发言。"
+    record = extract_text(text, published="2024-08-01")
+    assert [(a.name, a.title) for a in record.attendees] == [("孙立新", "青松街道书记"), ("钱晓红", "主任")]
+    spans = [e.span for e in record.evidence if e.field == "attendees[0].title"]
+    assert "".join(text[s:e] for s, e in spans) == "青松街道书记"
+    record = extract_text("绿源大学文学院赵明远教授、青松研究院周海教授等专家参加活动。")
+    assert [(a.name, a.title) for a in record.attendees] == [
+        ("赵明远", "绿源大学文学院教授"),
+        ("周海", "青松研究院教授"),
+    ]
+
+
+def test_a_group_before_代表_is_no_person() -> None:
+    record = extract_text("绿源学院师生代表、青松街道党建联席单位代表出席会议。")
+    assert record.attendees == []
+
+
+def test_names_with_their_posts_after_them_in_a_list_are_people() -> None:
+    record = extract_text("党员们在孙立新局长、钱晓红副局长、周海副局长的带领下清扫街道。")
+    assert [(a.name, a.title) for a in record.attendees] == [
+        ("孙立新", "局长"),
+        ("钱晓红", "副局长"),
+        ("周海", "副局长"),
+    ]
