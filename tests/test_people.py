@@ -149,3 +149,19 @@ def test_names_with_their_posts_after_them_in_a_list_are_people() -> None:
         ("钱晓红", "副局长"),
         ("周海", "副局长"),
     ]
+
+
+def test_a_preposition_after_a_name_does_not_make_it_a_place() -> None:
+    # 对区域…: 对 is a preposition, not the end of a place named 孙丽对.
+    record = extract_text("会议召开。社区书记孙丽对区域化党建工作作了总结。")
+    assert [(a.name, a.title) for a in record.attendees] == [("孙丽", "社区书记")]
+
+
+def test_one_who_sends_another_in_their_place_is_not_present() -> None:
+    record = extract_text("副主委钱晓红出席座谈会,并受市委会主委孙立新委托致欢迎词。")
+    assert [a.name for a in record.attendees] == ["钱晓红"]
+
+
+def test_a_village_head_is_a_post() -> None:
+    record = extract_text("青松村村长孙立新、绿源里里长周海出席。")
+    assert [(a.name, a.title) for a in record.attendees] == [("孙立新", "青松村村长"), ("周海", "绿源里里长")]
