@@ -237,3 +237,8 @@ def test_signers_counted_as_other_bodies_than_the_holders_name_none() -> None:
     # As many as held the event: the count stands for the holders.
     as_many = held + "会上,三个镇的负责人签署了《结对帮扶协议》。"
     assert _parties(as_many) == {"结对帮扶协议": ["甲乙镇", "丙丁镇", "戊己镇"]}
+
+
+def test_a_school_called_by_its_number_is_a_body() -> None:
+    text = "5月8日,青松街道与绿源市一中、绿源区二高、丙丁大学附中签订共建协议。"
+    assert _parties(text) == {"共建协议": ["青松街道", "绿源市一中", "绿源区二高", "丙丁大学附中"]}

@@ -120,3 +120,48 @@ def test_a_body_named_after_a_post_does_not_end_a_title() -> None:
 )
 def test_more_posts_and_surnames(sentence: str, expected: tuple[str, str]) -> None:
     assert [(a.name, a.title) for a in extract_text(sentence).attendees] == [expected]
+
+
+def test_a_body_then_a_name_then_a_post_titles_the_person_with_both() -> None:
+    # `某街道王明书记`: the body before the name and the post after it make the title, read from
+    # two spans; the next person of the list carries only the post written after the name.
+    text = "6月3日,青松街道孙立新书记、钱晓红主任出席会议并发言。"
+    record = extract_text(text, published="2024-08-01")
+    assert [(a.name, a.title) for a in record.attendees] == [("孙立新", "青松街道书记"), ("钱晓红", "主任")]
+    spans = [e.span for e in record.evidence if e.field == "attendees[0].title"]
+    assert "".join(text[s:e] for s, e in spans) == "青松街道书记"
+    record = extract_text("绿源大学文学院赵明远教授、青松研究院周海教授等专家参加活动。")
+    assert [(a.name, a.title) for a in record.attendees] == [
+        ("赵明远", "绿源大学文学院教授"),
+        ("周海", "青松研究院教授"),
+    ]
+
+
+def test_a_group_before_代表_is_no_person() -> None:
+    record = extract_text("绿源学院师生代表、青松街道党建联席单位代表出席会议。")
+    assert record.attendees == []
+
+
+def test_names_with_their_posts_after_them_in_a_list_are_people() -> None:
+    record = extract_text("党员们在孙立新局长、钱晓红副局长、周海副局长的带领下清扫街道。")
+    assert [(a.name, a.title) for a in record.attendees] == [
+        ("孙立新", "局长"),
+        ("钱晓红", "副局长"),
+        ("周海", "副局长"),
+    ]
+
+
+def test_a_preposition_after_a_name_does_not_make_it_a_place() -> None:
+    # 对区域…: 对 is a preposition, not the end of a place named 孙丽对.
+    record = extract_text("会议召开。社区书记孙丽对区域化党建工作作了总结。")
+    assert [(a.name, a.title) for a in record.attendees] == [("孙丽", "社区书记")]
+
+
+def test_one_who_sends_another_in_their_place_is_not_present() -> None:
+    record = extract_text("副主委钱晓红出席座谈会,并受市委会主委孙立新委托致欢迎词。")
+    assert [a.name for a in record.attendees] == ["钱晓红"]
+
+
+def test_a_village_head_is_a_post() -> None:
+    record = extract_text("青松村村长孙立新、绿源里里长周海出席。")
+    assert [(a.name, a.title) for a in record.attendees] == [("孙立新", "青松村村长"), ("周海", "绿源里里长")]

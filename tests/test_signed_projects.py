@@ -67,3 +67,9 @@ def test_an_agreement_the_article_says_was_signed_earlier_is_no_signed_project()
     assert _names("2019年青松街道与绿源公司签订共建协议以来,双方开展活动20余次。") == []
     assert _names("根据青松街道与绿源公司去年签订的共建协议,双方开展活动。") == []
     assert _names("青松街道与绿源公司曾签订共建协议。") == []
+
+
+def test_signing_named_as_the_way_a_thing_is_done_is_no_signed_project() -> None:
+    text = "“我们发动共建单位,通过签订共建协议、认领项目的形式进行捐赠。”青松社区书记说。"
+    assert _names(text) == []
+    assert _names("5月18日,青松公司党委与绿源镇党委签订了共建协议。") == ["共建协议"]

@@ -183,6 +183,17 @@ def _joined(head: Group | None, tail: Group | None) -> Group | None:
     return Group(head.value + tail.value, head.start, tail.end)
 
 
+def _title_parts(ctx: Context, m: Match) -> tuple[str | None, list[Group]]:
+    """The title of a match and the spans it is read from: one span, or two where the name stands
+    between the body and the post (`某街道王明书记`: 某街道书记, from the words on either side)."""
+    head, tail = m.groups.get("title"), m.groups.get("title_tail")
+    if head is not None and tail is not None and head.end < tail.start:
+        body, group = _title(ctx, head)
+        return (body + tail.value, [group, tail]) if body and group else (tail.value, [tail])
+    title, group = _title(ctx, _joined(head, tail))
+    return title, [group] if group else []
+
+
 @resolver("people", reads=("names",))
 def people(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """One attendee per distinct name, in text order; the first title found for a person is kept."""
@@ -195,7 +206,7 @@ def people(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item
             (n.start, n.start + most) for _, names in lists for n, most in names if _cut_short(n, most)
         )
     for m, names in lists:
-        title, tgroup = _title(ctx, _joined(m.groups.get("title"), m.groups.get("title_tail")))
+        title, tgroups = _title_parts(ctx, m)
         for by_rules, longest in names:
             name = _with_entity(ctx, by_rules, longest) if entities is not None else by_rules
             if len(name.value) < 2 or is_common_word(name.value):
@@ -207,7 +218,7 @@ def people(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item
                 item = items[name.value] = Item(
                     {"name": name.value, "title": None}, [Proof(".name", name.start, name.end, m.rule.id)]
                 )
-            if title and tgroup and item.value["title"] is None:
+            if title and tgroups and item.value["title"] is None:
                 item.value["title"] = title
-                item.proofs.append(Proof(".title", tgroup.start, tgroup.end, m.rule.id))
+                item.proofs += [Proof(".title", g.start, g.end, m.rule.id) for g in tgroups]
     return list(items.values())
