@@ -23,9 +23,10 @@ def test_the_hosting_township_holds_an_event_nobody_is_said_to_hold() -> None:
 
 
 def test_a_township_receiving_a_visit_holds_nothing() -> None:
-    # The dated sentence reports a visit: a meeting held during it lends the township no holder.
+    # The dated sentence reports a visit: a meeting held during it lends the township no holder;
+    # the visiting body, whose post opens the sentence, holds the visit.
     visit = "考察社区\n2024年5月6日,市民政局局长张某一行来到上海市静安区南京西路街道调研。座谈会在街道会议室举行。"
-    assert _organisers(visit) == []
+    assert [o for o, _, _ in _organisers(visit)] == ["市民政局"]
     held = "志愿服务进小区\n2024年5月6日,活动在上海市静安区南京西路街道举行。座谈会在街道会议室举行。"
     assert [o for o, _, _ in _organisers(held)] == ["南京西路街道"]
 
@@ -253,6 +254,14 @@ def test_a_division_and_its_part_in_the_headline_give_way_to_the_body_written_ou
     assert _written_out(["青石区"], ["青石区委统战部"])
     assert not _written_out(["青石经开区长河片区"], ["青石经开区白沙街道党工委"])
     assert not _written_out(["青石经开区长河片区"], ["青石经开区长河片区"])
+
+
+def test_a_delegation_is_held_by_the_body_whose_post_leads_it() -> None:
+    text = "调研\n3月16日下午,星河区民政局局长王长河一行来到白沙街道调研党群服务中心建设。"
+    assert _by_rule(text, "organisers.delegation_lead") == ["星河区民政局"]
+    # The escort's post does not make the escort's body the visitor.
+    text = "调研\n3月16日下午,县委宣传部部长王长河等同志陪同客人到白沙社区调研。"
+    assert _by_rule(text, "organisers.delegation_lead") == []
 
 
 def test_a_co_holder_named_as_a_kind_the_segmenter_cut_is_left_out() -> None:
