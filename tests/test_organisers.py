@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extract import extract_text
-from extract.resolve.generic import _written_out
+from extract.resolve.generic import _joined_by_more, _written_out
 
 
 def _organisers(text: str) -> list[tuple[str, str, str]]:
@@ -23,9 +23,10 @@ def test_the_hosting_township_holds_an_event_nobody_is_said_to_hold() -> None:
 
 
 def test_a_township_receiving_a_visit_holds_nothing() -> None:
-    # The dated sentence reports a visit: a meeting held during it lends the township no holder.
+    # The dated sentence reports a visit: a meeting held during it lends the township no holder;
+    # the visiting body, whose post opens the sentence, holds the visit.
     visit = "考察社区\n2024年5月6日,市民政局局长张某一行来到上海市静安区南京西路街道调研。座谈会在街道会议室举行。"
-    assert _organisers(visit) == []
+    assert [o for o, _, _ in _organisers(visit)] == ["市民政局"]
     held = "志愿服务进小区\n2024年5月6日,活动在上海市静安区南京西路街道举行。座谈会在街道会议室举行。"
     assert [o for o, _, _ in _organisers(held)] == ["南京西路街道"]
 
@@ -144,8 +145,10 @@ def test_the_hosting_township_runs_on_to_a_community_only_through_its_name(
 
 
 def test_a_name_closes_the_bracket_it_opens() -> None:
+    # The aside closing the name (总商会) goes whole, as the statement's finder drops such asides;
+    # never is the bracket cut open (`…工商联(总商会`).
     record = extract_text("冬日送温暖——绵阳市涪城区工商联(总商会)开展慰问环卫工人活动\n正文。")
-    assert record.organisers == ["绵阳市涪城区工商联(总商会)"]
+    assert record.organisers == ["绵阳市涪城区工商联"]
 
 
 def test_a_list_closed_by_a_glued_etc_keeps_its_last_body() -> None:
@@ -253,6 +256,23 @@ def test_a_division_and_its_part_in_the_headline_give_way_to_the_body_written_ou
     assert _written_out(["青石区"], ["青石区委统战部"])
     assert not _written_out(["青石经开区长河片区"], ["青石经开区白沙街道党工委"])
     assert not _written_out(["青石经开区长河片区"], ["青石经开区长河片区"])
+
+
+def test_a_holder_stated_again_with_its_co_holders_gives_them_all() -> None:
+    # A subtitle states the lead alone; the text states it again with the body it joined.
+    text = "夏日送清凉\n青石区工商联开展关爱活动\n8月15日,青石区工商联携手区委社会工作部,组织会员企业开展了送清凉活动。"
+    assert [o for o, _, _ in _organisers(text)] == ["青石区工商联", "区委社会工作部"]
+    assert _joined_by_more(["青石区工商联"], ["青石区工商联", "区委社会工作部"])
+    assert not _joined_by_more(["青石区工商联"], ["白沙街道", "区委社会工作部"])
+    assert not _joined_by_more(["青石区工商联"], ["青石区工商联"])
+
+
+def test_a_delegation_is_held_by_the_body_whose_post_leads_it() -> None:
+    text = "调研\n3月16日下午,星河区民政局局长王长河一行来到白沙街道调研党群服务中心建设。"
+    assert _by_rule(text, "organisers.delegation_lead") == ["星河区民政局"]
+    # The escort's post does not make the escort's body the visitor.
+    text = "调研\n3月16日下午,县委宣传部部长王长河等同志陪同客人到白沙社区调研。"
+    assert _by_rule(text, "organisers.delegation_lead") == []
 
 
 def test_a_co_holder_named_as_a_kind_the_segmenter_cut_is_left_out() -> None:

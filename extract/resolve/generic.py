@@ -143,7 +143,8 @@ def collect(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
 def best(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """The values of the best match only (all its `value…` groups): one statement of who, not every
     mention; where a later statement of the same rule writes out each of its names (`房山区召开` in a
-    headline, `房山区委统战部和组织部共同召开` in the text), that one."""
+    headline, `房山区委统战部和组织部共同召开` in the text), or names its bodies and the co-holders
+    they acted with (`A开展…` in a subtitle, `A携手B开展…` in the text), that one."""
     found = [m for m in candidates(matches, ctx)]
     for n, m in enumerate(found):
         items = collect(ctx, spec, [m])
@@ -152,10 +153,17 @@ def best(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
                 if later.rule.id != m.rule.id:
                     break
                 fuller = collect(ctx, spec, [later])
-                if fuller and _written_out([i.value for i in items], [i.value for i in fuller]):
+                short, full = [i.value for i in items], [i.value for i in fuller]
+                if fuller and (_written_out(short, full) or _joined_by_more(short, full)):
                     return fuller
             return items
     return []
+
+
+def _joined_by_more(short: list[str], full: list[str]) -> bool:
+    """Whether `full` names every body of `short` (in the same or a longer form) and more: the same
+    holder stated again with the co-holders it acted with (a subtitle `A开展…`, then `A携手B开展…`)."""
+    return len(full) > len(short) and all(any(s in f for f in full) for s in short)
 
 
 def _written_out(short: list[str], full: list[str]) -> bool:

@@ -42,7 +42,10 @@ def verb_clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
         clause = clause[:place]
     clause = without_lead(clause, lists)
     continuing = len(clause) == 1 and clause[0].text in CONTINUING
-    if (not clause or continuing) and first > 1 and tokens[first - 1].text in {","}:
+    # `A携手B,组织会员企业开展…`: a clause opening with a verb of leading others has the subject
+    # of the clause before, which the verb's object (会员企业) is not.
+    leading = len(clause) > 1 and clause[0].text in lists.lead_verbs and clause[0].tag[0] == "v"
+    if (not clause or continuing or leading) and first > 1 and tokens[first - 1].text in {","}:
         before = first - 1
         while before > 0 and tokens[before - 1].text not in CLAUSE_MARKS:
             before -= 1
@@ -51,6 +54,9 @@ def verb_clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
             return _subject_of_statement(clause, lists)
         place = next((j for j, t in enumerate(clause) if j and _to_place(t, lists)), None)
         clause = clause[:place] if place is not None else clause
+        # `A、B齐聚一堂,召开…`: the words leading to the event that close that clause go too.
+        while clause and clause[-1].text in lists.lead_verbs:
+            clause.pop()
     return clause
 
 
