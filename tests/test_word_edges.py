@@ -186,6 +186,9 @@ def test_station_records(text: str, stations: list[str]) -> None:
         ("7月1日,街道在星河广场、长河公园同步开展主题活动。", "星河广场"),
         # Where the organisers came to hold it.
         ("6月1日,社区联合共建单位来到星河社区长青小区开展文明宣传活动。", "星河社区长青小区"),
+        # Where a visit goes: with a word of looking after the place, or a visiting party coming to it.
+        ("6月1日,全市组工干部赴星河文化产业园区参观调研。", "星河文化产业园区"),
+        ("6月1日,王明一行来到星河街道党群服务中心,听取工作介绍。", "星河街道党群服务中心"),
     ],
 )
 def test_venue_records(text: str, venue: str) -> None:
@@ -221,6 +224,10 @@ def test_a_span_that_starts_inside_a_word_is_cut_too() -> None:
         # 的 before the event's verb makes the event a noun: no place before it.
         "6月1日,他在致辞中对星河街道“邻里互助”项目的顺利启动表示祝贺。",
         "6月1日,党员们来到社区开展活动。",  # a place word alone
+        # A visit after the event closed, or to a body or a district, gives no venue.
+        "6月1日,签约仪式在线上举办。签约结束后,与会人员来到长青社区,参观了活动中心。",
+        "6月1日,调研组赴长河区委组织部调研。",
+        "6月1日,调研组赴长河区调研。",
     ],
 )
 def test_no_venue(text: str) -> None:
