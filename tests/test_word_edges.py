@@ -37,6 +37,8 @@ def _name(text: str) -> str:
         # A person, then a verb of two characters: the verb takes what follows as its object.
         ("讲解员介绍星河驿站", "星河驿站"),
         ("志愿者讲解服务站", "服务站"),
+        # A preposition before a quote mark opens the clause: the mark is no character of a name.
+        ("自“长河补给站", "“长河补给站"),
     ],
 )
 def test_function_words_at_the_edges_are_cut(text: str, name: str) -> None:
@@ -160,6 +162,8 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,各社区均设有示范性党群服务站。", []),
         ("6月1日,经开区户外劳动者驿站全面开放。", []),
         ("6月1日,星河经开区户外劳动者驿站揭牌。", ["星河经开区户外劳动者驿站"]),
+        # A stop where outdoor workers get water and rest is a station; 自 before it says since when.
+        ("6月1日,星河社区新设“长河补给站”。自“长河补给站”启用以来,快递员常来歇脚。", ["长河补给站"]),
     ],
 )
 def test_station_records(text: str, stations: list[str]) -> None:

@@ -146,11 +146,14 @@ def _cut(token: Token, tags: frozenset[str], keep: frozenset[str], after: Token 
     """True for a word of one of `tags` whose tag can be trusted: a word of the dictionary (an
     unknown word's tag is a guess: 菁蓉汇 as a verb); a single character only with a tag single
     characters hold reliably (在, 和, 的), and not straight before another single character, where
-    jieba has cut an unknown name into characters (和欣公寓, 吾悦广场)."""
+    jieba has cut an unknown name into characters (和欣公寓, 吾悦广场); a quote mark after it is no
+    such character (`自“某某驿站”启动以来`: 自 opens the clause)."""
     if token.tag not in tags or token.text in keep:
         return False
     if len(token.text) == 1:
-        return token.tag in SINGLE_CHARACTER_TAGS and (after is None or len(after.text) > 1)
+        return token.tag in SINGLE_CHARACTER_TAGS and (
+            after is None or len(after.text) > 1 or after.tag == "x"
+        )
     return known(token.text)
 
 
