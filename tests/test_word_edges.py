@@ -162,6 +162,12 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,各社区均设有示范性党群服务站。", []),
         ("6月1日,经开区户外劳动者驿站全面开放。", []),
         ("6月1日,星河经开区户外劳动者驿站揭牌。", ["星河经开区户外劳动者驿站"]),
+        # Who gathers there, and 先后 (one after another), open the clause: not part of the name.
+        ("6月1日,共建单位代表齐聚星河社区党群服务中心,共商发展大计。", ["星河社区党群服务中心"]),
+        (
+            "6月1日,街道先后建成星河社区党群服务站、长河小区党群服务站。",
+            ["星河社区党群服务站", "长河小区党群服务站"],
+        ),
         # A stop where outdoor workers get water and rest is a station; 自 before it says since when.
         ("6月1日,星河社区新设“长河补给站”。自“长河补给站”启用以来,快递员常来歇脚。", ["长河补给站"]),
     ],

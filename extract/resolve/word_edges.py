@@ -34,6 +34,8 @@ SORT_SUFFIXES = "型式级"  # 综合型, 开放式, 星级: words that sort thi
 # Last characters of nouns that name people (工作者, 讲解员, 居民, 群众, 同学们): such a noun before
 # a verb is the verb's subject, not the first word of a name (工作人员介绍服务站).
 PERSON_SUFFIXES = "者员们民众"
+# Nouns for people that end otherwise (单位代表齐聚某某中心: the delegates gather there).
+PERSON_NOUNS = frozenset({"代表", "嘉宾", "来宾", "干部"})
 
 
 def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -112,7 +114,7 @@ def _verb_after_person(tokens: Sequence[Token], i: int, keep: frozenset[str]) ->
         and len(tokens[i].text) > 1
         and _cut(tokens[i], OBJECT_VERB_TAGS, keep)
         and person.tag[:1] == "n"
-        and person.text[-1:] in PERSON_SUFFIXES
+        and (person.text[-1:] in PERSON_SUFFIXES or person.text in PERSON_NOUNS)
     )
 
 
