@@ -199,6 +199,10 @@ def test_station_records(text: str, stations: list[str]) -> None:
         # Where a visit goes: with a word of looking after the place, or a visiting party coming to it.
         ("6月1日,全市组工干部赴星河文化产业园区参观调研。", "星河文化产业园区"),
         ("6月1日,王明一行来到星河街道党群服务中心,听取工作介绍。", "星河街道党群服务中心"),
+        # Where the guests gather.
+        ("6月1日,共建单位代表齐聚星河社区党群服务中心,共商发展大计。", "星河社区党群服务中心"),
+        # A room after 的 is the building's room: both, as written.
+        ("6月1日,星河街道在长河大厦的多功能厅举行共建签约仪式。", "长河大厦的多功能厅"),
     ],
 )
 def test_venue_records(text: str, venue: str) -> None:
