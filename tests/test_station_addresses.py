@@ -48,6 +48,12 @@ from extract import extract_text
             "星河街道新就业群体服务驿站",
             "长河社区",
         ),
+        # Someone inside the station, named before, at a place: that place is its address.
+        (
+            "星河“爱心驿站”为群众服务\n日前,在星河县光荣路口的“爱心驿站”内,一名外卖小哥正在充电。",
+            "星河爱心驿站",
+            "星河县光荣路口",
+        ),
         # The place a centre or home is unveiled at.
         (
             "6月1日,某市首个侨胞之家在某区文化馆内举行揭牌仪式。",

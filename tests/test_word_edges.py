@@ -37,6 +37,8 @@ def _name(text: str) -> str:
         # A person, then a verb of two characters: the verb takes what follows as its object.
         ("讲解员介绍星河驿站", "星河驿站"),
         ("志愿者讲解服务站", "服务站"),
+        # A preposition before a quote mark opens the clause: the mark is no character of a name.
+        ("自“长河补给站", "“长河补给站"),
     ],
 )
 def test_function_words_at_the_edges_are_cut(text: str, name: str) -> None:
@@ -160,6 +162,14 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,各社区均设有示范性党群服务站。", []),
         ("6月1日,经开区户外劳动者驿站全面开放。", []),
         ("6月1日,星河经开区户外劳动者驿站揭牌。", ["星河经开区户外劳动者驿站"]),
+        # Who gathers there, and 先后 (one after another), open the clause: not part of the name.
+        ("6月1日,共建单位代表齐聚星河社区党群服务中心,共商发展大计。", ["星河社区党群服务中心"]),
+        (
+            "6月1日,街道先后建成星河社区党群服务站、长河小区党群服务站。",
+            ["星河社区党群服务站", "长河小区党群服务站"],
+        ),
+        # A stop where outdoor workers get water and rest is a station; 自 before it says since when.
+        ("6月1日,星河社区新设“长河补给站”。自“长河补给站”启用以来,快递员常来歇脚。", ["长河补给站"]),
     ],
 )
 def test_station_records(text: str, stations: list[str]) -> None:
@@ -186,6 +196,13 @@ def test_station_records(text: str, stations: list[str]) -> None:
         ("7月1日,街道在星河广场、长河公园同步开展主题活动。", "星河广场"),
         # Where the organisers came to hold it.
         ("6月1日,社区联合共建单位来到星河社区长青小区开展文明宣传活动。", "星河社区长青小区"),
+        # Where a visit goes: with a word of looking after the place, or a visiting party coming to it.
+        ("6月1日,全市组工干部赴星河文化产业园区参观调研。", "星河文化产业园区"),
+        ("6月1日,王明一行来到星河街道党群服务中心,听取工作介绍。", "星河街道党群服务中心"),
+        # Where the guests gather.
+        ("6月1日,共建单位代表齐聚星河社区党群服务中心,共商发展大计。", "星河社区党群服务中心"),
+        # A room after 的 is the building's room: both, as written.
+        ("6月1日,星河街道在长河大厦的多功能厅举行共建签约仪式。", "长河大厦的多功能厅"),
     ],
 )
 def test_venue_records(text: str, venue: str) -> None:
@@ -221,6 +238,10 @@ def test_a_span_that_starts_inside_a_word_is_cut_too() -> None:
         # 的 before the event's verb makes the event a noun: no place before it.
         "6月1日,他在致辞中对星河街道“邻里互助”项目的顺利启动表示祝贺。",
         "6月1日,党员们来到社区开展活动。",  # a place word alone
+        # A visit after the event closed, or to a body or a district, gives no venue.
+        "6月1日,签约仪式在线上举办。签约结束后,与会人员来到长青社区,参观了活动中心。",
+        "6月1日,调研组赴长河区委组织部调研。",
+        "6月1日,调研组赴长河区调研。",
     ],
 )
 def test_no_venue(text: str) -> None:

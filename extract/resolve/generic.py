@@ -56,6 +56,9 @@ def first(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]
     """The value of the best match (highest priority, then earliest)."""
     for m in candidates(matches, ctx):
         g = m.groups.get("value")
+        if g and m.rule.options.get("as_written") and clean_value(g.value):
+            # The pattern bounds the value on both sides (在某大厦的会议室举行): the words inside stay.
+            return [Item(clean_value(g.value), [proof(g, m.rule.id)])]
         if g and spec.options.get("word_edges"):
             t = trim(g, spec.options, ctx.doc.words, ctx.doc.entities)
             levels = spec.options.get("refuse_divisions")

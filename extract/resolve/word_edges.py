@@ -34,6 +34,8 @@ SORT_SUFFIXES = "型式级"  # 综合型, 开放式, 星级: words that sort thi
 # Last characters of nouns that name people (工作者, 讲解员, 居民, 群众, 同学们): such a noun before
 # a verb is the verb's subject, not the first word of a name (工作人员介绍服务站).
 PERSON_SUFFIXES = "者员们民众"
+# Nouns for people that end otherwise (单位代表齐聚某某中心: the delegates gather there).
+PERSON_NOUNS = frozenset({"代表", "嘉宾", "来宾", "干部"})
 
 
 def name_span(words: Words, start: int, end: int, keep: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -112,7 +114,7 @@ def _verb_after_person(tokens: Sequence[Token], i: int, keep: frozenset[str]) ->
         and len(tokens[i].text) > 1
         and _cut(tokens[i], OBJECT_VERB_TAGS, keep)
         and person.tag[:1] == "n"
-        and person.text[-1:] in PERSON_SUFFIXES
+        and (person.text[-1:] in PERSON_SUFFIXES or person.text in PERSON_NOUNS)
     )
 
 
@@ -146,11 +148,14 @@ def _cut(token: Token, tags: frozenset[str], keep: frozenset[str], after: Token 
     """True for a word of one of `tags` whose tag can be trusted: a word of the dictionary (an
     unknown word's tag is a guess: 菁蓉汇 as a verb); a single character only with a tag single
     characters hold reliably (在, 和, 的), and not straight before another single character, where
-    jieba has cut an unknown name into characters (和欣公寓, 吾悦广场)."""
+    jieba has cut an unknown name into characters (和欣公寓, 吾悦广场); a quote mark after it is no
+    such character (`自“某某驿站”启动以来`: 自 opens the clause)."""
     if token.tag not in tags or token.text in keep:
         return False
     if len(token.text) == 1:
-        return token.tag in SINGLE_CHARACTER_TAGS and (after is None or len(after.text) > 1)
+        return token.tag in SINGLE_CHARACTER_TAGS and (
+            after is None or len(after.text) > 1 or after.tag == "x"
+        )
     return known(token.text)
 
 
