@@ -121,5 +121,5 @@ def test_no_event_date(text: str) -> None:
 
 
 def test_the_party_birthday_gives_the_year() -> None:
-    text = "7月1日,某社区党员代表来到街道,参加党员故事巡讲会,共同庆祝党的99岁生日。"
+    text = "7月1日,某村老党员齐聚村委会,举行重温入党誓词活动,共同庆祝党的99岁生日。"
     assert extract_text(text, doc_id="birthday").date == "2020-07-01"

@@ -70,6 +70,6 @@ def test_an_agreement_the_article_says_was_signed_earlier_is_no_signed_project()
 
 
 def test_signing_named_as_the_way_a_thing_is_done_is_no_signed_project() -> None:
-    text = "“我们发动共建单位,通过签订共建协议、认领项目的形式进行捐赠。”青松社区书记说。"
+    text = "“辖区商户通过签订帮扶协议、认领微心愿的形式参与结对。”绿源社区主任介绍。"
     assert _names(text) == []
     assert _names("5月18日,青松公司党委与绿源镇党委签订了共建协议。") == ["共建协议"]

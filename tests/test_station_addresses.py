@@ -50,9 +50,9 @@ from extract import extract_text
         ),
         # Someone inside the station, named before, at a place: that place is its address.
         (
-            "星河“爱心驿站”为群众服务\n日前,在星河县光荣路口的“爱心驿站”内,一名外卖小哥正在充电。",
-            "星河爱心驿站",
-            "星河县光荣路口",
+            "青山“暖心驿站”为环卫工人服务\n傍晚,在青山区解放路中段的“暖心驿站”里,两名环卫工人正在休息。",
+            "青山暖心驿站",
+            "青山区解放路中段",
         ),
         # The place a centre or home is unveiled at.
         (

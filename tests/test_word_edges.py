@@ -239,7 +239,7 @@ def test_a_span_that_starts_inside_a_word_is_cut_too() -> None:
         "6月1日,他在致辞中对星河街道“邻里互助”项目的顺利启动表示祝贺。",
         "6月1日,党员们来到社区开展活动。",  # a place word alone
         # A visit after the event closed, or to a body or a district, gives no venue.
-        "6月1日,签约仪式在线上举办。签约结束后,与会人员来到长青社区,参观了活动中心。",
+        "6月1日,签约仪式在线上举办。仪式结束后,嘉宾们来到青松社区,察看了睦邻中心。",
         "6月1日,调研组赴长河区委组织部调研。",
         "6月1日,调研组赴长河区调研。",
     ],
