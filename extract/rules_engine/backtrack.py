@@ -12,11 +12,15 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import signal
+import threading
 import time
 from collections.abc import Iterable
+from contextlib import nullcontext
 
 import regex
 
+from extract.base import budget
 from extract.rules_engine.cache_folder import cache_path
 
 # Seconds of CPU a probe may take. The slowest rule takes 0.03 s on its worst probe; a backtracking
@@ -61,6 +65,25 @@ def slow_probe(pattern: re.Pattern[str] | regex.Pattern[str], examples: Iterable
         if time.process_time() - start > PROBE_TIMEOUT:
             return text[:24] + "…"
     return None
+
+
+def twin_finishes(pattern: re.Pattern[str], examples: Iterable[str]) -> bool:
+    """Whether a rule pattern's twin in `re` (extract/rules_engine/twin.py) finishes every probe
+    within PROBE_TIMEOUT. `re` has no time limit, so the budget's timer stops a probe instead; in a
+    thread the timer cannot watch, no twin is tried (False)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return False
+    watch = nullcontext() if budget.watched() else budget.budget(budget.Limits(seconds=10**9), 0)
+    try:
+        with watch:
+            for text in probes(examples):
+                budget.start_step(PROBE_TIMEOUT)
+                for _ in pattern.finditer(text):
+                    pass
+                budget.end_step()
+    except budget.StepTimeout:
+        return False
+    return True
 
 
 PROBED = "probed-patterns.txt"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -77,10 +78,18 @@ def _pattern_matches(rule: Rule, text: str) -> list[Match]:
         spans = windows(rule, text, timeout)
         if spans:
             names = _group_numbers(rule.pattern)
-            finditer = rule.pattern.finditer
-            for start, end in spans:
-                for m in finditer(text, start, end, timeout=timeout):
-                    found.append(Match(rule, m.start(), m.end(), _groups(m, names, text)))
+            if watched and rule.twin is not None:
+                # The twin in `re` (extract/rules_engine/twin.py): the same matches, sooner. `re`
+                # takes no time limit; the timer stops it as it stops `regex`.
+                twin = rule.twin.finditer
+                for start, end in spans:
+                    for m in twin(text, start, end):
+                        found.append(Match(rule, m.start(), m.end(), _groups(m, names, text)))
+            else:
+                finditer = rule.pattern.finditer
+                for start, end in spans:
+                    for m in finditer(text, start, end, timeout=timeout):
+                        found.append(Match(rule, m.start(), m.end(), _groups(m, names, text)))
         if watched:
             budget.end_step()
     except TimeoutError as e:
@@ -96,7 +105,9 @@ def _group_numbers(pattern: regex.Pattern[str]) -> tuple[tuple[str, int], ...]:
     return tuple(pattern.groupindex.items())
 
 
-def _groups(m: regex.Match[str], names: tuple[tuple[str, int], ...], text: str) -> dict[str, Group]:
+def _groups(
+    m: regex.Match[str] | re.Match[str], names: tuple[tuple[str, int], ...], text: str
+) -> dict[str, Group]:
     """The named groups that took part in the match and captured something."""
     if not names:
         return {}

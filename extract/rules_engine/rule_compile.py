@@ -15,6 +15,7 @@ from extract.rules_engine.fragments import expand
 from extract.rules_engine.prefilter import needs
 from extract.rules_engine.rule_files import _At, _is, _Lines, _rel, _type_name, field_line
 from extract.rules_engine.rule_types import SCOPES, Anchor, Example, FieldSpec, Rule, RuleError
+from extract.rules_engine.twin import twin_of
 
 
 def compile_anchor(source: str) -> Anchor:
@@ -147,6 +148,7 @@ def _compile_rule(
         options=options,
         examples=examples,
         counter=tuple(counter),
+        twin=None if compiled is None else twin_of(compiled),
     )
 
 

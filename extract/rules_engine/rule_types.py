@@ -40,6 +40,8 @@ class Rule:
     options: dict[str, Any]
     examples: tuple[Example, ...]
     counter: tuple[str, ...]
+    # The pattern in the standard library's `re`, where it means the same (extract/rules_engine/twin.py).
+    twin: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ has a `pattern` (a `regex` pattern with named groups, `{fragment}` references sp
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from extract.base.rules_dir import RULES_DIR
@@ -26,6 +27,7 @@ from extract.rules_engine.rule_types import (
     RuleError,
     RuleSet,
 )
+from extract.rules_engine.twin import save as save_twins
 
 # Loading a rule set is what is left here; the names other modules and tests import from here are
 # defined in rule_types (the loaded rules), rule_files (reading a file, placing its keys),
@@ -78,6 +80,29 @@ def check_backtracking(rules: list[Rule]) -> None:
             passed.append(key)
     if passed:
         backtrack.remember(passed)
+
+
+def unsound_twins(rules: list[Rule]) -> set[str]:
+    """The ids of rules whose twin in `re` (extract/rules_engine/twin.py) fails a probe its pattern
+    passed (`re` lacks some of `regex`'s guards against backtracking): such a rule keeps its pattern
+    alone. Twins that passed before are not probed again."""
+    from extract.rules_engine import backtrack
+
+    known = backtrack.passed_before()
+    passed, unsound = [], set()
+    for rule in rules:
+        if rule.twin is None:
+            continue
+        key = backtrack.digest("twin\0" + rule.twin.pattern)
+        if key in known:
+            continue
+        if backtrack.twin_finishes(rule.twin, (ex.text for ex in rule.examples)):
+            passed.append(key)
+        else:
+            unsound.add(rule.id)
+    if passed:
+        backtrack.remember(passed)
+    return unsound
 
 
 EXAMPLES_PASSED = "checked-examples.txt"  # the cache of rule folders whose examples passed
@@ -151,7 +176,13 @@ def load_ruleset(
                 placed[rule.id] = (rule, lines, header)
     save_compiled()  # the patterns compiled here, for the next start (extract/rules_engine/compiled.py)
     save_prefilters()  # and what they need (extract/rules_engine/prefilter.py)
+    save_twins()  # and their twins in `re` (extract/rules_engine/twin.py)
     check_backtracking([rule for rs in rules.values() for rule, _, _ in rs.values()])
+    unsound = unsound_twins([rule for rs in rules.values() for rule, _, _ in rs.values()])
+    for rs in rules.values():
+        for rule_id, (rule, lines, header) in rs.items():
+            if rule_id in unsound:
+                rs[rule_id] = (replace(rule, twin=None), lines, header)
     if examples is not None and run_examples:  # after the probes: a backtracking pattern would hang
         for rs in rules.values():
             for rule, lines, header in rs.values():
