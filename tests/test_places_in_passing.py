@@ -13,7 +13,7 @@ from extract.running.pipeline import extract_text
 CASES = [
     # A short form (劝业场, 江宁路, 龙虎山) named once in passing is a business quarter, a road, a mountain: no township.
     ("6月5日,和平区召开党建工作会议。会上,代表们提到了久负盛名的劝业场商圈。", "和平区", "天津市", None),
-    ("6月5日,静安区召开党建工作会议。会后,代表们来到江宁路商圈参观。", "静安区", "上海市", None),
+    ("6月5日,静安区召开党建工作会议。会上,代表们谈到了江宁路商圈的变化。", "静安区", "上海市", None),
     (
         "6月5日,景德镇市召开党建工作会议。会上,代表们说本市坐落在庐山、黄山、龙虎山之间。",
         None,
