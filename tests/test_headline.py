@@ -131,6 +131,16 @@ def _title(text: str) -> str | None:
             None,
             id="short page furniture above a dated lede is no headline",
         ),
+        pytest.param(
+            "某街道某某社区“红色家园”党群服务站\n某区新就业群体党群服务站\n" + BODY,
+            None,
+            id="the captions of two stations' photos are no headline",
+        ),
+        pytest.param(
+            "某区建成首个新就业群体党群服务站\n" + BODY,
+            "某区建成首个新就业群体党群服务站",
+            id="a headline ending in a station's kind",
+        ),
     ],
 )
 def test_headline(text: str, title: str | None) -> None:

@@ -177,24 +177,3 @@ def _cut_by_a_word(m: PlaceMention, words: Words) -> bool:
     return any(
         (t.start < m.start or m.end < t.end) and known(t.text) for t in words.overlapping(m.start, m.end)
     )
-
-
-# Between two townships of a list (`某街道、某街道某社区`): a community or a centre at most, then 、.
-_LIST_GAP = re.compile(r"[^,,。;;!?、\n]{0,12}、")
-_LIST_LEAST = 3  # two townships may be the hosts of a joint event (`甲街道、乙街道联合举办`)
-
-
-def listed_townships(mentions: list[PlaceMention], text: str) -> set[int]:
-    """Starts of the townships named in a list of three or more (`甲街道、乙街道某社区、丙镇`): such a
-    list names the townships that take part (each speaks, each is linked up), none of them the host."""
-    towns = [m for m in mentions if any(d.level == "street" for d in m.candidates)]
-    listed: set[int] = set()
-    chain = towns[:1]
-    for a, b in zip(towns, [*towns[1:], None], strict=False):
-        if b is not None and _LIST_GAP.fullmatch(text, a.end, b.start):
-            chain.append(b)
-            continue
-        if len(chain) >= _LIST_LEAST:
-            listed.update(m.start for m in chain)
-        chain = [b] if b is not None else []
-    return listed

@@ -10,37 +10,32 @@ that lies in (or, with no district, decides) that county.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import divisions_note
-from extract.resolve.place_mentions import (
-    find_mentions,
-    listed_townships,
-    names_county,
-    places_not_brands,
-    whole_words,
-)
+from extract.resolve.place_lists import listed_counties, listed_townships
+from extract.resolve.place_mentions import find_mentions, names_county, places_not_brands, whole_words
 from extract.resolve.place_visits import find_visits
+from extract.resolve.place_weights import (
+    CONSISTENT,
+    ELSEWHERE,
+    FULL_STREET,
+    MASKED_IN_HEAD,
+    MIN_WEIGHT,
+    held_in_county,
+    mention_weight,
+    names_a_zone,
+    sentence_spans,
+    weak_street,
+    written_in_full,
+)
 from extract.rules_engine.document import HEAD_CHARS
 from extract.rules_engine.match import Match
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.gazetteer import Division, Gazetteer, PlaceMention
-
-# Weights of a mention by where it stands (rules/district.toml names the anchors).
-IN_HEADLINE = 3.0
-IN_EVENT_SENTENCE = 3.0
-IN_ORGANISER = 4.0
-IN_VENUE = 5.0  # the place the event was held at (`在某区某中心举行`) names where it took place
-ELSEWHERE = 1.0
-_FULL_STREET = ("街道", "镇", "乡")
-CONSISTENT = 1.5  # bonus for a county whose city or province is named too
-MIN_WEIGHT = 2.0  # below it, a county named only by a short form does not count
-# Which mentions may name a county at all: extract/resolve/place_mentions.py.
-MASKED_IN_HEAD = 0.5  # a place in the page's furniture near the top (a breadcrumb) still hints
 
 
 @dataclass
@@ -53,39 +48,7 @@ class Decision:
     street_name: str | None = None
     street_proof: Proof | None = None
     street_one_county: bool = False  # the township's name, in the places the text names, lies in one county
-
-
-def _spans(ctx: Context, fields: list[str]) -> list[tuple[int, int]]:
-    """Spans of the values other fields chose (their evidence), widened to their sentences."""
-    text = ctx.doc.text
-    out = []
-    for name in fields:
-        for item in ctx.results.get(name, []):
-            for p in item.proofs:
-                if p.end <= p.start:
-                    continue
-                left = max(text.rfind(c, 0, p.start) for c in "。!?\n") + 1
-                rights = [i for i in (text.find(c, p.end) for c in "。!?\n") if i >= 0]
-                out.append((left, min(rights) if rights else len(text)))
-    return out
-
-
-def _weight(
-    m: PlaceMention,
-    headline: tuple[int, int] | None,
-    events: list[tuple[int, int]],
-    orgs: list[tuple[int, int]],
-    venues: list[tuple[int, int]] | None = None,
-) -> float:
-    if venues and any(s <= m.start and m.end <= e for s, e in venues):
-        return IN_VENUE
-    if any(s <= m.start and m.end <= e for s, e in orgs):
-        return IN_ORGANISER
-    if headline and headline[0] <= m.start and m.end <= headline[1]:
-        return IN_HEADLINE
-    if any(s <= m.start < e for s, e in events):
-        return IN_EVENT_SENTENCE
-    return ELSEWHERE
+    street_options: tuple[Division, ...] = ()  # the townships of that name the decision chose among
 
 
 def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
@@ -96,7 +59,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     gaz = Gazetteer.load()
     title = ctx.results.get(spec.options.get("headline", "title"), [])
     headline = (title[0].proofs[0].start, title[0].proofs[0].end) if title and title[0].proofs else None
-    events = _spans(ctx, list(spec.options.get("event_fields", [])))
+    events = sentence_spans(ctx, list(spec.options.get("event_fields", [])))
     orgs = [
         (p.start, p.end)
         for it in ctx.results.get(spec.options.get("organisers", "organisers"), [])
@@ -106,7 +69,8 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     venue_items = ctx.results.get(venue_field, [])
     # A place the event was held at that names only divisions is no venue, but it still is where.
     venues = [(p.start, p.end) for it in venue_items for p in it.proofs]
-    venues += ctx.notes.get(divisions_note(venue_field), [])
+    held_in = ctx.notes.get(divisions_note(venue_field), [])
+    venues += held_in
     body = ctx.doc.body
     mentions = places_not_brands(find_mentions(gaz, matches), body, ctx.doc.words)
     # A visit (`某区某街道书记一行赴某区某街道考察`): where it went weighs as the venue; the visitors'
@@ -121,12 +85,20 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         m.text[:k] for m in mentions if any(d.level == "street" for d in m.candidates) for k in (2, 3)
     }
     listed = listed_townships(mentions, body)
+    listed_apart = listed_counties(mentions, body)
+    zone = str(options.get("zone", ""))
+    zone_named = bool(zone) and names_a_zone(zone, body, mentions)
     county_weight: dict[str, float] = defaultdict(float)
     first_seen: dict[str, PlaceMention] = {}
     street_weight: dict[str, float] = defaultdict(float)
     street_seen: dict[str, PlaceMention] = {}
+    from_towns: dict[str, float] = defaultdict(float)
+    named: set[str] = set()
+    only_listed: set[str] = set()
+    street_top: dict[str, float] = defaultdict(float)  # the most a single mention of it weighs
+    street_full: set[str] = set()  # the townships written in full somewhere
     for m in mentions:
-        w = _weight(m, headline, events, orgs, venues)
+        w = mention_weight(m, headline, events, orgs, venues)
         if body[m.start : m.end] != m.text and not (headline and headline[0] <= m.start < headline[1]):
             if m.start > HEAD_CHARS:
                 continue  # masked boilerplate: related links, bylines
@@ -141,14 +113,28 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         for name in counties:
             county_weight[name] += w
             first_seen.setdefault(name, m)
+            # One of a list of counties, in passing (`甲县代表、乙区代表`): each sends its people.
+            (only_listed if m.start in listed_apart and w <= ELSEWHERE else named).add(name)
         if streets and not (m.start in listed and w <= ELSEWHERE):  # one of a list, in passing: no host
             street_weight[m.text] += w
             street_seen.setdefault(m.text, m)
+            street_top[m.text] = max(street_top[m.text], w)
+            if written_in_full(m, body):
+                street_full.add(m.text)
             parents = {d.county for d in streets if d.county}
             if len(parents) == 1:  # a township speaks for its county only when its name is unique
                 parent = parents.pop()
-                county_weight[parent] += w / 4
+                from_towns[parent] += w / 4
                 first_seen.setdefault(parent, m)
+    # Where the text names a development zone, a township alone does not tell its county (the zone
+    # runs it, though the gazetteer lists it under a county): only a county the text names itself.
+    for name, w in from_towns.items():
+        if not zone_named or name in named or name in only_listed:
+            county_weight[name] += w
+            named.add(name)
+    # A county named only in lists of counties, in passing, is none of the event's.
+    for name in only_listed - named:
+        del county_weight[name]
     # A county named only by a short form, once, in passing, is too weak to be the event's.
     strong = {n: w for n, w in county_weight.items() if w >= MIN_WEIGHT or first_seen[n].text == n}
     # Among the rest, a county whose city or province the text also names is the likelier reading.
@@ -177,12 +163,17 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         decision.city_proofs = [Proof("", e.start, e.end, f"city.{e.kind}") for e in resolution.evidence[:3]]
         if resolution.division is not None and not resolution.evidence:
             decision.city_proofs = [Proof("", mention.start, mention.end, "city.unique_county")]
+    in_county = held_in_county(held_in, mentions)
+    for form in [
+        f for f, w in street_weight.items() if weak_street(w, street_top[f], f in street_full, in_county)
+    ]:
+        del street_weight[form]
     _decide_street(decision, street_weight, street_seen, mentioned_higher)
-    zone = str(options.get("zone", ""))
-    if decision.county is None and not (zone and re.search(zone, body)):
+    if decision.county is None and not zone_named:
         _county_of_street(gaz, decision, ctx.doc.text)
     if decision.city is None and decision.county is None and not on_a_par:
         _city_alone(ctx, decision, mentions, headline, events, orgs)
+        _street_in_city(decision)
     ctx.notes["places"] = decision
     return decision
 
@@ -204,7 +195,7 @@ def _decide_street(
             if in_county:
                 if decision.county is not None:
                     streets = [d for d in streets if d.county_code == decision.county.code]
-            elif not form.endswith(_FULL_STREET):
+            elif not form.endswith(FULL_STREET):
                 continue
             if decision.county is None:
                 named = [d for d in streets if d.city_code in higher or d.province_code in higher]
@@ -213,10 +204,23 @@ def _decide_street(
                 m = seen[form]
                 decision.street = streets[0]
                 # The name as the text writes it when written in full (湖南街道 stays 湖南街道).
-                decision.street_name = form if form.endswith(_FULL_STREET) else streets[0].name
+                decision.street_name = form if form.endswith(FULL_STREET) else streets[0].name
                 decision.street_proof = Proof("", m.start, m.end, "street.place_mention")
                 decision.street_one_county = len({d.county_code for d in streets}) == 1
+                decision.street_options = tuple(streets)
                 return
+
+
+def _street_in_city(decision: Decision) -> None:
+    """With no county, the event's township lies in the event's city: of the townships of its name,
+    the one there; none there, no township (one of another city, named in passing)."""
+    if decision.street is None or decision.city is None:
+        return
+    there = [d for d in decision.street_options if d.city == decision.city]
+    if there:
+        decision.street = there[0]
+        return
+    decision.street, decision.street_name, decision.street_proof = None, None, None
 
 
 def _county_of_street(gaz: Gazetteer, decision: Decision, text: str) -> None:
@@ -226,7 +230,7 @@ def _county_of_street(gaz: Gazetteer, decision: Decision, text: str) -> None:
     street, proof = decision.street, decision.street_proof
     if street is None or proof is None or not decision.street_one_county:
         return
-    if not text[proof.start : proof.end].endswith(_FULL_STREET):
+    if not text[proof.start : proof.end].endswith(FULL_STREET):
         return  # a short form (龙虎山) may be a mountain or a road as well as the township
     county = gaz.get(street.county_code or "")
     if county is None or county.level != "county":
@@ -255,7 +259,7 @@ def _city_alone(
         if m.start == street and decision.street is not None and decision.street.city:
             cities.add(decision.street.city)  # the event's township speaks for its city (中山: no counties)
         for c in cities:
-            weight[c] += _weight(m, headline, events, orgs)
+            weight[c] += mention_weight(m, headline, events, orgs)
             seen.setdefault(c, m)
     if weight:
         best = max(weight, key=lambda c: (weight[c], -seen[c].start))
