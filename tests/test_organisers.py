@@ -307,3 +307,12 @@ def test_a_practice_station_leading_named_co_holders_holds_the_event_with_them()
     assert _by_rule(text, STATED) == ["绿水街道金桥社区新时代文明实践站", "青山区自然资源中心", "星河学院"]
     # Alone it is no body the statement names (it may be the thing opened).
     assert _by_rule("导读\n近日,绿水街道金桥社区新时代文明实践站开展清理行动。", STATED) == []
+
+
+def test_a_related_news_list_holds_no_statement_of_the_event() -> None:
+    # A line `新闻推荐` opens the page's list of other stories: their hosts held other events.
+    text = (
+        "社区服务站启用\n5月6日上午,青石区白沙街道党群服务站启用仪式在广场举行。\n新闻推荐\n"
+        "本报讯5月7日,市文化旅游局举行文旅推介会,记者从会上获悉。\n"
+    )
+    assert [o for o, _, _ in _organisers(text)] == ["青石区白沙街道"]
