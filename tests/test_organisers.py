@@ -316,3 +316,9 @@ def test_a_related_news_list_holds_no_statement_of_the_event() -> None:
         "本报讯5月7日,市文化旅游局举行文旅推介会,记者从会上获悉。\n"
     )
     assert [o for o, _, _ in _organisers(text)] == ["青石区白沙街道"]
+
+
+def test_two_names_joined_by_ji_are_one_thing_not_a_second_body() -> None:
+    # 暨 joins two names of the one centre built; the street opening them is the only body.
+    text = "中心落成\n近日,星河区白沙街道青松文体中心暨社区党群服务中心建成,为居民提供服务。"
+    assert [o for o, _, _ in _organisers(text)] == ["星河区白沙街道"]
