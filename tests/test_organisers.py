@@ -332,3 +332,13 @@ def test_a_joint_committee_unveiled_is_named_for_the_body_opening_its_name() -> 
         "据悉,该联合党委由县委组织部指导,青山公司党支部和白沙镇党委共同牵头组成。"
     )
     assert _organisers(text) == [("白沙镇", "白沙镇", NAMED)]
+
+
+def test_an_organiser_goes_by_the_shortest_form_the_article_writes() -> None:
+    # The article writes the community alone later: that is the form that counts (docs/record.md).
+    text = "导读\n近日,上海市静安区南京西路街道金桥社区举办邻里节活动。活动中,金桥社区为居民送上了百家宴。"
+    found = _organisers(text)
+    assert found == [("金桥社区", "金桥社区", STATED)]
+    # Written only in full, it stays in full: no shorter form is the article's.
+    alone = "导读\n近日,上海市静安区南京西路街道金桥社区举办邻里节活动。居民纷纷参与。"
+    assert [o for o, _, _ in _organisers(alone)] == ["上海市静安区南京西路街道金桥社区"]
