@@ -342,3 +342,12 @@ def test_an_organiser_goes_by_the_shortest_form_the_article_writes() -> None:
     # Written only in full, it stays in full: no shorter form is the article's.
     alone = "导读\n近日,上海市静安区南京西路街道金桥社区举办邻里节活动。居民纷纷参与。"
     assert [o for o, _, _ in _organisers(alone)] == ["上海市静安区南京西路街道金桥社区"]
+
+
+def test_the_community_that_built_the_station_unveiled_holds_the_unveiling() -> None:
+    # Not the township hosting it: the community built the station whose unveiling is the news.
+    text = (
+        "导读\n为推进小区党建,上海市静安区南京西路街道下辖社区打造了一批示范点。\n"
+        "金桥社区经过前期准备,投入资金10万元,打造的青松小区党群服务站于6月30日揭牌,正式为居民服务。"
+    )
+    assert _organisers(text) == [("金桥社区", "金桥社区", "organisers.station_builder")]
