@@ -307,3 +307,47 @@ def test_a_practice_station_leading_named_co_holders_holds_the_event_with_them()
     assert _by_rule(text, STATED) == ["绿水街道金桥社区新时代文明实践站", "青山区自然资源中心", "星河学院"]
     # Alone it is no body the statement names (it may be the thing opened).
     assert _by_rule("导读\n近日,绿水街道金桥社区新时代文明实践站开展清理行动。", STATED) == []
+
+
+def test_a_related_news_list_holds_no_statement_of_the_event() -> None:
+    # A line `新闻推荐` opens the page's list of other stories: their hosts held other events.
+    text = (
+        "社区服务站启用\n5月6日上午,青石区白沙街道党群服务站启用仪式在广场举行。\n新闻推荐\n"
+        "本报讯5月7日,市文化旅游局举行文旅推介会,记者从会上获悉。\n"
+    )
+    assert [o for o, _, _ in _organisers(text)] == ["青石区白沙街道"]
+
+
+def test_two_names_joined_by_ji_are_one_thing_not_a_second_body() -> None:
+    # 暨 joins two names of the one centre built; the street opening them is the only body.
+    text = "中心落成\n近日,星河区白沙街道青松文体中心暨社区党群服务中心建成,为居民提供服务。"
+    assert [o for o, _, _ in _organisers(text)] == ["星河区白沙街道"]
+
+
+def test_a_joint_committee_unveiled_is_named_for_the_body_opening_its_name() -> None:
+    # 联合党委 is one body's name (the joint committee), not 联合 joining a co-holder 党委: the town
+    # opening it holds the unveiling, not the bodies said later to have led its founding.
+    text = (
+        "导读\n21日,白沙镇“三村联创”片区联合党委正式揭牌成立。"
+        "据悉,该联合党委由县委组织部指导,青山公司党支部和白沙镇党委共同牵头组成。"
+    )
+    assert _organisers(text) == [("白沙镇", "白沙镇", NAMED)]
+
+
+def test_an_organiser_goes_by_the_shortest_form_the_article_writes() -> None:
+    # The article writes the community alone later: that is the form that counts (docs/record.md).
+    text = "导读\n近日,上海市静安区南京西路街道金桥社区举办邻里节活动。活动中,金桥社区为居民送上了百家宴。"
+    found = _organisers(text)
+    assert found == [("金桥社区", "金桥社区", STATED)]
+    # Written only in full, it stays in full: no shorter form is the article's.
+    alone = "导读\n近日,上海市静安区南京西路街道金桥社区举办邻里节活动。居民纷纷参与。"
+    assert [o for o, _, _ in _organisers(alone)] == ["上海市静安区南京西路街道金桥社区"]
+
+
+def test_the_community_that_built_the_station_unveiled_holds_the_unveiling() -> None:
+    # Not the township hosting it: the community built the station whose unveiling is the news.
+    text = (
+        "导读\n为推进小区党建,上海市静安区南京西路街道下辖社区打造了一批示范点。\n"
+        "金桥社区经过前期准备,投入资金10万元,打造的青松小区党群服务站于6月30日揭牌,正式为居民服务。"
+    )
+    assert _organisers(text) == [("金桥社区", "金桥社区", "organisers.station_builder")]

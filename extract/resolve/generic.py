@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from extract.resolve import Context, Item, proof, resolver
+from extract.resolve import Context, Item, Proof, proof, resolver
+from extract.resolve.list_entries import places_dropped
 from extract.resolve.value_cut import _split, break_words_pattern, only_divisions, trim
-from extract.rules_engine.match import Match
+from extract.rules_engine.match import Group, Match
 from extract.rules_engine.ruleset import FieldSpec
+from extract.text.lexicon import words
 from extract.text.segment import PLACE_TAG
 from extract.text.textutil import clean_value, comparable
 
@@ -158,9 +160,30 @@ def best(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
                 fuller = collect(ctx, spec, [later])
                 short, full = [i.value for i in items], [i.value for i in fuller]
                 if fuller and (_written_out(short, full) or _joined_by_more(short, full)):
-                    return fuller
-            return items
+                    return _shortest(ctx, spec, fuller)
+            return _shortest(ctx, spec, items)
     return []
+
+
+def _shortest(ctx: Context, spec: FieldSpec, items: list[Item]) -> list[Item]:
+    """With `drop_places` (the words a name ends with), each value opening with places in the
+    shortest form the article uses (`某市某区某社区` -> `某社区` where the text writes that alone;
+    list_entries.shortest_form); `drop_places_after` lists the last words of places' names. After
+    the choice of statement, which compares the forms as written."""
+    ends = spec.options.get("drop_places")
+    if not ends:
+        return items
+    after = spec.options.get("drop_places_after")
+    places = words(str(after)) if after else ()
+    out = []
+    for it in items:
+        p = it.proofs[0]
+        if len(it.proofs) > 1 or ctx.doc.text[p.start : p.end] != it.value:
+            out.append(it)  # a value not written as one span keeps its form
+            continue
+        g = places_dropped(ctx.doc.text, Group(it.value, p.start, p.end), words(str(ends)), places, False)
+        out.append(Item(g.value, [Proof(p.sub, g.start, g.end, p.rule)]))
+    return out
 
 
 def _joined_by_more(short: list[str], full: list[str]) -> bool:

@@ -29,9 +29,18 @@ def shortest_form(text: str, g: Group, options: Mapping[str, Any]) -> Group:
         return g
     ends = words(str(options.get("entry_ends_with", "")))
     places = words(str(options.get("entry_place_ends", ""))) if options.get("entry_place_ends") else ()
+    return places_dropped(text, g, ends, places)
+
+
+def places_dropped(
+    text: str, g: Group, ends: tuple[str, ...], places: tuple[str, ...], townships: bool = True
+) -> Group:
+    """`g` without the places opening it, as shortest_form says: `ends` are the words a name ends
+    with, `places` the last words of places' names; without `townships`, a township's own body too
+    goes by a tail only where the text writes that alone."""
     opening = _places_opening(g.value)
     for place in opening:
-        if _township(place) and (place.end == len(g.value) or g.value[place.end :] in ends):
+        if townships and _township(place) and (place.end == len(g.value) or g.value[place.end :] in ends):
             return Group(g.value[place.start :], g.start + place.start, g.end)
     best = g
     for place in opening:

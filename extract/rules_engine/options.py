@@ -21,6 +21,8 @@ FIELD_OPTIONS: dict[str, str] = {
     "word_edges": "a word list: the value starts and ends where a name does by the text's words; its words stay at an edge whatever their tag",
     "refuse_counted": "true: with word_edges, a value opened by a count or pointing word (263个社区, 各个教室) is dropped",
     "entity_ends": "a word list: with the entity layer (--entities), a value opening an organisation it found runs on to that organisation's end, where it ends in one of these words",
+    "drop_places": "a word list (best): a value opening with places becomes its tail after them where the text writes that alone and it ends with one of its words, the article's shortest form",
+    "drop_places_after": "a word list (with drop_places): last words of places' names; a tail written after one is not written alone",
     # Fields borrowing from other fields (pipeline.borrowed).
     "otherwise": "a field: its value, as written, when this field's rules find nothing",
     "otherwise_extend": "a pattern: right after the borrowed value, extends it (a community inside a township)",

@@ -46,6 +46,8 @@ Found = Iterator[tuple[int, int, dict[str, Group]]]
 
 SINCE = frozenset({"以来"})  # closes a clause framing a time (`自…以来`)
 DIVISION_ENDS = ("省", "市", "县", "区", "州", "旗")  # the last character of a division's name
+JOINT = "联合"
+JOINT_BODIES = frozenset({"党委", "党总支", "党支部", "党工委"})  # what a joint committee is (联合党委)
 
 
 @lru_cache(maxsize=8)
@@ -213,10 +215,11 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
     to one that is makes one name with it (`社教卫体和法制委员会`)."""
     parts: list[list[Token]] = [[]]
     joins: list[Token] = []
-    for t in unglued(clause, lists):
+    words = unglued(clause, lists)
+    for k, t in enumerate(words):
         if t.text == LIST_END and not named:
             break
-        if t.text in lists.joiners:
+        if t.text in lists.joiners and not _joint_body(words, k):
             joins.append(t)
             parts.append([])
         else:
@@ -231,6 +234,12 @@ def _parts(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
         else:
             out.append(part)
     return out
+
+
+def _joint_body(words: Sequence[Token], k: int) -> bool:
+    """联合 straight before a party organisation's word (`某片区联合党委`, `某社区联合党支部`): one
+    body's name, the joint committee, not a co-holder joined by 联合."""
+    return words[k].text == JOINT and k + 1 < len(words) and words[k + 1].text in JOINT_BODIES
 
 
 def _township(words: Sequence[Token], lists: Lists) -> bool:
