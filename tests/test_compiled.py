@@ -8,6 +8,7 @@ import pytest
 import regex
 
 from extract.rules_engine import compiled
+from extract.rules_engine.cache_folder import Entries
 
 PATTERNS = [
     r"(?<=[。\n]|^)(?P<value>\p{Han}{2,8}?)(?:举行|召开)",
@@ -20,8 +21,7 @@ TEXT = "6月25日,某区召开会议。\n峰会在某地举行\n标题——某�
 @pytest.fixture()
 def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(compiled, "_entries", None)
-    monkeypatch.setattr(compiled, "_new", {})
+    monkeypatch.setattr(compiled, "CACHE", Entries(compiled.CACHE_FILE, compiled._VERSION))
     monkeypatch.setattr(compiled, "_built", {})
     return tmp_path / "extract" / compiled.CACHE_FILE
 
@@ -36,7 +36,7 @@ def test_a_pattern_from_the_cache_is_the_one_regex_compiles(fresh_cache: Path) -
     compiled.save()
     assert fresh_cache.is_file()
     compiled._built.clear()  # as in a new process: built from the file
-    compiled._entries = None
+    compiled.CACHE.on_disk = None
     for source in PATTERNS:
         cached = compiled.compile_pattern(source, regex.MULTILINE)
         fresh = regex.compile(source, regex.MULTILINE)
@@ -47,22 +47,22 @@ def test_a_pattern_from_the_cache_is_the_one_regex_compiles(fresh_cache: Path) -
             fresh.groups,
         )
         assert _matches(cached) == _matches(fresh)
-    assert compiled._new == {}  # nothing compiled again
+    assert compiled.CACHE.made == {}  # nothing compiled again
 
 
 def test_a_damaged_or_foreign_cache_only_costs_the_compilation(fresh_cache: Path) -> None:
     fresh_cache.parent.mkdir(parents=True)
     for content in ("{not json", '{"version": "regex 0.0", "entries": {}}', ""):
         fresh_cache.write_text(content, encoding="utf-8")
-        compiled._entries, compiled._built = None, {}
+        compiled.CACHE.on_disk, compiled._built = None, {}
         p = compiled.compile_pattern(PATTERNS[1])
         assert _matches(p) == _matches(regex.compile(PATTERNS[1]))
     # A damaged entry is never built (the C engine would take any code): it is compiled afresh.
-    compiled._entries, compiled._built = {}, {}
+    compiled.CACHE.on_disk, compiled._built = {}, {}
     compiled.compile_pattern(PATTERNS[0])
     key = compiled._key(PATTERNS[0], 0)
-    entry = compiled._new[key]
+    entry = compiled.CACHE.made[key]
     good = _matches(regex.compile(PATTERNS[0]))
     for damaged in ([*entry[:1], [1, 2, 3], *entry[2:]], entry[:8], [*entry[:8], "0" * 32]):
-        compiled._entries, compiled._built = {key: damaged}, {}
+        compiled.CACHE.on_disk, compiled._built = {key: damaged}, {}
         assert _matches(compiled.compile_pattern(PATTERNS[0])) == good

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from extract.reading.read import SUFFIXES, read_file
 from extract.resolve.registry import default_ruleset
 from extract.rules_engine import engine, prefilter
+from extract.rules_engine.cache_folder import Entries
 from extract.rules_engine.document import Document
 from extract.rules_engine.prefilter import holds
 from extract.rules_engine.required_words import requirements
@@ -87,15 +88,15 @@ def test_text_lacking_a_needed_word_holds_no_match(text: str) -> None:
 
 def test_a_damaged_cache_entry_is_analysed_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(prefilter, "_entries", None)
-    monkeypatch.setattr(prefilter, "_new", {})
+    monkeypatch.setattr(prefilter, "CACHE", Entries(prefilter.CACHE_FILE, prefilter._VERSION))
     source = "在(?P<value>[^,]{2,8})举行"
     assert prefilter.cached_requirements(source) == requirements(source)
     prefilter.save()
-    prefilter._entries = None
+    prefilter.CACHE.on_disk = None  # as in a new process: read from the file
     key = prefilter._key(source, 0)
-    assert prefilter._load()[key][:-1] == [["举行"], ["在"]]
-    prefilter._load()[key][0] = ["召开"]  # an edit: a word no match needs
+    assert prefilter.CACHE.get(key) == [["举行"], ["在"]]
+    assert prefilter.CACHE.on_disk is not None
+    prefilter.CACHE.on_disk[key][0] = ["召开"]  # an edit: a word no match needs
     assert prefilter.cached_requirements(source) == requirements(source)
 
 

@@ -17,6 +17,7 @@ from extract.base.budget import Limits, budget
 from extract.reading.read import SUFFIXES, read_file
 from extract.resolve.registry import default_ruleset
 from extract.rules_engine import engine, twin
+from extract.rules_engine.cache_folder import Entries
 from extract.rules_engine.document import Document
 from extract.rules_engine.ruleset import Rule, unsound_twins
 from extract.rules_engine.twin import class_ranges, translate, twin_of
@@ -104,17 +105,18 @@ def test_twins_match_as_their_patterns_do(text: str) -> None:
 
 def test_a_damaged_cache_entry_is_compiled_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(twin, "_entries", None)
-    monkeypatch.setattr(twin, "_new", {})
+    monkeypatch.setattr(twin, "CACHE", Entries(twin.CACHE_FILE, twin._VERSION))
     pattern = compiled(r"在(?P<value>\p{Han}{2,8})举行")
     first = twin_of(pattern)
     twin.save()
-    twin._entries = None
+    twin.CACHE.on_disk = None  # as in a new process: read from the file
     key = twin._key(pattern.pattern)
-    assert twin._load()[key][0] == first.pattern if first else False
+    body = twin.CACHE.get(key)
+    assert first is not None and body is not None and body[0] == first.pattern
     kept = twin_of(pattern)
     assert kept is not None and kept.pattern == first.pattern and kept.groupindex == first.groupindex
-    twin._load()[key][2][0] += 1  # a flipped bit in its code
+    assert twin.CACHE.on_disk is not None
+    twin.CACHE.on_disk[key][2][0] += 1  # a flipped bit in its code
     again = twin_of(pattern)
     assert again is not None and again.search("某日在某会堂举行").group("value") == "某会堂"
 

@@ -5,8 +5,10 @@ again next time."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -39,3 +41,51 @@ def write_entries(name: str, version: str, entries: dict[str, list[Any]]) -> boo
     except OSError:
         return False
     return True
+
+
+class Entries:
+    """One cache file's entries by key: those on disk, read on first use, and those this process
+    made, added to the file by `save`. Each entry carries a checksum of its key and body, so that a
+    damaged one (a flipped bit, an edit) reads as missing and is made afresh."""
+
+    def __init__(self, name: str, version: str, limit: int = 4000) -> None:
+        self.name, self.version, self.limit = name, version, limit
+        self.on_disk: dict[str, list[Any]] | None = None  # read on first use
+        self.made: dict[str, list[Any]] = {}  # made by this process, not yet saved
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> list[Any] | None:
+        """The body kept under `key`; None where there is none, or it is damaged."""
+        with self._lock:
+            if self.on_disk is None:
+                self.on_disk = read_entries(self.name, self.version)
+            entry = self.on_disk.get(key)
+        if isinstance(entry, list) and entry and entry[-1] == _checksum(key, entry[:-1]):
+            return entry[:-1]
+        return None
+
+    def put(self, key: str, body: list[Any]) -> None:
+        with self._lock:
+            self.made[key] = [*body, _checksum(key, body)]
+
+    def save(self) -> None:
+        """Add what this process made to the file (past `limit` entries it starts afresh with
+        them); one that cannot be written only costs the work again next time. The entries read
+        are let go: they are read again if more are asked for."""
+        with self._lock:
+            if self.made:
+                entries = dict(
+                    self.on_disk if self.on_disk is not None else read_entries(self.name, self.version)
+                )
+                if len(entries) + len(self.made) > self.limit:
+                    entries = {}
+                entries.update(self.made)
+                if not write_entries(self.name, self.version, entries):
+                    return
+                self.made.clear()
+            self.on_disk = None
+
+
+def _checksum(key: str, body: list[Any]) -> str:
+    text = json.dumps([key, body], separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]

@@ -15,7 +15,6 @@ This reads into `regex`'s own module (`regex._main`, where `regex.compile` ends)
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 import threading
 from typing import Any
@@ -23,15 +22,14 @@ from typing import Any
 import regex
 import regex._main as _main  # the module whose `_regex.compile` makes the C pattern object
 
-from extract.rules_engine.cache_folder import read_entries, write_entries
+from extract.rules_engine.cache_folder import Entries
 
 CACHE_FILE = "compiled-patterns.json"
 _MAX_ENTRIES = 4000  # past this the file starts afresh with what this process compiled
 _VERSION = f"regex {regex.__version__} python {sys.version_info[0]}.{sys.version_info[1]}"
 
+CACHE = Entries(CACHE_FILE, _VERSION, _MAX_ENTRIES)
 _lock = threading.Lock()
-_entries: dict[str, list[Any]] | None = None  # the file's entries, read on first use
-_new: dict[str, list[Any]] = {}  # entries compiled by this process and not yet saved
 # Patterns this process has built, by key: one object for one pattern, as `regex`'s own cache gives
 # (rules sharing an anchor share its hits, extract/rules_engine/engine.py).
 _built: dict[str, regex.Pattern[str]] = {}
@@ -40,13 +38,6 @@ _built: dict[str, regex.Pattern[str]] = {}
 def _key(source: str, flags: int) -> str:
     text = f"{_VERSION}\0{int(regex.DEFAULT_VERSION)}\0{int(flags)}\0{source}"
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
-def _load() -> dict[str, list[Any]]:
-    global _entries
-    if _entries is None:
-        _entries = read_entries(CACHE_FILE, _VERSION)
-    return _entries
 
 
 class _Capture:
@@ -82,13 +73,6 @@ def _entry(args: tuple[Any, ...]) -> list[Any] | None:
     ]
 
 
-def _check(key: str, entry: list[Any]) -> str:
-    """The checksum an entry carries after its fields: a damaged entry (a flipped bit, an edit) is
-    never handed to the C engine, which would take any code and match otherwise."""
-    text = json.dumps([key, entry[:8]], separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
 def _build(source: str, entry: list[Any]) -> regex.Pattern[str]:
     flags, code, group_index, index_group, req_offset, req_chars, req_flags, group_count = entry[:8]
     pattern: regex.Pattern[str] = _main._regex.compile(
@@ -113,8 +97,10 @@ def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
     with _lock:
         if key in _built:
             return _built[key]
-        entry = _load().get(key)
-    if entry is not None and len(entry) == 9 and entry[8] == _check(key, entry):
+    # An entry's checksum (extract/rules_engine/cache_folder.py) keeps a damaged one from the C
+    # engine, which would take any code and match otherwise.
+    entry = CACHE.get(key)
+    if entry is not None and len(entry) == 8:
         try:
             built = _build(source, entry)
             if built.pattern == source and built.groups == entry[7]:
@@ -132,23 +118,10 @@ def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
         args = capture.calls.get(source)
         entry = _entry(args) if args is not None else None
         if entry is not None:
-            _new[key] = [*entry, _check(key, entry)]
+            CACHE.put(key, entry)
         return _built.setdefault(key, pattern)
 
 
 def save() -> None:
-    """Add the patterns this process compiled to the cache file; one that cannot be written only
-    costs the compilation next time."""
-    global _entries
-    with _lock:
-        if not _new:
-            _entries = None  # read again if more patterns come: the file's lists need no memory meanwhile
-            return
-        entries = dict(_load())
-        if len(entries) + len(_new) > _MAX_ENTRIES:
-            entries = {}
-        entries.update(_new)
-        if not write_entries(CACHE_FILE, _VERSION, entries):
-            return
-        _entries = None
-        _new.clear()
+    """Add the patterns this process compiled to the cache file."""
+    CACHE.save()

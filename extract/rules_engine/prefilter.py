@@ -10,25 +10,18 @@ afresh. An entry carries a checksum; one that does not match is read afresh too.
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
-import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import regex
 
 from extract.rules_engine import required_words
-from extract.rules_engine.cache_folder import read_entries, write_entries
+from extract.rules_engine.cache_folder import Entries
 from extract.rules_engine.required_words import Strings, requirements
 
 CACHE_FILE = "prefilters.json"
 _MAX_ENTRIES = 4000  # past this the file starts afresh with what this process analysed
-
-_lock = threading.Lock()
-_entries: dict[str, list[Any]] | None = None  # the file's entries, read on first use
-_new: dict[str, list[Any]] = {}  # analysed by this process, not yet saved
 
 
 def _version() -> str:
@@ -37,6 +30,7 @@ def _version() -> str:
 
 
 _VERSION = _version()
+CACHE = Entries(CACHE_FILE, _VERSION, _MAX_ENTRIES)
 
 
 def _key(source: str, flags: int) -> str:
@@ -44,49 +38,22 @@ def _key(source: str, flags: int) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def _load() -> dict[str, list[Any]]:
-    global _entries
-    if _entries is None:
-        _entries = read_entries(CACHE_FILE, _VERSION)
-    return _entries
-
-
 def cached_requirements(source: str, flags: int = 0) -> tuple[Strings, ...]:
-    """`requirements(source, flags)`, from the cache file when it holds the pattern."""
+    """`requirements(source, flags)`, from the cache file when it holds the pattern. A damaged entry
+    (a flipped bit, an edit) could name a word a match need not hold, and skip text where the
+    pattern matches: it is analysed afresh."""
     key = _key(source, flags)
-    with _lock:
-        entry = _load().get(key)
-    # An entry carries the checksum of its clauses: a damaged one (a flipped bit, an edit) could
-    # name a word a match need not hold, and skip text where the pattern matches.
-    if isinstance(entry, list) and entry and entry[-1] == _check(key, entry[:-1]):
-        return tuple(frozenset(c) for c in entry[:-1])
+    entry = CACHE.get(key)
+    if entry is not None:
+        return tuple(frozenset(c) for c in entry)
     found = requirements(source, flags)
-    clauses: list[Any] = [sorted(c) for c in found]
-    with _lock:
-        _new[key] = [*clauses, _check(key, clauses)]
+    CACHE.put(key, [sorted(c) for c in found])
     return found
 
 
-def _check(key: str, clauses: list[Any]) -> str:
-    text = json.dumps([key, clauses], separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
 def save() -> None:
-    """Add the patterns this process analysed to the cache file; one that cannot be written only
-    costs the analysis next time."""
-    global _entries
-    with _lock:
-        if not _new:
-            return
-        entries = dict(_load())
-        if len(entries) + len(_new) > _MAX_ENTRIES:
-            entries = {}
-        entries.update(_new)
-        if not write_entries(CACHE_FILE, _VERSION, entries):
-            return
-        _entries = None
-        _new.clear()
+    """Add the patterns this process analysed to the cache file."""
+    CACHE.save()
 
 
 @lru_cache(maxsize=1024)

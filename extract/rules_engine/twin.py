@@ -18,7 +18,6 @@ Compiling twins costs `re` more than a second for the rule set, so what `re` han
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import sys
 import threading
@@ -29,7 +28,7 @@ from typing import Any
 
 import regex
 
-from extract.rules_engine.cache_folder import read_entries, write_entries
+from extract.rules_engine.cache_folder import Entries
 
 CACHE_FILE = "twin-patterns.json"
 _MAX_ENTRIES = 4000  # past this the file starts afresh with what this process compiled
@@ -47,9 +46,8 @@ def _version() -> str:
 
 
 _VERSION = _version()
+CACHE = Entries(CACHE_FILE, _VERSION, _MAX_ENTRIES)
 _lock = threading.Lock()
-_entries: dict[str, list[Any]] | None = None
-_new: dict[str, list[Any]] = {}
 
 
 @cache
@@ -126,10 +124,9 @@ def twin_of(pattern: regex.Pattern[str]) -> re.Pattern[str] | None:
     if pattern.flags != _PLAIN:
         return None
     key = _key(pattern.pattern)
-    with _lock:
-        entry = _load().get(key)
-    if isinstance(entry, list) and entry and entry[-1] == _check(key, entry[:-1]):
-        built = _build(entry[:-1], pattern)
+    entry = CACHE.get(key)
+    if entry is not None:
+        built = _build(entry, pattern)
         if not isinstance(built, bool):
             return built
     source = translate(pattern.pattern)
@@ -139,8 +136,7 @@ def twin_of(pattern: regex.Pattern[str]) -> re.Pattern[str] | None:
     ):
         twin = args = None
     body: list[Any] = [None] if args is None else [source, *args]
-    with _lock:
-        _new[key] = [*body, _check(key, body)]
+    CACHE.put(key, body)
     return twin
 
 
@@ -196,31 +192,6 @@ def _key(source: str) -> str:
     return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def _check(key: str, body: list[Any]) -> str:
-    text = json.dumps([key, body], separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
-def _load() -> dict[str, list[Any]]:
-    global _entries
-    if _entries is None:
-        _entries = read_entries(CACHE_FILE, _VERSION)
-    return _entries
-
-
 def save() -> None:
-    """Add the twins this process compiled to the cache file; one that cannot be written only
-    costs the compilation next time."""
-    global _entries
-    with _lock:
-        if not _new:
-            _entries = None
-            return
-        entries = dict(_load())
-        if len(entries) + len(_new) > _MAX_ENTRIES:
-            entries = {}
-        entries.update(_new)
-        if not write_entries(CACHE_FILE, _VERSION, entries):
-            return
-        _entries = None
-        _new.clear()
+    """Add the twins this process compiled to the cache file."""
+    CACHE.save()
