@@ -165,3 +165,30 @@ def test_one_who_sends_another_in_their_place_is_not_present() -> None:
 def test_a_village_head_is_a_post() -> None:
     record = extract_text("青松村村长孙立新、绿源里里长周海出席。")
     assert [(a.name, a.title) for a in record.attendees] == [("孙立新", "青松村村长"), ("周海", "绿源里里长")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("5月9日,副区长孙健赴青松街道调研。", [("孙健", "副区长")]),  # 赴 opens the next words
+        ("副区长鹿明远、区卫健委主任经小红出席。", [("鹿明远", "副区长"), ("经小红", "区卫健委主任")]),
+        (
+            "青松研究会廉立新书记、绿源学院宾小红教授参加活动。",
+            [("廉立新", "青松研究会书记"), ("宾小红", "绿源学院教授")],
+        ),
+        ("县委组织部副部长、正科级组织员周海明出席。", [("周海明", "县委组织部副部长、正科级组织员")]),
+        ("某平台骑手孙立新分享了经验。", [("孙立新", "某平台骑手")]),
+    ],
+)
+def test_more_surnames_posts_and_verbs_after_names(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.name, a.title) for a in extract_text(sentence).attendees] == expected
+
+
+def test_a_post_after_a_name_ends_it_where_a_preposition_would_cut_it() -> None:
+    # 向 mostly starts the next words (`赵向大家介绍`); a post after the third character ends the name.
+    record = extract_text("青松大学研究中心常务副主任赵向阳副教授作为嘉宾发言。")
+    assert [(a.name, a.title) for a in record.attendees] == [("赵向阳", "青松大学研究中心常务副主任")]
+
+
+def test_a_surname_and_a_form_of_address_names_nobody_in_full() -> None:
+    assert extract_text("社区书记向青年志愿者李先生介绍了暑期活动。").attendees == []
