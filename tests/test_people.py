@@ -190,5 +190,30 @@ def test_a_post_after_a_name_ends_it_where_a_preposition_would_cut_it() -> None:
     assert [(a.name, a.title) for a in record.attendees] == [("赵向阳", "青松大学研究中心常务副主任")]
 
 
+def test_a_bracketed_note_after_a_post_stays_in_the_shared_title() -> None:
+    record = extract_text("青松街道党工委委员(宣传委员)、武装部部长孙立新出席。")
+    assert [(a.name, a.title) for a in record.attendees] == [
+        ("孙立新", "青松街道党工委委员(宣传委员)、武装部部长")
+    ]
+
+
+def test_a_company_named_in_a_list_of_titled_people_is_no_person() -> None:
+    record = extract_text("青松公司董事长孙立新、金睿达营销策划有限公司总经理钱晓红出席。")
+    assert [a.name for a in record.attendees] == ["孙立新", "钱晓红"]
+
+
+def test_names_among_delegates_are_present_with_the_delegates_as_title() -> None:
+    record = extract_text("随后,孙立新、钱晓红、周海等居民代表围绕社区治理畅所欲言。")
+    assert [(a.name, a.title) for a in record.attendees] == [
+        ("孙立新", "居民代表"),
+        ("钱晓红", "居民代表"),
+        ("周海", "居民代表"),
+    ]
+
+
 def test_a_surname_and_a_form_of_address_names_nobody_in_full() -> None:
     assert extract_text("社区书记向青年志愿者李先生介绍了暑期活动。").attendees == []
+
+
+def test_a_model_to_learn_from_is_not_present() -> None:
+    assert extract_text("会上鼓励大家向全国劳动模范、某公司总经理赵建国学习。").attendees == []
