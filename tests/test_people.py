@@ -220,3 +220,8 @@ def test_a_surname_and_a_form_of_address_names_nobody_in_full() -> None:
 
 def test_a_model_to_learn_from_is_not_present() -> None:
     assert extract_text("号召青年党员向优秀党务工作者、某公司总经理赵建国学习。").attendees == []
+
+
+def test_a_duty_tied_to_a_post_by_的_stays_in_the_title() -> None:
+    record = extract_text("青松区委统战部分管宣传工作的副部长孙立新出席。")
+    assert [(a.name, a.title) for a in record.attendees] == [("孙立新", "青松区委统战部分管宣传工作的副部长")]

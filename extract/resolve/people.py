@@ -75,6 +75,12 @@ def _word_break(text: str, end: int) -> bool:
     return False
 
 
+def _duty_of_post(value: str, m: regex.Match[str]) -> bool:
+    """True where `的` ties a duty to the post right after it (`主持日常工作的副部长`,
+    `分管社会工作的副区长`): part of the title, not a clause before it."""
+    return m.group() == "的" and value[: m.start()].endswith("工作") and _post_at(value, m.end())
+
+
 def _post_at(text: str, at: int) -> bool:
     """True where a post (`副教授`, `书记`) starts at `at`."""
     return any(text.startswith(post, at) for post in _list("post"))
@@ -107,7 +113,7 @@ def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
     reads as a sentence rather than a title."""
     if g is None:
         return None, None
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(g.value)]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(g.value) if not _duty_of_post(g.value, m)]
     # `处长魏书华和街道主任`, `副书记李华丽同志以及社区书记`: another person's post and name, joined by
     # 和/以及, end before this title.
     breaks += [m.end() for m in _post_name_joined().finditer(g.value) if not _runs_on(g.value, m)]
