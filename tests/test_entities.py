@@ -93,8 +93,9 @@ def test_batches_give_what_the_wheel_gives_one_text_at_a_time() -> None:
 @needs_model
 def test_a_name_the_characters_cut_short_is_whole_with_the_layer() -> None:
     """`向` after a surname reads as the preposition `towards` to the character rules, which keep
-    the surname alone and so no name; the model reads the person whole."""
-    text = "2024年3月5日,区社工协会副会长张向东副教授作专题辅导。"
+    the surname alone and so no name (a post after the name, `张向东副教授`, would end it); the model
+    reads the person whole."""
+    text = "2024年3月5日,区社工协会副会长张向东老师作专题辅导。"
     assert extract_text(text).attendees == []
     (person,) = extract_text(text, entities=True).attendees
     assert (person.name, person.title) == ("张向东", "区社工协会副会长")

@@ -165,3 +165,63 @@ def test_one_who_sends_another_in_their_place_is_not_present() -> None:
 def test_a_village_head_is_a_post() -> None:
     record = extract_text("青松村村长孙立新、绿源里里长周海出席。")
     assert [(a.name, a.title) for a in record.attendees] == [("孙立新", "青松村村长"), ("周海", "绿源里里长")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("5月9日,副区长孙健赴青松街道调研。", [("孙健", "副区长")]),  # 赴 opens the next words
+        (
+            "区司法局副局长鹿明远、区总工会主席经小红出席。",
+            [("鹿明远", "区司法局副局长"), ("经小红", "区总工会主席")],
+        ),
+        (
+            "青松研究会廉立新书记、绿源学院宾小红教授参加活动。",
+            [("廉立新", "青松研究会书记"), ("宾小红", "绿源学院教授")],
+        ),
+        ("市委组织部正科级组织员周海明到会指导。", [("周海明", "市委组织部正科级组织员")]),
+        ("某平台骑手孙立新分享了经验。", [("孙立新", "某平台骑手")]),
+    ],
+)
+def test_more_surnames_posts_and_verbs_after_names(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.name, a.title) for a in extract_text(sentence).attendees] == expected
+
+
+def test_a_post_after_a_name_ends_it_where_a_preposition_would_cut_it() -> None:
+    # 向 mostly starts the next words (`赵向大家介绍`); a post after the third character ends the name.
+    record = extract_text("青松大学研究中心常务副主任赵向阳副教授应邀作专题讲座。")
+    assert [(a.name, a.title) for a in record.attendees] == [("赵向阳", "青松大学研究中心常务副主任")]
+
+
+def test_a_bracketed_note_after_a_post_stays_in_the_shared_title() -> None:
+    record = extract_text("青松街道党工委委员(统战委员)、办事处副主任孙立新出席。")
+    assert [(a.name, a.title) for a in record.attendees] == [
+        ("孙立新", "青松街道党工委委员(统战委员)、办事处副主任")
+    ]
+
+
+def test_a_company_named_in_a_list_of_titled_people_is_no_person() -> None:
+    record = extract_text("青松公司董事长孙立新、高远达文化传媒有限公司总经理钱晓红出席。")
+    assert [a.name for a in record.attendees] == ["孙立新", "钱晓红"]
+
+
+def test_names_among_delegates_are_present_with_the_delegates_as_title() -> None:
+    record = extract_text("座谈会上,孙立新、钱晓红、周海等居民代表先后发言。")
+    assert [(a.name, a.title) for a in record.attendees] == [
+        ("孙立新", "居民代表"),
+        ("钱晓红", "居民代表"),
+        ("周海", "居民代表"),
+    ]
+
+
+def test_a_surname_and_a_form_of_address_names_nobody_in_full() -> None:
+    assert extract_text("活动中,青年志愿者王女士带领孩子们制作灯笼。").attendees == []
+
+
+def test_a_model_to_learn_from_is_not_present() -> None:
+    assert extract_text("号召青年党员向优秀党务工作者、某公司总经理赵建国学习。").attendees == []
+
+
+def test_a_duty_tied_to_a_post_by_的_stays_in_the_title() -> None:
+    record = extract_text("青松区委统战部分管宣传工作的副部长孙立新出席。")
+    assert [(a.name, a.title) for a in record.attendees] == [("孙立新", "青松区委统战部分管宣传工作的副部长")]

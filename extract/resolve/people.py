@@ -68,9 +68,22 @@ def _word_break(text: str, end: int) -> bool:
     after = text[end : end + 1]
     if not after or not after.isalpha() or after in _list("name_stop_chars"):
         return True
+    if _post_at(text, end):
+        return True  # `李向前副教授`: the person's post written after the name
     if after in _list("name_next_word_starts"):
         return not _starts_word(text, end - 1)
     return False
+
+
+def _duty_of_post(value: str, m: regex.Match[str]) -> bool:
+    """True where `的` ties a duty to the post right after it (`主持日常工作的副部长`,
+    `分管社会工作的副区长`): part of the title, not a clause before it."""
+    return m.group() == "的" and value[: m.start()].endswith("工作") and _post_at(value, m.end())
+
+
+def _post_at(text: str, at: int) -> bool:
+    """True where a post (`副教授`, `书记`) starts at `at`."""
+    return any(text.startswith(post, at) for post in _list("post"))
 
 
 _CLAUSE_BREAK = regex.compile(r"[为向由的—]")  # 开新局——校党委书记: a headline before the dash
@@ -79,11 +92,14 @@ _NOT_A_TITLE = regex.compile(r"了|就|表示|说|是|把|被|将|在|让|他|�
 
 def is_common_word(word: str) -> bool:
     """Not a person's name: a common word of jieba's dictionary (单位, 同志), a name whose first two
-    characters are one (焦虑不), or one that ends in a post (陈校长, 王书记, 李长)."""
+    characters are one (焦虑不), one that ends in a post (陈校长, 王书记, 李长) or in a form of
+    address (李先生)."""
     if word_frequency(word) > 1000 or (len(word) == 3 and word_frequency(word[:2]) > 1000):
         return True
     # 陈长, 李任: a surname and a post's last character. A three-character name may end in one (黄兴长).
-    return (len(word) == 2 and word[-1] in _POST_ENDINGS) or word[-2:] in _list("post")
+    if (len(word) == 2 and word[-1] in _POST_ENDINGS) or word[-2:] in _list("post"):
+        return True
+    return word[-2:] in _list("honorifics")  # 李先生, 王师傅: a surname and a form of address
 
 
 def opens_longer_word(text: str, start: int, end: int) -> bool:
@@ -97,7 +113,7 @@ def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
     reads as a sentence rather than a title."""
     if g is None:
         return None, None
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(g.value)]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(g.value) if not _duty_of_post(g.value, m)]
     # `处长魏书华和街道主任`, `副书记李华丽同志以及社区书记`: another person's post and name, joined by
     # 和/以及, end before this title.
     breaks += [m.end() for m in _post_name_joined().finditer(g.value) if not _runs_on(g.value, m)]
