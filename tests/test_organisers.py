@@ -320,18 +320,18 @@ def test_a_related_news_list_holds_no_statement_of_the_event() -> None:
 
 def test_two_names_joined_by_ji_are_one_thing_not_a_second_body() -> None:
     # 暨 joins two names of the one centre built; the street opening them is the only body.
-    text = "中心落成\n近日,星河区白沙街道青松文体中心暨社区党群服务中心建成,为居民提供服务。"
-    assert [o for o, _, _ in _organisers(text)] == ["星河区白沙街道"]
+    text = "新馆开放\n日前,青山区绿水街道东湖邻里中心暨社区新时代文明实践站落成,向居民开放。"
+    assert [o for o, _, _ in _organisers(text)] == ["青山区绿水街道"]
 
 
 def test_a_joint_committee_unveiled_is_named_for_the_body_opening_its_name() -> None:
     # 联合党委 is one body's name (the joint committee), not 联合 joining a co-holder 党委: the town
     # opening it holds the unveiling, not the bodies said later to have led its founding.
     text = (
-        "导读\n21日,白沙镇“三村联创”片区联合党委正式揭牌成立。"
-        "据悉,该联合党委由县委组织部指导,青山公司党支部和白沙镇党委共同牵头组成。"
+        "导读\n15日,青松镇“五企同行”园区联合党委揭牌成立。"
+        "这个联合党委由青松镇党委和绿源公司党支部牵头,在县委组织部指导下组建。"
     )
-    assert _organisers(text) == [("白沙镇", "白沙镇", NAMED)]
+    assert _organisers(text) == [("青松镇", "青松镇", NAMED)]
 
 
 def test_an_organiser_goes_by_the_shortest_form_the_article_writes() -> None:
