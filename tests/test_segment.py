@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from extract.text.segment import Words, boundaries, tag, word_frequency
+from extract.text.segment import SENTENCE_ENDS, Words, boundaries, tag, word_frequency
 
 ARTICLE = "2024年5月6日,区委副书记李明出席社区议事会。"
 
@@ -105,3 +105,21 @@ def test_a_page_without_sentence_ends_is_cut_in_pieces() -> None:
         assert tokens[0].start <= pos < tokens[-1].end
         assert tokens[-1].end - tokens[0].start <= 3 * 300
         assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_a_sentence_runs_from_after_the_last_end_to_the_next_within_the_reach() -> None:
+    # Ends of every kind, one straight after another, and a stretch longer than the reach without one.
+    text = "甲乙街道开会。丙丁社区!!读书;\n\n新建驿站？" + "居民服务" * 200 + "。活动开展;"
+    words = Words(text)
+    for pos in range(len(text)):
+        low = max(0, (pos // 300 - 1) * 300)
+        before = [i for i in range(low, pos) if text[i] in SENTENCE_ENDS]
+        start = before[-1] + 1 if before else low
+        high = min(len(text), low + 900)
+        after = [i for i in range(pos, high) if text[i] in SENTENCE_ENDS]
+        end = after[0] if after else high
+        tokens = words.sentence(pos)
+        if start < end:
+            assert (tokens[0].start, tokens[-1].end) == (start, end), pos
+        else:
+            assert tokens == (), pos

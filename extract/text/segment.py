@@ -12,6 +12,7 @@ an article is never asked about.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, repeat
@@ -39,6 +40,7 @@ USER_LISTS = {
 PLACE_TAG = "ns"
 
 SENTENCE_ENDS = "。!?;\n！？；"
+_SENTENCE_END = re.compile("[" + re.escape(SENTENCE_ENDS) + "]")
 SENTENCE_REACH = 300  # characters looked at either side of a position for its sentence's ends
 
 # Tags of words that never begin or end a name of a thing (jieba's tag set, after ICTCLAS): verbs,
@@ -133,20 +135,25 @@ class Words:
 
     text: str
     _sentences: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)
+    _ends: list[int] | None = field(default=None, repr=False)  # where sentence ends stand, in order
 
     def sentence(self, pos: int) -> tuple[Token, ...]:
         """The tokens of the sentence holding `pos`, offsets in the whole text. A sentence is looked
         for at most SENTENCE_REACH characters either side: a page without sentence ends (one long
-        line) is cut in pieces of that reach, so that each question costs the same."""
+        line) is cut in pieces of that reach, so that each question costs the same. The text's
+        sentence ends are found in one pass, on the first question, and looked up after."""
         text = self.text
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = [m.start() for m in _SENTENCE_END.finditer(text)]
         # Whole pieces of the reach, so that the positions of one piece share its words.
         low = max(0, (pos // SENTENCE_REACH - 1) * SENTENCE_REACH)
-        start = max(max(text.rfind(c, low, pos) for c in SENTENCE_ENDS) + 1, low)
+        k = bisect_left(ends, pos)  # ends[k - 1] is the last end before pos, ends[k] the first after
+        start = ends[k - 1] + 1 if k and ends[k - 1] >= low else low
         found = self._sentences.get(start)
         if found is None:
             high = min(len(text), low + 3 * SENTENCE_REACH)
-            ends = [i for i in (text.find(c, pos, high) for c in SENTENCE_ENDS) if i >= 0]
-            end = min(ends, default=high)
+            end = ends[k] if k < len(ends) and ends[k] < high else high
             with stage("segment"):
                 found = tuple(tag(text[start:end], start))
             self._sentences[start] = found
