@@ -45,11 +45,19 @@ def places_dropped(
     best = g
     for place in opening:
         tail = g.value[place.end :]
-        if len(tail) < 3 or tail in ends or (ends and not tail.endswith(ends)):
+        if len(tail) < 3 or _kind_only(tail, ends) or (ends and not tail.endswith(ends)):
             continue
         if _written_alone(text, tail, (place.text, *places), g.start + place.end):
             best = Group(tail, g.start + place.end, g.end)
     return best
+
+
+def _kind_only(tail: str, ends: tuple[str, ...]) -> bool:
+    """Whether `tail` is nothing but words a name ends with (`党委`, `社区党委`): a kind of body,
+    which names none, so never the short form of a name."""
+    if not tail:
+        return True
+    return any(tail.startswith(e) and _kind_only(tail[len(e) :], ends) for e in ends)
 
 
 def _places_opening(name: str) -> list[PlaceMention]:
