@@ -351,3 +351,23 @@ def test_the_community_that_built_the_station_unveiled_holds_the_unveiling() -> 
         "金桥社区经过前期准备,投入资金10万元,打造的青松小区党群服务站于6月30日揭牌,正式为居民服务。"
     )
     assert _organisers(text) == [("金桥社区", "金桥社区", "organisers.station_builder")]
+
+
+def test_a_kind_of_body_is_no_short_form_of_a_name() -> None:
+    # `社区党委` written alone later is the community's committee as a kind, not the name's short form.
+    text = "导读\n近日,上海市静安区南京西路街道社区党委举办邻里节活动。活动中,社区党委为居民送上了百家宴。"
+    assert [o for o, _, _ in _organisers(text)] == ["上海市静安区南京西路街道社区党委"]
+
+
+def test_the_bodies_this_event_is_said_to_have_had_hold_it() -> None:
+    # No event verb: `本次活动,A引领B,携手C、D等N家单位` names every holder.
+    text = (
+        "导读\n7月6日,青山街道在广场开展便民服务活动。\n本次活动,青山街道党工委引领白云社区党委,"
+        "携手星河科技有限公司、金桥书画院等3家共建单位,设置8个服务摊位。"
+    )
+    assert [o for o, _, _ in _organisers(text)] == [
+        "青山街道党工委",
+        "白云社区党委",
+        "星河科技有限公司",
+        "金桥书画院",
+    ]
