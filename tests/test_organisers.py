@@ -371,3 +371,17 @@ def test_the_bodies_this_event_is_said_to_have_had_hold_it() -> None:
         "星河科技有限公司",
         "金桥书画院",
     ]
+
+
+def test_the_subject_of_the_clause_before_holds_with_the_body_joined_by_yu() -> None:
+    # `A来到某地,与B共同…`: A, the subject of the clause before, holds the event with B.
+    text = "导读\n6月2日,星河银行党支部走进白云社区,与青松社区党委共同举办便民服务活动。"
+    assert [o for o, _, _ in _organisers(text)] == ["星河银行党支部", "青松社区党委"]
+    signed = "导读\n6月2日,星河银行党支部一行来到白云社区,与青松社区党委共同签订共建协议。"
+    assert [o for o, _, _ in _organisers(signed)] == ["星河银行党支部", "青松社区党委"]
+
+
+def test_a_planned_exchange_joins_no_co_holder() -> None:
+    # `下一步,A将…,与B开展…` is a plan: B joins no holder of the event reported.
+    text = "导读\n6月2日,白云社区党委举办座谈会。下一步,白云社区党委将梳理经验,与星河银行党支部开展交流。"
+    assert [o for o, _, _ in _organisers(text)] == ["白云社区党委"]
