@@ -385,3 +385,18 @@ def test_a_planned_exchange_joins_no_co_holder() -> None:
     # `下一步,A将…,与B开展…` is a plan: B joins no holder of the event reported.
     text = "导读\n6月2日,白云社区党委举办座谈会。下一步,白云社区党委将梳理经验,与星河银行党支部开展交流。"
     assert [o for o, _, _ in _organisers(text)] == ["白云社区党委"]
+
+
+def test_places_the_gazetteer_does_not_know_open_a_name_too() -> None:
+    # 星河区, 青松街道 are no known places, but end as places do: the article writes 白云社区 alone.
+    text = "导读\n近日,星河区青松街道白云社区举办邻里节活动。活动中,白云社区为居民送上了百家宴。"
+    assert [o for o, _, _ in _organisers(text)] == ["白云社区"]
+    # … where it writes the township with it, that is its shortest form.
+    longer = "导读\n近日,星河区青松街道白云社区举办邻里节活动。活动中,青松街道白云社区为居民送上了百家宴。"
+    assert [o for o, _, _ in _organisers(longer)] == ["青松街道白云社区"]
+
+
+def test_a_party_name_before_a_place_is_no_place() -> None:
+    # 民建静安区: a party's name and a known district, not a place; the branch keeps its full name.
+    text = "导读\n近日,民建静安区一支部举办读书会。会上,一支部主委介绍了读书会情况。"
+    assert [o for o, _, _ in _organisers(text)] == ["民建静安区一支部"]
