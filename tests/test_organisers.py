@@ -351,3 +351,52 @@ def test_the_community_that_built_the_station_unveiled_holds_the_unveiling() -> 
         "金桥社区经过前期准备,投入资金10万元,打造的青松小区党群服务站于6月30日揭牌,正式为居民服务。"
     )
     assert _organisers(text) == [("金桥社区", "金桥社区", "organisers.station_builder")]
+
+
+def test_a_kind_of_body_is_no_short_form_of_a_name() -> None:
+    # `社区党委` written alone later is the community's committee as a kind, not the name's short form.
+    text = "导读\n近日,上海市静安区南京西路街道社区党委举办邻里节活动。活动中,社区党委为居民送上了百家宴。"
+    assert [o for o, _, _ in _organisers(text)] == ["上海市静安区南京西路街道社区党委"]
+
+
+def test_the_bodies_this_event_is_said_to_have_had_hold_it() -> None:
+    # No event verb: `本次活动,A引领B,携手C、D等N家单位` names every holder.
+    text = (
+        "导读\n7月6日,青山街道在广场开展便民服务活动。\n本次活动,青山街道党工委引领白云社区党委,"
+        "携手星河科技有限公司、金桥书画院等3家共建单位,设置8个服务摊位。"
+    )
+    assert [o for o, _, _ in _organisers(text)] == [
+        "青山街道党工委",
+        "白云社区党委",
+        "星河科技有限公司",
+        "金桥书画院",
+    ]
+
+
+def test_the_subject_of_the_clause_before_holds_with_the_body_joined_by_yu() -> None:
+    # `A来到某地,与B共同…`: A, the subject of the clause before, holds the event with B.
+    text = "导读\n6月2日,星河银行党支部走进白云社区,与青松社区党委共同举办便民服务活动。"
+    assert [o for o, _, _ in _organisers(text)] == ["星河银行党支部", "青松社区党委"]
+    signed = "导读\n6月2日,星河银行党支部一行来到白云社区,与青松社区党委共同签订共建协议。"
+    assert [o for o, _, _ in _organisers(signed)] == ["星河银行党支部", "青松社区党委"]
+
+
+def test_a_planned_exchange_joins_no_co_holder() -> None:
+    # `下一步,A将…,与B开展…` is a plan: B joins no holder of the event reported.
+    text = "导读\n6月2日,白云社区党委举办座谈会。下一步,白云社区党委将梳理经验,与星河银行党支部开展交流。"
+    assert [o for o, _, _ in _organisers(text)] == ["白云社区党委"]
+
+
+def test_places_the_gazetteer_does_not_know_open_a_name_too() -> None:
+    # 星河区, 青松街道 are no known places, but end as places do: the article writes 白云社区 alone.
+    text = "导读\n近日,星河区青松街道白云社区举办邻里节活动。活动中,白云社区为居民送上了百家宴。"
+    assert [o for o, _, _ in _organisers(text)] == ["白云社区"]
+    # … where it writes the township with it, that is its shortest form.
+    longer = "导读\n近日,星河区青松街道白云社区举办邻里节活动。活动中,青松街道白云社区为居民送上了百家宴。"
+    assert [o for o, _, _ in _organisers(longer)] == ["青松街道白云社区"]
+
+
+def test_a_party_name_before_a_place_is_no_place() -> None:
+    # 民建静安区: a party's name and a known district, not a place; the branch keeps its full name.
+    text = "导读\n近日,民建静安区一支部举办读书会。会上,一支部主委介绍了读书会情况。"
+    assert [o for o, _, _ in _organisers(text)] == ["民建静安区一支部"]

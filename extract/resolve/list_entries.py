@@ -15,6 +15,8 @@ from extract.text.lexicon import words
 from extract.text.segment import Words
 
 TOWNSHIP_ENDS = ("街道", "镇", "乡")
+# Words ending as a place's name does that name no division (an unknown place holds none).
+NO_DIVISION = ("社区", "小区", "园区", "景区", "校区", "片区", "辖区", "城区", "城市")
 
 
 def shortest_form(text: str, g: Group, options: Mapping[str, Any]) -> Group:
@@ -43,13 +45,50 @@ def places_dropped(
         if townships and _township(place) and (place.end == len(g.value) or g.value[place.end :] in ends):
             return Group(g.value[place.start :], g.start + place.start, g.end)
     best = g
-    for place in opening:
-        tail = g.value[place.end :]
-        if len(tail) < 3 or tail in ends or (ends and not tail.endswith(ends)):
+    cuts = [(p.text, p.end) for p in opening]
+    for before, end in [*cuts, *_unknown_places(g.value, cuts[-1][1] if cuts else 0, places)]:
+        tail = g.value[end:]
+        if len(tail) < 3 or _kind_only(tail, ends) or (ends and not tail.endswith(ends)):
             continue
-        if _written_alone(text, tail, (place.text, *places), g.start + place.end):
-            best = Group(tail, g.start + place.end, g.end)
+        if _written_alone(text, tail, (before, *places), g.start + end):
+            best = Group(tail, g.start + end, g.end)
     return best
+
+
+def _unknown_places(name: str, start: int, places: tuple[str, ...]) -> list[tuple[str, int]]:
+    """The places opening `name` from `start` on that the gazetteer does not know, one after
+    another: two characters or more ending with a place's last word (`places`: 区, 街道…), holding
+    no part of a place that is no division (社区, 辖区) nor a known place after its first character
+    (`民建某区`, `某党某市`: a body's name before a place)."""
+    found: list[tuple[str, int]] = []
+    at = start
+    while True:
+        end = min(
+            (k + len(p) for p in places for k in [name.find(p, at + 2)] if k >= 0 and k + len(p) < len(name)),
+            default=-1,
+        )
+        part = name[at:end]
+        if end < 0 or not part.isalpha() or any(w in part for w in NO_DIVISION) or not _place_alone(part):
+            return found
+        found.append((name[at:end], end))
+        at = end
+
+
+def _kind_only(tail: str, ends: tuple[str, ...]) -> bool:
+    """Whether `tail` is nothing but words a name ends with (`党委`, `社区党委`): a kind of body,
+    which names none, so never the short form of a name."""
+    if not tail:
+        return True
+    return any(tail.startswith(e) and _kind_only(tail[len(e) :], ends) for e in ends)
+
+
+def _place_alone(part: str) -> bool:
+    """Whether `part` holds no place the gazetteer knows but at its start, and no joining word."""
+    from extract.text.gazetteer import Gazetteer
+
+    if any(c in part for c in "暨与和及"):
+        return False
+    return all(p.start == 0 for p in Gazetteer.load().find_places(part))
 
 
 def _places_opening(name: str) -> list[PlaceMention]:

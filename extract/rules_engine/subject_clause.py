@@ -14,6 +14,7 @@ from extract.text.segment import Token, known
 PLACE_PREPOSITIONS = frozenset({"在", "于"})
 AGENT_PREPOSITIONS = frozenset({"由"})
 CONTINUING = frozenset({"并", "并且"})  # a clause going on with the subject of the one before
+PLANNED = frozenset({"将", "将要", "即将", "还将", "拟", "计划", "下一步", "今后"})  # a plan, not the event
 LEAD_REACH = 3  # clauses looked back through for the subject a joining clause continues
 
 
@@ -28,7 +29,7 @@ def verb_clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
     while first > 0 and tokens[first - 1].text not in CLAUSE_MARKS:
         first -= 1
     clause = list(tokens[first:k])
-    if clause and _joins_on(clause[0], lists) and first > 1 and tokens[first - 1].text == ",":
+    if clause and _joins_on(clause[0], lists, tokens[:first]) and first > 1 and tokens[first - 1].text == ",":
         lead = _leading_subject(tokens, first - 1, lists)
         if lead:
             return [*lead, *clause]
@@ -75,10 +76,16 @@ def _agent(token: Token) -> bool:
     return len(token.text) == 2 and token.text[0] in AGENT_PREPOSITIONS and not known(token.text)
 
 
-def _joins_on(token: Token, lists: Lists) -> bool:
-    """A word joining co-holders that opens a clause (`,联合某协会…开展`): the subject it joins
-    them to is the clause's before."""
-    return token.text in lists.joiners and len(token.text) > 1
+def _joins_on(token: Token, lists: Lists, before: Sequence[Token] = ()) -> bool:
+    """A word joining co-holders that opens a clause (`,联合某协会…开展`, `,与某社区党委共同举办`):
+    the subject it joins them to is the clause's before. A one-character joiner (与, 同) does so
+    as a preposition, where the words before report what was done, not what is planned
+    (`下一步,A将…,与B开展`)."""
+    if token.text not in lists.joiners:
+        return False
+    if len(token.text) > 1:
+        return True
+    return token.tag in {"p", "c"} and not any(t.text in PLANNED for t in before)
 
 
 def _leading_subject(tokens: Sequence[Token], end: int, lists: Lists) -> list[Token]:
