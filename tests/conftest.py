@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -13,6 +14,9 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.register_profile("local")
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "local"))
+
+if TYPE_CHECKING:
+    from extract.rules_engine.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -34,3 +38,16 @@ def dev_records(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dev")
     extract_paths([SEEDS / "dev" / "articles"], out)
     return out
+
+
+@pytest.fixture(scope="session")
+def corpus_documents() -> list[Document]:
+    """The sample, dev and wild articles, as the rules see them."""
+    from extract.reading.read import SUFFIXES, read_file
+    from extract.running.pipeline import prepare
+
+    folders = [SEEDS / "articles", SEEDS / "dev" / "articles", SEEDS / "wild" / "articles"]
+    paths = [p for folder in folders for p in sorted(folder.iterdir()) if p.suffix in SUFFIXES]
+    docs = [prepare(a) for p in paths for a in read_file(p).articles]
+    assert len(docs) > 200
+    return docs

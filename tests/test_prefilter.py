@@ -10,7 +10,6 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.reading.read import SUFFIXES, read_file
 from extract.resolve.registry import default_ruleset
 from extract.rules_engine import engine, prefilter
 from extract.rules_engine.cache_folder import Entries
@@ -18,14 +17,6 @@ from extract.rules_engine.document import Document
 from extract.rules_engine.prefilter import holds
 from extract.rules_engine.required_words import requirements
 from extract.rules_engine.ruleset import Rule
-from extract.running.pipeline import prepare
-
-ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = [
-    ROOT / "seeds" / "articles",
-    ROOT / "seeds" / "dev" / "articles",
-    ROOT / "seeds" / "wild" / "articles",
-]
 
 
 def clauses(source: str) -> list[set[str]]:
@@ -103,18 +94,9 @@ def test_a_damaged_cache_entry_is_analysed_afresh(tmp_path: Path, monkeypatch: p
 PATTERNED = [r for rules in default_ruleset().rules.values() for r in rules if r.pattern is not None]
 
 
-@pytest.fixture(scope="module")
-def documents() -> list[Document]:
-    """The sample, dev and wild articles, as the rules see them."""
-    paths = [p for folder in FOLDERS for p in sorted(folder.iterdir()) if p.suffix in SUFFIXES]
-    docs = [prepare(a) for p in paths for a in read_file(p).articles]
-    assert len(docs) > 200
-    return docs
-
-
 @pytest.mark.parametrize("rule", PATTERNED, ids=[r.id for r in PATTERNED])
 def test_the_prefilter_drops_no_match_on_the_articles(
-    rule: Rule, documents: list[Document], monkeypatch: pytest.MonkeyPatch
+    rule: Rule, corpus_documents: list[Document], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same matches with the words the pattern needs looked for first as without."""
 
@@ -123,7 +105,7 @@ def test_the_prefilter_drops_no_match_on_the_articles(
             (m.start, m.end, {k: g.value for k, g in m.groups.items()}) for m in engine.run_rule(rule, doc)
         ]
 
-    filtered = [found(doc) for doc in documents]
+    filtered = [found(doc) for doc in corpus_documents]
     monkeypatch.setattr(engine, "needs_of", lambda pattern: ())
-    for doc, fast in zip(documents, filtered, strict=True):
+    for doc, fast in zip(corpus_documents, filtered, strict=True):
         assert fast == found(doc), f"{rule.id} on {doc.article.doc_id}: the prefilter dropped a match"

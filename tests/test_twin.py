@@ -14,21 +14,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extract.base.budget import Limits, budget
-from extract.reading.read import SUFFIXES, read_file
 from extract.resolve.registry import default_ruleset
 from extract.rules_engine import engine, twin
 from extract.rules_engine.cache_folder import Entries
 from extract.rules_engine.document import Document
 from extract.rules_engine.ruleset import Rule, unsound_twins
 from extract.rules_engine.twin import class_ranges, translate, twin_of
-from extract.running.pipeline import prepare
-
-ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = [
-    ROOT / "seeds" / "articles",
-    ROOT / "seeds" / "dev" / "articles",
-    ROOT / "seeds" / "wild" / "articles",
-]
 
 
 def compiled(source: str) -> regex.Pattern[str]:
@@ -138,21 +129,14 @@ def test_most_rules_have_a_twin() -> None:
     assert len(TWINNED) > len(PATTERNED) // 2
 
 
-@pytest.fixture(scope="module")
-def documents() -> list[Document]:
-    """The sample, dev and wild articles, as the rules see them."""
-    paths = [p for folder in FOLDERS for p in sorted(folder.iterdir()) if p.suffix in SUFFIXES]
-    docs = [prepare(a) for p in paths for a in read_file(p).articles]
-    assert len(docs) > 200
-    return docs
-
-
 @pytest.mark.parametrize("rule", TWINNED, ids=[r.id for r in TWINNED])
-def test_a_twin_finds_what_its_pattern_finds_on_the_articles(rule: Rule, documents: list[Document]) -> None:
+def test_a_twin_finds_what_its_pattern_finds_on_the_articles(
+    rule: Rule, corpus_documents: list[Document]
+) -> None:
     """Every group of every match the same, in the windows the engine runs the pattern in; and the
     engine, which runs the twin under a budget, gives the same matches."""
     assert rule.pattern is not None and rule.twin is not None
-    for doc in documents:
+    for doc in corpus_documents:
         text = doc.scope_text(rule.scope)
         for start, end in engine.windows(rule, text, None):
             expected = [m.regs for m in rule.pattern.finditer(text, start, end)]
