@@ -150,7 +150,7 @@ def best(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     mention; where a later statement of the same rule writes out each of its names (`房山区召开` in a
     headline, `房山区委统战部和组织部共同召开` in the text), or names its bodies and the co-holders
     they acted with (`A开展…` in a subtitle, `A携手B开展…` in the text), that one."""
-    found = [m for m in candidates(matches, ctx)]
+    found = list(candidates(matches, ctx))
     for n, m in enumerate(found):
         items = collect(ctx, spec, [m])
         if items:

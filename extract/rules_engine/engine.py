@@ -82,14 +82,14 @@ def _pattern_matches(rule: Rule, text: str) -> list[Match]:
                 # The twin in `re` (extract/rules_engine/twin.py): the same matches, sooner. `re`
                 # takes no time limit; the timer stops it as it stops `regex`.
                 twin = rule.twin.finditer
-                for start, end in spans:
-                    for m in twin(text, start, end):
-                        found.append(Match(rule, m.start(), m.end(), _groups(m, names, text)))
+                hits: Iterator[regex.Match[str] | re.Match[str]] = (
+                    m for start, end in spans for m in twin(text, start, end)
+                )
             else:
                 finditer = rule.pattern.finditer
-                for start, end in spans:
-                    for m in finditer(text, start, end, timeout=timeout):
-                        found.append(Match(rule, m.start(), m.end(), _groups(m, names, text)))
+                hits = (m for start, end in spans for m in finditer(text, start, end, timeout=timeout))
+            for m in hits:
+                found.append(Match(rule, m.start(), m.end(), _groups(m, names, text)))
         if watched:
             budget.end_step()
     except TimeoutError as e:
