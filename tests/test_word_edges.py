@@ -33,6 +33,7 @@ def _name(text: str) -> str:
         ("长河镇部分社区党群服务中心", "社区党群服务中心"),  # a part of a set
         ("辖内星河支行", "星河支行"),  # where in the area, not part of the name
         ("到长河镇开展四星级党群服务中心", "四星级党群服务中心"),  # a verb before a sort
+        ("小区推广建设新型党群服务站", "新型党群服务站"),  # a verbal noun before a sort
         ("辖区内的星河广场", "星河广场"),
         # A person, then a verb of two characters: the verb takes what follows as its object.
         ("讲解员介绍星河驿站", "星河驿站"),
@@ -107,7 +108,17 @@ def test_a_name_is_not_a_kind(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "stations"),
     [
-        ("6月1日,社区积极打造红色驿站,为居民服务。", ["红色驿站"]),
+        ("6月1日,社区积极打造星河红色驿站,为居民服务。", ["星河红色驿站"]),
+        # A colour, or whom a station serves, alone before the kind word names a kind (as 爱心驿站).
+        ("6月1日,各村要积极打造红色驿站,为居民服务。", []),
+        ("6月1日,长河公园职工驿站是全区首个全天开放的职工驿站。", ["长河公园职工驿站"]),
+        # A verbal noun before a sort word takes the rest as its object; a count of places counts.
+        ("6月1日,街道将在各小区推广建设新型党群服务站。", []),
+        ("6月1日,银杏街道新建的三处户外劳动者驿站投入使用。", []),
+        # A point of service is a station; what it offers, or volunteers for a day, alone make a kind.
+        ("6月1日,星河村“稻花”红色金融服务点挂牌。", ["星河村稻花红色金融服务点"]),
+        ("6月1日,银行将在偏远村庄新设一批金融服务点。", []),
+        ("6月1日,广场上设置了志愿服务点。", []),
         ("6月1日,街道借助这个服务站开展活动。", []),
         ("6月1日,街道新建一站式服务站。", []),
         ("6月1日,星河社区建立首家新型党群服务站。", []),

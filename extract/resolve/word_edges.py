@@ -87,8 +87,10 @@ def _after_last_clause_word(tokens: Sequence[Token], keep: frozenset[str]) -> in
                 return i + 1  # 2023年度, 10个
         elif _cut(t, CLAUSE_TAGS, keep, tokens[i + 1]) and not _inside_cut_name(tokens, i):
             return i + 1
-        elif len(t.text) > 1 and _cut(t, OBJECT_VERB_TAGS, keep) and _sorts(tokens[i + 1]):
-            return i + 1  # a verb before a count or sort takes the rest as object (开展五星级服务中心)
+        elif len(t.text) > 1 and _cut(t, OBJECT_VERB_TAGS | {"vn"}, keep) and _sorts(tokens[i + 1]):
+            # A verb before a count or sort takes the rest as object (开展五星级服务中心); so does a
+            # verbal noun (推广建设新型服务站): inside a name one modifies a noun, never a sort word.
+            return i + 1
         elif _verb_after_verb(tokens, i, keep):
             return i  # two verbs in a row: what follows is their object (总工会加速推进某某服务站)
         elif _verb_after_person(tokens, i, keep):
