@@ -60,6 +60,28 @@ from extract import extract_text
             "侨胞之家",
             "某区文化馆",
         ),
+        # Two roads where they cross: 与 there is part of the address, not a break.
+        ("6月1日,在长河路与白鹭街交叉口的“长河驿站”里,快递员正在休息。", "长河驿站", "长河路与白鹭街交叉口"),
+        # A quoted name closes its quote before 位于, or before 在 where it opens, a park's 内 after.
+        ("6月1日,星河街道“晨曦驿站”位于长河路15号。", "星河街道晨曦驿站", "长河路15号"),
+        ("6月1日,星河镇“明镜驿站”在镇清风公园内揭牌启用。", "星河镇明镜驿站", "镇清风公园"),
+        # A home unveiled at a place, with no 举行…仪式.
+        ("5月8日,星河区首家“青年创业者之家”在长河商城四楼揭牌成立。", "青年创业者之家", "长河商城四楼"),
+        # An address given on a line of its own; a station inside a park.
+        ("6月1日,星河暖新驿站开放。星河暖新驿站地址:长河路12号。", "星河暖新驿站", "长河路12号"),
+        ("6月1日,长河公园内的“乐邻驿站”向居民开放。", "乐邻驿站", "长河公园"),
+        # The unveiling held where the station stands, the station named before by the headline.
+        (
+            "白鹭社区党群服务站揭牌\n4月2日,白鹭社区在白鹭新村3号楼底层举行党群服务站揭牌仪式。",
+            "白鹭社区党群服务站",
+            "白鹭新村3号楼底层",
+        ),
+        # A kind word alone, where it lies said before it: the station named in the headline.
+        (
+            "星河街道“聚贤驿站”启用\n6月18日,位于长河商务区B座一楼的驿站已于近日启用。",
+            "星河街道聚贤驿站",
+            "长河商务区B座一楼",
+        ),
     ],
 )
 def test_address(text: str, name: str, address: str) -> None:
@@ -77,3 +99,15 @@ def test_a_kind_mention_gives_no_address_to_a_station_of_another_kind() -> None:
     # `位于Y的党群服务中心` speaks of a centre, not of the 驿站 named before it.
     text = "6月1日,星河街道暖心驿站开放。位于长河路8号的党群服务中心同日开放。"
     assert [(s.name, s.address) for s in extract_text(text).stations] == [("星河街道暖心驿站", None)]
+
+
+def test_a_kind_located_gives_no_address_to_a_station_of_another_kind() -> None:
+    # `位于Y的党群服务中心已…` speaks of a centre, not of the 驿站 named before it.
+    text = "6月1日,星河街道暖心驿站开放。位于长河路8号的党群服务中心已于近日开放。"
+    assert [(s.name, s.address) for s in extract_text(text).stations] == [("星河街道暖心驿站", None)]
+
+
+def test_a_community_alone_is_no_address() -> None:
+    # `某某中心在某社区挂牌`: the community says where, but is no address of the centre.
+    text = "星河区“和睦”实践中心在白鹭社区挂牌\n6月1日,星河区“和睦”实践中心正式揭牌。"
+    assert [(s.name, s.address) for s in extract_text(text).stations] == [("星河区和睦实践中心", None)]

@@ -58,7 +58,14 @@ def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
             for_all.append(m)
             continue
         if m.rule.options.get("attach_to_previous"):
-            # `该站位于…`: the attributes belong to the item mentioned last before the match.
+            # `该站位于…`: the attributes belong to the item mentioned last before the match; with a
+            # group `kind` (`位于Y的驿站`), to the one mentioned last whose name ends in that kind.
+            kind = m.groups.get("kind")
+            if kind is not None:
+                named = _named_before(items, last_seen, kind.value, m.start)
+                if named is not None:
+                    _fill(ctx, spec, named, m, keys)
+                continue
             before = [(pos, i) for i, pos in last_seen.items() if pos < m.start]
             if before:
                 _fill(ctx, spec, items[max(before)[1]], m, keys)
@@ -139,7 +146,10 @@ def _fill(ctx: Context, spec: FieldSpec, item: Item, m: Match, keys: list[str]) 
         a = m.groups.get(key)
         # Attributes are cut at clause breaks only: lead-in words and length limits are for names.
         breaks = spec.options.get("attribute_break_chars", spec.options.get("break_chars", ""))
-        t = trim(a, {"break_chars": breaks}) if a else None
+        cut: dict[str, Any] = {"break_chars": breaks}
+        if spec.options.get("attribute_break_pattern"):
+            cut["break_pattern"] = spec.options["attribute_break_pattern"]
+        t = trim(a, cut) if a else None
         if t and item.value.get(key) is None:
             item.value[key] = t.value
             item.proofs.append(proof(t, m.rule.id, f".{key}"))

@@ -32,6 +32,7 @@ FIELD_OPTIONS: dict[str, str] = {
     # objects
     "attributes": "named groups that fill attributes of each object (first found wins)",
     "attribute_break_chars": "characters: an attribute starts after the last of them (default: break_chars)",
+    "attribute_break_pattern": "a pattern: an attribute starts after its last match (a break that holds only in some places)",
     "list_attributes": "named groups that fill list attributes of each object, entries cut by entry_*",
     "prefer_shorter": "true: of two forms of one name, the shorter one the text ends with is kept",
     "generic": "a word list: a name made only of its words is no name; two names equal without them are one",
@@ -73,7 +74,7 @@ RULE_OPTIONS: dict[str, str] = {
     "decisive": "true (event_date): when this rule's date has no year, the date is null, not a later mention's",
     "as_written": "true (first): the value group is the value, not cut to word edges (the pattern bounds it)",
     "attach_to_all": "true (objects): the match's attributes go to every object that lacks them",
-    "attach_to_previous": "true (objects): the match's attributes go to the object mentioned last before it",
+    "attach_to_previous": "true (objects): the match's attributes go to the object mentioned last before it (with a group kind, the last whose name ends in it)",
     "street_suffix": "(places) the text appended to the value before it is looked up as a township",
     "unlisted_township": "(places) true: the value, a township the gazetteer lacks, counts as one of the county named right before it",
     "levels": "(finder places) only places of these levels: province, city, county, street",
