@@ -214,6 +214,13 @@ def test_station_records(text: str, stations: list[str]) -> None:
         ("6月1日,共建单位代表齐聚星河社区党群服务中心,共商发展大计。", "星河社区党群服务中心"),
         # A room after 的 is the building's room: both, as written.
         ("6月1日,星河街道在长河大厦的多功能厅举行共建签约仪式。", "长河大厦的多功能厅"),
+        # The place before 联合 and a co-holder; a lecture that begins there; a visit to a place
+        # given with where it lies; guests gathering at a station; a headline's blank ends a place.
+        ("4月2日,区总工会在区文化馆联合区作家协会举办读书月启动仪式。", "区文化馆"),
+        ("12月9日晚,一堂安全课在星河区白鹭驿站开讲。", "星河区白鹭驿站"),
+        ("8月5日,副区长来到位于长河路18号的“白鹭之家”骑手驿站,实地调研。", "“白鹭之家”骑手驿站"),
+        ("11月3日,共建单位代表齐聚白鹭社区党群服务站,召开联席会议。", "白鹭社区党群服务站"),
+        ("活动地点设在长河公园 居民共度邻里节\n5月26日,街道邻里节开幕。", "长河公园"),
     ],
 )
 def test_venue_records(text: str, venue: str) -> None:
@@ -253,6 +260,7 @@ def test_a_span_that_starts_inside_a_word_is_cut_too() -> None:
         "6月1日,签约仪式在线上举办。仪式结束后,嘉宾们来到青松社区,察看了睦邻中心。",
         "6月1日,调研组赴长河区委组织部调研。",
         "6月1日,调研组赴长河区调研。",
+        "6月1日,公益英语课在党群服务中心开课。",  # a station's kind word alone names no place
     ],
 )
 def test_no_venue(text: str) -> None:
