@@ -70,6 +70,7 @@ from extract import extract_text
         # An address given on a line of its own; a station inside a park.
         ("6月1日,星河暖新驿站开放。星河暖新驿站地址:长河路12号。", "星河暖新驿站", "长河路12号"),
         ("6月1日,长河公园内的“乐邻驿站”向居民开放。", "乐邻驿站", "长河公园"),
+        ("6月1日,新建成的“晨星驿站”(地址:长河区光明路36号)全天开放。", "晨星驿站", "长河区光明路36号"),
         # The unveiling held where the station stands, the station named before by the headline.
         (
             "白鹭社区党群服务站揭牌\n4月2日,白鹭社区在白鹭新村3号楼底层举行党群服务站揭牌仪式。",

@@ -34,6 +34,7 @@ def _name(text: str) -> str:
         ("辖内星河支行", "星河支行"),  # where in the area, not part of the name
         ("到长河镇开展四星级党群服务中心", "四星级党群服务中心"),  # a verb before a sort
         ("小区推广建设新型党群服务站", "新型党群服务站"),  # a verbal noun before a sort
+        ("去年建成星河驿站", "星河驿站"),  # a time word before a verb says when
         ("辖区内的星河广场", "星河广场"),
         # A person, then a verb of two characters: the verb takes what follows as its object.
         ("讲解员介绍星河驿站", "星河驿站"),
@@ -60,6 +61,7 @@ def test_function_words_at_the_edges_are_cut(text: str, name: str) -> None:
         "新就业群体服务驿站",  # a set term, not an adjective and a verb
         "星河志愿者加油驿站",  # a verb kept at names (name_edge_words) after a person is no clause
         "城市管理行政执法支队",  # a verb after a noun that names no person modifies the last word
+        "春天驿站",  # a time word before a noun
     ],
 )
 def test_names_that_hold_such_words_stay_whole(text: str) -> None:
@@ -119,6 +121,9 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,星河村“稻花”红色金融服务点挂牌。", ["星河村稻花红色金融服务点"]),
         ("6月1日,银行将在偏远村庄新设一批金融服务点。", []),
         ("6月1日,广场上设置了志愿服务点。", []),
+        # When it was built opens no name; a firm's station said by its kind is a kind.
+        ("6月1日,公司于去年建成星河党群服务站。", ["星河党群服务站"]),
+        ("6月1日,公司于去年建成企业党群服务站。", []),
         ("6月1日,街道借助这个服务站开展活动。", []),
         ("6月1日,街道新建一站式服务站。", []),
         ("6月1日,星河社区建立首家新型党群服务站。", []),

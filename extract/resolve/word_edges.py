@@ -26,6 +26,7 @@ TRAILING_TAGS = FUNCTION_TAGS - {"m", "mq", "q"} | LOCATIVE_TAGS
 # A one-character word's tag is trusted only for these: 吾, 宁, 臻 are tagged pronoun or verb, but in
 # a name they are part of it.
 ADJECTIVE_TAGS = frozenset({"a", "ad"})
+TIME_TAGS = frozenset({"t"})  # 去年, 今年, 当天: when, never the first word of a name before a verb
 MEASURE_TAGS = frozenset({"q"})
 SINGLE_CHARACTER_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "f"})
 # Words that say what is done to a thing or how it is, not which one it is (before a kind word).
@@ -127,8 +128,10 @@ def _inside_cut_name(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _adverbial(token: Token, after: Token, keep: frozenset[str]) -> bool:
-    """An adjective before a verb, used as an adverb (扎实推进, 认真落实)."""
-    return token.tag in ADJECTIVE_TAGS and token.text not in keep and _cut(after, VERB_TAGS, keep)
+    """An adjective before a verb, used as an adverb (扎实推进, 认真落实), or a time word before a
+    verb (去年建成): it says how or when the verb was done. A time word before a noun may open a
+    name (春天驿站)."""
+    return token.tag in ADJECTIVE_TAGS | TIME_TAGS and token.text not in keep and _cut(after, VERB_TAGS, keep)
 
 
 def _nominal(token: Token) -> bool:
