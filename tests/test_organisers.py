@@ -400,3 +400,22 @@ def test_a_party_name_before_a_place_is_no_place() -> None:
     # 民建静安区: a party's name and a known district, not a place; the branch keeps its full name.
     text = "导读\n近日,民建静安区一支部举办读书会。会上,一支部主委介绍了读书会情况。"
     assert [o for o, _, _ in _organisers(text)] == ["民建静安区一支部"]
+
+
+def test_names_listed_with_a_shared_ending_each_take_it_with_two_spans() -> None:
+    # 甲松、乙屏、和平路办事处 is three 办事处: each name is written in two places, its own words
+    # and the ending the last name writes, and the evidence shows both.
+    text = "导读\n9月20日,星河区甲松、乙屏、和平路办事处在体育公园联合开展志愿服务活动。"
+    assert _organisers(text) == [
+        ("星河区甲松办事处", "星河区甲松", STATED),
+        ("星河区甲松办事处", "办事处", STATED),
+        ("乙屏办事处", "乙屏", STATED),
+        ("乙屏办事处", "办事处", STATED),
+        ("和平路办事处", "和平路办事处", STATED),
+    ]
+
+
+def test_people_listed_before_a_body_take_no_ending_from_it() -> None:
+    # 居民 and 商户 are people, not names of 社区: the list names no holders as a statement.
+    text = "导读\n近日,居民、商户、白沙社区共同举办活动。"
+    assert _by_rule(text, STATED) == []

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from extract.resolve import Context, Item, Proof, proof, resolver
 from extract.resolve.list_entries import places_dropped
 from extract.resolve.value_cut import _split, break_words_pattern, only_divisions, trim
-from extract.rules_engine.match import Group, Match
+from extract.rules_engine.match import Group, Match, SharedEnding
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.lexicon import words
 from extract.text.segment import PLACE_TAG
@@ -136,6 +136,12 @@ def collect(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
     for m in sorted(_fallbacks_apart(candidates(matches, ctx)), key=lambda m: (m.start, -m.rule.priority)):
         for name, g in m.groups.items():
             if not name.startswith("value"):
+                continue
+            if isinstance(g.data, SharedEnding):
+                # `甲、乙办事处`: 甲办事处, written in two places; the finder bounded its words.
+                if _known(items, g.value, None) is None:
+                    ending = Group(g.value[g.end - g.start :], g.data.start, g.data.end)
+                    items.append(Item(g.value, [proof(g, m.rule.id), proof(ending, m.rule.id)]))
                 continue
             for part in _split(spec, g):
                 t = trim(part, spec.options, ctx.doc.words, ctx.doc.entities)

@@ -23,6 +23,15 @@ class Group:
 
 
 @dataclass(frozen=True)
+class SharedEnding:
+    """`Group.data` of a name a list completes with the last name's ending (`甲、乙办事处`: 甲办事处):
+    the span of that ending, where the last name writes it; the group's own span is the name's words."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Match:
     rule: Rule
     start: int

@@ -15,6 +15,7 @@ PLACE_PREPOSITIONS = frozenset({"在", "于"})
 AGENT_PREPOSITIONS = frozenset({"由"})
 CONTINUING = frozenset({"并", "并且"})  # a clause going on with the subject of the one before
 PLANNED = frozenset({"将", "将要", "即将", "还将", "拟", "计划", "下一步", "今后"})  # a plan, not the event
+LIST_MARK = "、"  # joins the body that led to the bodies of the clause it led
 LEAD_REACH = 3  # clauses looked back through for the subject a joining clause continues
 
 
@@ -42,11 +43,18 @@ def verb_clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
     if place is not None:
         clause = clause[:place]
     clause = without_lead(clause, lists)
+    led = _led_by(tokens, first - 1, lists) if clause and first > 1 and tokens[first - 1].text == "," else []
+    if led:
+        # `(由)A牵头,B、C联合举办`: A leads the bodies that hold the event with it, one of them.
+        return [*led, Token(LIST_MARK, clause[0].start, clause[0].start, "x"), *clause]
     continuing = len(clause) == 1 and clause[0].text in CONTINUING
     # `A携手B,组织会员企业开展…`: a clause opening with a verb of leading others has the subject
     # of the clause before, which the verb's object (会员企业) is not.
     leading = len(clause) > 1 and clause[0].text in lists.lead_verbs and clause[0].tag[0] == "v"
-    if (not clause or continuing or leading) and first > 1 and tokens[first - 1].text in {","}:
+    # `A联合B、C,对某小区开展…`, `…,为居民举办…`: a clause opening with a preposition says to whom
+    # or to what the event was done; its subject is the clause's before.
+    aside = bool(clause) and _aside(clause[0], lists)
+    if (not clause or continuing or leading or aside) and first > 1 and tokens[first - 1].text in {","}:
         before = first - 1
         while before > 0 and tokens[before - 1].text not in CLAUSE_MARKS:
             before -= 1
@@ -61,12 +69,35 @@ def verb_clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
     return clause
 
 
+def _led_by(tokens: Sequence[Token], end: int, lists: Lists) -> list[Token]:
+    """The body of the clause ending at `end` where that clause says only that it led (`由A牵头`,
+    `A牵头`: a body, then `lead_verbs` words); nothing otherwise."""
+    start = end
+    while start > 0 and tokens[start - 1].text not in CLAUSE_MARKS:
+        start -= 1
+    words = without_lead(list(tokens[start:end]), lists)
+    if words and _agent(words[0]):
+        glued = words[0]
+        rest = [Token(glued.text[1:], glued.start + 1, glued.end, "n")] if len(glued.text) > 1 else []
+        words = [*rest, *words[1:]]
+    k = len(words)
+    while k > 0 and words[k - 1].text in lists.lead_verbs:
+        k -= 1
+    return words[:k] if 0 < k < len(words) and body(words[:k], lists) else []
+
+
 def _subject_of_statement(words: list[Token], lists: Lists) -> list[Token]:
     """`A正式成立,并召开…`: the subject of the statement the event's clause goes on from, the longest
     run of words naming a body at its start, after a clause describing it (`…组成的A`)."""
     described = max((j + 1 for j, t in enumerate(words) if t.text == "的"), default=0)
     words = words[described:]
     return next((words[:j] for j in range(len(words), 0, -1) if body(words[:j], lists)), [])
+
+
+def _aside(token: Token, lists: Lists) -> bool:
+    """A preposition opening a clause that is no subject's (对, 为, 向, 围绕), not 由 (the agent) nor a
+    word joining co-holders (与, 同)."""
+    return token.tag == "p" and token.text not in AGENT_PREPOSITIONS and token.text not in lists.joiners
 
 
 def _agent(token: Token) -> bool:

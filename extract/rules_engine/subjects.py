@@ -36,8 +36,9 @@ from extract.rules_engine.body_names import (
     verb_word,
 )
 from extract.rules_engine.document import Document
-from extract.rules_engine.match import CUT_AT_WORDS, Group
+from extract.rules_engine.match import CUT_AT_WORDS, Group, SharedEnding
 from extract.rules_engine.ruleset import Rule
+from extract.rules_engine.shared_endings import with_shared_ending
 from extract.rules_engine.subject_clause import verb_clause
 from extract.text.lexicon import words
 from extract.text.segment import Token
@@ -107,13 +108,19 @@ def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
         else:
             bodies = _after_label(tokens, i, lists) or _stated(verb_clause(tokens, i, lists), lists)
         if bodies and len(bodies) >= fewest:
-            groups = {
-                ("value" if n == 0 else f"value{n + 1}"): Group(
-                    text[b[0].start : b[-1].end], b[0].start, b[-1].end, CUT_AT_WORDS
-                )
-                for n, b in enumerate(bodies)
-            }
+            groups = {("value" if n == 0 else f"value{n + 1}"): _group(text, b) for n, b in enumerate(bodies)}
             yield bodies[0][0].start, max(tokens[i].end, bodies[-1][-1].end), groups
+
+
+def _group(text: str, words: Sequence[Token]) -> Group:
+    """A body's words as a group cut at words; a name a list completed with a shared ending
+    (shared_endings.py) as its own words, plus the span of that ending."""
+    gap = next((k for k in range(1, len(words)) if words[k - 1].end != words[k].start), None)
+    if gap is None:
+        return Group(text[words[0].start : words[-1].end], words[0].start, words[-1].end, CUT_AT_WORDS)
+    own, ending = words[:gap], words[gap:]
+    value = text[own[0].start : own[-1].end] + text[ending[0].start : ending[-1].end]
+    return Group(value, own[0].start, own[-1].end, SharedEnding(ending[0].start, ending[-1].end))
 
 
 def _since(tokens: Sequence[Token], i: int) -> bool:
@@ -181,6 +188,8 @@ def _chain(clause: Sequence[Token], lists: Lists, named: bool) -> list[list[Toke
     parts = _parts(clause, lists, named)
     if not parts[-1]:
         return []
+    if not named:
+        parts = with_shared_ending(parts, clause, lists)
     # A co-holder mentioned as a kind or a count (`A联合辖区14家单位`), or as people or a place
     # (`A与某区广大干部`: a `not_ending` word), is left out; the named bodies stay.
     parts = [parts[0]] + [p for p in parts[1:] if not kind(p, lists) and not _not_body(p, lists)]
