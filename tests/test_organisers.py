@@ -63,6 +63,7 @@ def _by_rule(text: str, rule: str) -> list[str]:
 STATED = "organisers.subject_of_event_verb"
 NAMED = "organisers.opens_event_name"
 SIGNED = "organisers.subject_of_signing"
+HOST = "organisers.named_host"
 
 
 def test_every_co_holder_of_the_statement_is_an_organiser_with_its_own_span() -> None:
@@ -81,8 +82,9 @@ def test_the_subject_stands_before_the_place_and_after_the_time_and_lead_in() ->
 
 
 def test_a_label_line_lists_the_holders() -> None:
+    # 主办 names the host outright: the statement of organisers.named_host, above every other.
     text = "导读\n社区迎新年文艺汇演精彩上演。\n主办单位:青石区文化馆、白沙街道办事处\n"
-    assert _by_rule(text, STATED) == ["青石区文化馆", "白沙街道办事处"]
+    assert _by_rule(text, HOST) == ["青石区文化馆", "白沙街道办事处"]
 
 
 def test_a_name_holding_a_conjunction_stays_whole() -> None:
@@ -190,7 +192,7 @@ def test_the_leading_subject_is_found_past_an_aside_and_its_own_verbs() -> None:
         "导读\n此次活动,由青石区白沙街道精心策划,以共建为纽带,联合金桥集团、青石区图书馆等单位共同主办,"
         "吸引了众多居民。"
     )
-    assert _by_rule(text, STATED) == ["青石区白沙街道", "金桥集团", "青石区图书馆"]
+    assert _by_rule(text, HOST) == ["青石区白沙街道", "金桥集团", "青石区图书馆"]
 
 
 def test_a_subject_in_the_clause_before_ends_where_it_goes_to_a_place() -> None:
@@ -232,13 +234,13 @@ def test_the_signers_at_a_meeting_another_body_held_are_not_its_holders() -> Non
 def test_a_city_name_tagged_as_a_verb_opens_a_co_holder() -> None:
     # 开封 and 保定 are verbs in the segmenter's dictionary; opening a body's name they are its place.
     text = "导读\n11月1日,市总工会、开封新闻传媒中心(集团)联合主办了健步走活动。"
-    assert _by_rule(text, STATED) == ["市总工会", "开封新闻传媒中心"]
+    assert _by_rule(text, HOST) == ["市总工会", "开封新闻传媒中心"]
 
 
 def test_by_glued_to_the_name_after_it_still_leads_to_the_holders() -> None:
     # The segmenter cuts 由市/总工会 where it does not know the name: 由 still says who held it.
-    assert _by_rule("导读\n本次活动由市总工会主办。", STATED) == ["市总工会"]
-    assert _by_rule("导读\n本次活动由区妇联、区科协联合主办。", STATED) == ["区妇联", "区科协"]
+    assert _by_rule("导读\n本次活动由市总工会主办。", HOST) == ["市总工会"]
+    assert _by_rule("导读\n本次活动由区妇联、区科协联合主办。", HOST) == ["区妇联", "区科协"]
 
 
 def test_a_division_in_the_headline_gives_way_to_its_bodies_written_out() -> None:
@@ -419,3 +421,22 @@ def test_people_listed_before_a_body_take_no_ending_from_it() -> None:
     # 居民 and 商户 are people, not names of 社区: the list names no holders as a statement.
     text = "导读\n近日,居民、商户、白沙社区共同举办活动。"
     assert _by_rule(text, STATED) == []
+
+
+def test_a_host_named_by_zhuban_wins_over_a_co_host_and_the_headline() -> None:
+    # The headline's division and the 承办 clause are not the host the text names outright.
+    text = (
+        "星河区启动文明实践月活动\n3月4日,星河区文明实践月启动仪式在白沙广场举行。"
+        "活动由星河市委宣传部、星河市文明办主办,星河区文明办承办,白沙街道协办。"
+    )
+    assert [o for o, _, _ in _organisers(text)] == ["星河市委宣传部", "星河市文明办"]
+
+
+def test_our_district_as_the_subject_is_its_organiser_as_written() -> None:
+    text = "会议召开\n2月27日,我区召开安全生产工作会议。"
+    assert [o for o, _, _ in _organisers(text)] == ["我区"]
+
+
+def test_the_body_whose_event_a_guest_joins_holds_it() -> None:
+    text = "税务服务进街道\n4月1日,星河市税务局参加白沙街道“便民服务月”启动仪式,为居民答疑。"
+    assert [o for o, _, _ in _organisers(text)] == ["白沙街道"]

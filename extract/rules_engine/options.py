@@ -72,7 +72,7 @@ RULE_OPTIONS: dict[str, str] = {
     "within": "a field: the match counts only inside that field's evidence (the headline)",
     "fallback": "true: the rule's matches count only where no other rule of the field matched",
     "decisive": "true (event_date): when this rule's date has no year, the date is null, not a later mention's",
-    "as_written": "true (first): the value group is the value, not cut to word edges (the pattern bounds it)",
+    "as_written": "true (first, collect, best): the value group is the value, not cut to word edges (the pattern bounds it)",
     "attach_to_all": "true (objects): the match's attributes go to every object that lacks them",
     "attach_to_previous": "true (objects): the match's attributes go to the object mentioned last before it (with a group kind, the last whose name ends in it)",
     "street_suffix": "(places) the text appended to the value before it is looked up as a township",
