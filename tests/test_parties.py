@@ -242,3 +242,24 @@ def test_signers_counted_as_other_bodies_than_the_holders_name_none() -> None:
 def test_a_school_called_by_its_number_is_a_body() -> None:
     text = "5月8日,青松街道与绿源市一中、绿源区二高、丙丁大学附中签订共建协议。"
     assert _parties(text) == {"共建协议": ["青松街道", "绿源市一中", "绿源区二高", "丙丁大学附中"]}
+
+
+def test_the_subject_that_goes_on_to_sign_with_a_partner_is_a_party() -> None:
+    # `A参加…仪式,并与B共同签订X`: the clause names only B; A, the sentence's subject, signs too.
+    text = "揭牌\n3月8日,星河市妇联参加白沙社区“巾帼家园”揭牌仪式,并与白沙社区共同签订巾帼志愿服务共建协议。"
+    assert _parties(text) == {"巾帼志愿服务共建协议": ["星河市妇联", "白沙社区"]}
+    assert _evidence(text) == {
+        "signed_projects[0].parties[0]": "星河市妇联",
+        "signed_projects[0].parties[1]": "白沙社区",
+    }
+
+
+def test_a_body_named_by_its_kind_words_alone_is_the_organiser_of_that_kind() -> None:
+    # 社区党委 is the 社区党委 that held the meeting, as the article names it there.
+    text = "联席会\n12月3日,青松社区党委召开共建单位联席会。会上,社区党委与星河供电公司签订了共建协议。"
+    assert _parties(text) == {"共建协议": ["青松社区党委", "星河供电公司"]}
+
+
+def test_the_place_of_the_signing_is_no_party() -> None:
+    text = "共建\n10月29日,甲街道党工委、乙集团党委在港区党群服务站共同签署《平安共建协议》。"
+    assert _parties(text) == {"平安共建协议": ["甲街道党工委", "乙集团党委"]}

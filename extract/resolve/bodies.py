@@ -78,15 +78,18 @@ def delegates_span(words: Words, g: Group, delegates: tuple[str, ...]) -> Group 
 
 
 def bare_kind(words: Words, g: Group, lists: BodyWords) -> Group | None:
-    """The ending word alone in `g`, a body named by its kind only (`与街道共同`, `该区`), with the
-    function words around it and a pointing word before it (该, 本, 我, 这个) left out; None for
-    anything else."""
-    kinds = [_kind_of(t, lists.ends) for t in _clipped(words, g)]
-    rest = [
-        t for t, k in zip(_clipped(words, g), kinds, strict=True) if k is None and t.tag not in FUNCTION_TAGS
-    ]
+    """The ending words alone in `g`, a body named by its kind only (`与街道共同`, `该区`, `社区党委`),
+    with the function words around them and a pointing word before them (该, 本, 我, 这个) left
+    out; None for anything else."""
+    clipped = _clipped(words, g)
+    kinds = [_kind_of(t, lists.ends) for t in clipped]
+    rest = [t for t, k in zip(clipped, kinds, strict=True) if k is None and t.tag not in FUNCTION_TAGS]
     found = [k for k in kinds if k is not None]
-    return found[0] if len(found) == 1 and not rest else None
+    if not found or rest:
+        return None
+    if any(a.end != b.start for a, b in zip(found, found[1:], strict=False)):
+        return None  # kinds apart (`社区和党委`): no one body's kind
+    return Group("".join(k.value for k in found), found[0].start, found[-1].end)
 
 
 def _kind_of(t: Token, ends: tuple[str, ...]) -> Group | None:

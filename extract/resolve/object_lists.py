@@ -52,12 +52,17 @@ def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: 
         if g is None or (item.value.get(key) and not _from_headline_only(ctx, spec, item, key, m)):
             continue
         entries: list[tuple[Group, list[Proof]]] = []
-        for part in _parts(g, str(spec.options.get("entry_split", ""))):
+        split = str(spec.options.get("entry_split", ""))
+        for part in [p for h in _numbered(m, key) for p in _parts(h, split)]:
             t = entry(part, spec.options, ctx.doc.words)
             extra: list[Proof] = []
-            if t is not None:
+            if t is not None and _kind_alone(ctx, spec, t):
+                # `社区党委与某公司签订`: a body's kind words alone stand for the event's body of that kind.
+                stand_in, extra = _stand_in(ctx, spec, part, key, m.rule.id)
+                t = stand_in or t
+            if t is not None and not extra:
                 t = shortest_form(ctx.doc.text, t, spec.options)
-            else:
+            elif t is None:
                 t, extra = _stand_in(ctx, spec, part, key, m.rule.id)
             if t and all(comparable(e.value) != comparable(t.value) for e, _ in entries):
                 entries.append((t, extra))
@@ -73,6 +78,18 @@ def _fill_lists(ctx: Context, spec: FieldSpec, item: Item, m: Match, list_keys: 
         for i, (e, extra) in enumerate(entries):
             item.proofs.append(proof(e, m.rule.id if not extra else extra[0].rule, f".{key}[{i}]"))
             item.proofs.extend(Proof(f".{key}[{i}]", p.start, p.end, p.rule) for p in extra[1:])
+
+
+def _kind_alone(ctx: Context, spec: FieldSpec, t: Group) -> bool:
+    """Whether the entry `t` is nothing but a body's kind words (`社区党委`), no name of its own."""
+    kind = bare_kind(ctx.doc.words, t, body_words(spec.options))
+    return kind is not None and kind.value == t.value
+
+
+def _numbered(m: Match, key: str) -> list[Group]:
+    """The match's groups of a list attribute, in order: `parties`, then `parties2`, `parties3`… (a
+    pattern naming the bodies apart, `A…,并与B签订`)."""
+    return [m.groups[k] for k in [key, *(f"{key}{n}" for n in range(2, 10))] if k in m.groups]
 
 
 def _note_count(ctx: Context, spec: FieldSpec, item: Item, key: str, g: Group) -> None:
