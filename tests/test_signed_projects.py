@@ -73,3 +73,16 @@ def test_signing_named_as_the_way_a_thing_is_done_is_no_signed_project() -> None
     text = "“辖区商户通过签订帮扶协议、认领微心愿的形式参与结对。”绿源社区主任介绍。"
     assert _names(text) == []
     assert _names("5月18日,青松公司党委与绿源镇党委签订了共建协议。") == ["共建协议"]
+
+
+def test_the_text_names_in_full_an_agreement_the_headline_shortens() -> None:
+    # A headline shortens names: the text's fuller form of the same agreement is its name.
+    text = "两镇签订党建联盟协议\n6月25日,甲山镇党委与乙水镇党委签订《边界党建联盟协议》。"
+    assert _names(text) == ["边界党建联盟协议"]
+    text = "甲山镇签订共建共治协议\n3月28日,甲山镇与星河公司签订了《共建共治协议书》。"
+    assert _names(text) == ["共建共治协议书"]
+
+
+def test_a_count_restating_the_projects_listed_is_no_part_of_the_last() -> None:
+    text = "签约\n现场,智慧养老项目、长者食堂项目、旧楼改造项目3个项目集中签约。"
+    assert _names(text) == ["智慧养老项目", "长者食堂项目", "旧楼改造项目"]

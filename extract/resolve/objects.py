@@ -82,9 +82,15 @@ def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
                     if named is not None:
                         _fill(ctx, spec, named, m, keys)
                     continue
-                item = _known(items, t.value, "name", spec) or _same_quoted(ctx, items, cores, t)
+                item = (
+                    _known(items, t.value, "name", spec)
+                    or _same_quoted(ctx, items, cores, t)
+                    or _shortened_in_headline(ctx, spec, items, t)
+                )
                 if item is not None and (
-                    _prefer_shorter(spec, item, t.value) or _quoted_only(item, cores[items.index(item)], t)
+                    _prefer_shorter(spec, item, t.value)
+                    or _quoted_only(item, cores[items.index(item)], t)
+                    or _shortened_in_headline(ctx, spec, [item], t) is item
                 ):
                     # The plain name (`白领驿家服务站`) over the same name with its place in front;
                     # the quoted words with their kind (`“四季之家”服务站`) over the quoted words alone.
@@ -109,6 +115,25 @@ def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
             _fill_lists(ctx, spec, item, m, list_keys)
     _lists_otherwise(ctx, spec, items, list_keys)
     return items
+
+
+def _shortened_in_headline(ctx: Context, spec: FieldSpec, items: list[Item], g: Group) -> Item | None:
+    """The item named only in the headline (the field `headline` names) by a shorter form of `g`,
+    a name outside it (`签订党建联盟协议` above `签订《边界党建联盟协议》`): a headline shortens names,
+    so the text's fuller form names the same thing."""
+    field = spec.options.get("headline")
+    title = ctx.scalar(str(field)) if field else None
+    spans = [(p.start, p.end) for p in title.proofs if p.end > p.start] if title else []
+    if not spans or any(s <= g.start and g.end <= e for s, e in spans):
+        return None
+    want = comparable(g.value)
+    for it in items:
+        name = it.proofs[0] if it.proofs else None
+        have = comparable(it.value["name"])
+        inside = name is not None and any(s <= name.start and name.end <= e for s, e in spans)
+        if inside and have != want and have in want:
+            return it
+    return None
 
 
 _QUOTED = regex.compile(r"“([^”]{2,12})”")
