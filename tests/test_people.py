@@ -225,3 +225,13 @@ def test_a_model_to_learn_from_is_not_present() -> None:
 def test_a_duty_tied_to_a_post_by_的_stays_in_the_title() -> None:
     record = extract_text("青松区委统战部分管宣传工作的副部长孙立新出席。")
     assert [(a.name, a.title) for a in record.attendees] == [("孙立新", "青松区委统战部分管宣传工作的副部长")]
+
+
+def test_a_trade_written_as_a_post_titles_the_person_after_it() -> None:
+    # 律师, 辅导员, 培训师 stand before a name as a post does.
+    text = "讲座\n5月2日,星河市红十字会培训师陶雨涵讲解了急救技能,执业律师顾子墨解答了居民的疑问。"
+    record = extract_text(text, doc_id="t", published="2024-05-03")
+    assert [(a.name, a.title) for a in record.attendees] == [
+        ("陶雨涵", "星河市红十字会培训师"),
+        ("顾子墨", "执业律师"),
+    ]
