@@ -440,3 +440,33 @@ def test_our_district_as_the_subject_is_its_organiser_as_written() -> None:
 def test_the_body_whose_event_a_guest_joins_holds_it() -> None:
     text = "税务服务进街道\n4月1日,星河市税务局参加白沙街道“便民服务月”启动仪式,为居民答疑。"
     assert [o for o, _, _ in _organisers(text)] == ["白沙街道"]
+
+
+@pytest.mark.parametrize(
+    ("listed", "names"),
+    [
+        ("甲湾、乙畈、丙口三镇", ["甲湾镇", "乙畈镇", "丙口镇"]),
+        ("甲松、乙屏、府前路三个办事处", ["甲松办事处", "乙屏办事处", "府前路办事处"]),
+    ],
+)
+def test_names_counted_before_their_shared_ending_each_take_it(listed: str, names: list[str]) -> None:
+    # The count of the names (三) stands between the last name and the ending it shares.
+    text = f"导读\n10月26日,{listed}联合举办农民运动会。"
+    assert list(dict.fromkeys(o for o, _, _ in _organisers(text))) == names
+
+
+def test_a_count_of_other_things_shares_no_ending() -> None:
+    # 两 counts the communities of another list, not the three names before it.
+    text = "导读\n10月26日,甲湾、乙畈、丙口两个社区联合举办运动会。"
+    assert _by_rule(text, STATED) == []
+
+
+def test_a_headline_abbreviation_gives_way_to_the_text_naming_it_with_co_holders() -> None:
+    # 区科协 is 星河区科学技术协会 written short: the text's statement names it and its co-holders.
+    text = "区科协会同三家单位开展科普周活动\n5月21日,星河区科学技术协会会同星河区气象局、星河区地震局,在人民广场开展科普活动。"
+    assert [o for o, _, _ in _organisers(text)] == ["星河区科学技术协会", "星河区气象局", "星河区地震局"]
+
+
+def test_two_xin_party_organisations_are_a_kind_not_a_holder() -> None:
+    text = "两新党组织联合开展主题党日\n7月9日,甲乙物业公司党支部、丙丁餐饮公司党支部联合开展主题党日活动。"
+    assert [o for o, _, _ in _organisers(text)] == ["甲乙物业公司党支部", "丙丁餐饮公司党支部"]

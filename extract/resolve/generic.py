@@ -198,9 +198,16 @@ def _shortest(ctx: Context, spec: FieldSpec, items: list[Item]) -> list[Item]:
 
 
 def _joined_by_more(short: list[str], full: list[str]) -> bool:
-    """Whether `full` names every body of `short` (in the same or a longer form) and more: the same
-    holder stated again with the co-holders it acted with (a subtitle `A开展…`, then `A携手B开展…`)."""
-    return len(full) > len(short) and all(any(s in f for f in full) for s in short)
+    """Whether `full` names every body of `short` (in the same or a longer form, or written out:
+    `区科协` in `某区科学技术协会`) and more: the same holder stated again with the co-holders it
+    acted with (a subtitle `A开展…`, then `A携手B开展…`)."""
+    return len(full) > len(short) and all(any(_written_in(f, s) for f in full) for s in short)
+
+
+def _written_in(full: str, short: str) -> bool:
+    """Whether `full` holds the characters of `short` in order (`区科协` in `某区科学技术协会`)."""
+    chars = iter(full)
+    return all(c in chars for c in short)
 
 
 def _written_out(short: list[str], full: list[str]) -> bool:

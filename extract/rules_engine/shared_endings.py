@@ -9,6 +9,7 @@ has two spans (match.SharedEnding).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extract.rules_engine.body_names import Lists, body, clause_word, no_start
@@ -18,27 +19,45 @@ LIST_MARK = "、"  # only a bare list shares an ending: 和/与/携手 join bodi
 SHORT_ENDS = frozenset("镇乡村县区")  # one-character endings a list of places shares (甲、乙镇)
 PLACE_ENDS = ("省", "市", "县", "区", "州", "旗", "街道", "镇", "乡")  # places opening the first name
 STEM = (2, 4)  # the length of a listed name without its ending and the places before it
+NUMERALS = "两三四五六七八九十"  # 两 is 2, 十 is 10
+COUNT = re.compile(rf"(?P<n>\d+|[{NUMERALS}])[个家所]?$")  # the names counted before their ending
 
 
 def with_shared_ending(parts: list[list[Token]], clause: Sequence[Token], lists: Lists) -> list[list[Token]]:
     """`parts` with each name before the last that is a bare stem (青松, 翠屏) completed by the last
     one's ending, where they are listed with 、 alone and the last is a body whose stem is bare as
-    well; the parts unchanged otherwise."""
-    if len(parts) < 2 or not all(parts) or not body(parts[-1], lists):
+    well; where a count of the names stands before the ending (`甲、乙、丙三镇`, `…三个办事处`),
+    every name, the last too, is its stem and the ending. The parts unchanged otherwise."""
+    if len(parts) < 2 or not all(parts):
         return parts
     last = parts[-1]
     name = "".join(t.text for t in last)
     ending = _ending(name, lists)
-    if not ending or not _bare(name[: -len(ending)], lists):
+    stem = name[: -len(ending)] if ending else ""
+    counted = COUNT.search(stem)
+    if counted:
+        if _number(counted.group("n")) != len(parts):
+            return parts  # a count of something else (`某路3个社区`)
+        stem = stem[: counted.start()]
+        last = [Token(stem, last[0].start, last[0].start + len(stem), "n")]
+    if not ending or not _bare(stem, lists):
         return parts
-    end = last[-1].end
+    end = parts[-1][-1].end
     shared = Token(ending, end - len(ending), end, "n")
-    out = list(parts)
+    last = [*last, shared] if counted else last
+    if not body(last, lists):
+        return parts
+    out = [*parts[:-1], last]
     n = len(parts) - 2
     while n >= 0 and _listed(parts[n], parts[n + 1], clause) and _stem(parts[n], lists):
         out[n] = [*parts[n], shared]
         n -= 1
-    return out
+    return out if n < 0 or not counted else parts
+
+
+def _number(count: str) -> int:
+    """The count written in digits or in one Chinese numeral (两 to 十)."""
+    return int(count) if count.isdigit() else NUMERALS.find(count) + 2 if count in NUMERALS else 0
 
 
 def _ending(name: str, lists: Lists) -> str:
