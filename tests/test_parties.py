@@ -263,3 +263,9 @@ def test_a_body_named_by_its_kind_words_alone_is_the_organiser_of_that_kind() ->
 def test_the_place_of_the_signing_is_no_party() -> None:
     text = "共建\n10月29日,甲街道党工委、乙集团党委在港区党群服务站共同签署《平安共建协议》。"
     assert _parties(text) == {"平安共建协议": ["甲街道党工委", "乙集团党委"]}
+
+
+def test_a_zhishe_branch_signs_under_its_full_name() -> None:
+    # 支社 ends a 九三学社 branch's name: the entry is not cut back to the county before it.
+    text = "签约\n12月17日,九三学社星河县支社与甲山镇党委签订合作协议。"
+    assert _parties(text) == {"合作协议": ["九三学社星河县支社", "甲山镇党委"]}
