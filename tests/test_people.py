@@ -235,3 +235,9 @@ def test_a_trade_written_as_a_post_titles_the_person_after_it() -> None:
         ("陶雨涵", "星河市红十字会培训师"),
         ("顾子墨", "执业律师"),
     ]
+
+
+def test_a_counsellor_is_titled_by_the_post_before_the_name() -> None:
+    text = "讲座\n10月21日,国家二级心理咨询师纪雨桐围绕亲子沟通作了讲座。"
+    record = extract_text(text, doc_id="t", published="2024-10-22")
+    assert [(a.name, a.title) for a in record.attendees] == [("纪雨桐", "国家二级心理咨询师")]

@@ -6,6 +6,7 @@ name, a bracketed aside, quoted words).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -16,7 +17,10 @@ from extract.text.segment import FUNCTION_TAGS, NUMERAL_TAGS, Token, known
 CLAUSE_MARKS = frozenset(",;:。!?\n…—")
 OPEN_QUOTES = '“「『《"'
 LIST_END = "等"  # closes a list cut short (`A、B等单位`)
-COUNTERS = "个家批届名位项首"  # a numeral ending in one counts things (首个, 三家)
+COUNTERS = "个家批届名位项首"
+SIDES = re.compile(
+    "[双两三四五六七八九十]方"
+)  # the count of the sides a list names (三方)  # a numeral ending in one counts things (首个, 三家)
 CLAUSE_TAGS = frozenset(
     {"d", "p", "c", "r", "rr", "rz", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o"}
 )
@@ -179,10 +183,12 @@ def unglued(clause: Sequence[Token], lists: Lists) -> list[Token]:
 
 
 def trimmed(part: list[Token], lists: Lists) -> list[Token]:
-    """`part` without a closing aside in brackets (`某中心(集团)`), and starting after the word that
-    says what kind of partner it is (`共建单位某中心`)."""
+    """`part` without a closing aside in brackets (`某中心(集团)`) or count of sides (`三方`), and
+    starting after the word that says what kind of partner it is (`共建单位某中心`)."""
     kind_of = max((j + 1 for j, t in enumerate(part[:-1]) if t.text in lists.appositions), default=0)
     part = part[kind_of:]
+    if len(part) > 1 and SIDES.fullmatch(part[-1].text):
+        part = part[:-1]  # `A、B与C三方签订`: the count of the sides closes the list, it names none
     if part and part[-1].text in {")", "】"}:
         opening = max((j for j, t in enumerate(part) if t.text in {"(", "【"}), default=0)
         part = part[:opening]
