@@ -19,9 +19,9 @@ from .conftest import ROOT
 
 INVENTED = ROOT / "tests" / "data" / "invented" / "organisers"
 ANNOTATED = ("organisers", "signed_projects", "attendees")
-# F1 on the sixty articles when the set was committed; the misses left are listed in the test below.
+# F1 on the articles when the set was committed; the misses left are listed in the test below.
 FLOORS = {
-    "organisers": 0.99,
+    "organisers": 0.98,
     "signed_projects": 0.95,
     "signed_projects.parties": 0.97,
     "attendees": 1.0,
@@ -61,12 +61,20 @@ def test_each_annotated_field_holds_its_floor(invented_records: Path, field: str
 
 
 def test_the_misses_left_are_the_known_ones(invented_records: Path) -> None:
-    # What the rules still get wrong, written down so that a change in them is seen: the
-    # segmenter reads 同安 (a district) in `某社区党委同安居物业公司党支部`, and a batch signing's
-    # headline (`某县重点项目集中签约`) names a class of projects as one.
+    # What the rules still get wrong, written down so that a change in them is seen: a body's name
+    # cut after a place opening it (`东岭供水公司党支部` -> `公司党支部`; the segmenter reads 同安, a
+    # district, in `某社区党委同安居物业公司党支部`), a batch signing's headline (`某县重点项目集中签约`)
+    # naming a class of projects as one, and the signer of `某行行长某某…,并与5家企业签订` taken as
+    # every organiser, the bank's name not being read from its president's title.
     records = _records(invented_records)
     assert records["inv42"]["organisers"] == ["银湖社区党委", "物业公司党支部"]
+    assert records["inv63"]["organisers"][0] == "公司党支部"
     assert [p["name"] for p in records["inv33"]["signed_projects"]][0] == "溪山县重点项目"
+    assert records["inv56"]["signed_projects"][0]["parties"] == [
+        "南川农商银行",
+        "南川县工商联",
+        "南川经开区管委会",
+    ]
 
 
 def test_every_organiser_and_party_is_shown_by_its_evidence(invented_records: Path) -> None:
