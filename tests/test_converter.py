@@ -43,3 +43,13 @@ def test_a_pinyin_gloss_with_a_space_inside_is_dropped() -> None:
     n = normalise("區人大常委會(huì )祥和街道工委主任出席")
     assert n.text == "区人大常委会祥和街道工委主任出席"
     assert normalise("會議(CBD )舉行").text == "会议(CBD )举行"
+
+
+def test_wide_characters_a_gloss_and_traditional_text_together_keep_the_offset_map() -> None:
+    # Width folding replaces only the wide characters the text holds; the map stays one for one
+    # through it, skips the gloss dropped, and is the same through the conversion to Simplified.
+    n = normalise("區（qū）委　召開ＡＢ會議，共３人。")
+    assert n.text == "区委 召开AB会议,共3人。"
+    assert n.to_raw == (0, *range(5, 18))
+    wide = normalise("ＡＢ（ｃ）")  # after a Latin letter a bracketed letter is no gloss
+    assert wide.text == "AB(c)" and wide.to_raw == (0, 1, 2, 3, 4)
