@@ -408,8 +408,20 @@ def test_one_worker_spawns_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         raise AssertionError("a process pool was started")
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
-    monkeypatch.setattr("extract.running.parallel.ProcessPoolExecutor", no_pool)
     assert extract_paths(ARTICLES[:2], tmp_path / "out", workers=1).written == 2
+
+
+def test_one_worker_imports_no_pool_machinery(tmp_path: Path) -> None:
+    # multiprocessing and logging cost 15 to 20 ms of every start; a run in one process needs neither.
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from extract.running.runner import extract_paths\n"
+        f"assert extract_paths([Path({str(ARTICLES[0])!r})], Path({str(tmp_path / 'out')!r}), workers=1).written == 1\n"
+        "print(sorted(m for m in ('concurrent.futures.process', 'multiprocessing', 'logging') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def crash_on_poison(tasks: list[FileTask]) -> list[object]:
