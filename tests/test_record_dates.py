@@ -45,6 +45,35 @@ def test_a_day_first_date_needs_its_time_and_a_line_of_its_own() -> None:
         assert extract_text(head + "\n" + BODY, doc_id="stamp").published is None, head
 
 
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        pytest.param(
+            "某某报阅读器\n2024-03-09\n星期六\n\n本报11月3日讯 今天,某街道举行议事会。\n",
+            None,
+            id="the reader's today, four months after the dateline",
+        ),
+        pytest.param(
+            "某某报阅读器\n2024-03-09\n星期六\n\n某网某地3月8日消息 昨天,某街道举行议事会。\n",
+            "2024-03-09",
+            id="printed the day after the dateline",
+        ),
+        pytest.param(
+            "某街道举行议事会\n2024-01-02\n\n本报讯 12月30日,某街道举行议事会。\n",
+            "2024-01-02",
+            id="a dateline of last December, printed in January",
+        ),
+        pytest.param(
+            "某街道举行议事会\n2024-03-09\n\n某日,某社区学习了某社4月1日电的报道。\n",
+            "2024-03-09",
+            id="a dateline quoted inside a sentence is not the article's",
+        ),
+    ],
+)
+def test_a_stamp_far_from_the_dateline_is_not_the_page_s(text: str, published: str | None) -> None:
+    assert extract_text(text, doc_id="dateline").published == published
+
+
 def test_event_date_below_a_stamp_takes_its_year() -> None:
     record = extract_text("某街道举行议事会\n2022-06-30\n\n6月28日,某街道举行议事会。", doc_id="dated")
     assert (record.published, record.date) == ("2022-06-30", "2022-06-28")

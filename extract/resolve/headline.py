@@ -6,12 +6,14 @@ subtitle opening with a dash, and may repeat it below in a fuller form (`引题�
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from functools import cache
 
 import regex
 
 from extract.resolve import Context, Item, Proof, resolver
+from extract.resolve.datelines import agrees, dateline_day
 from extract.resolve.generic import first
 from extract.rules_engine.document import TOP_CHARS
 from extract.rules_engine.match import Match
@@ -163,7 +165,13 @@ def _stripped(item: Item, tail: str) -> Item:
 
 @resolver("timestamp")
 def timestamp(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
-    """A publication stamp as ISO `YYYY-MM-DD[THH:MM[:SS]]`: metadata first, then the best stamp in the text."""
+    """A publication stamp as ISO `YYYY-MM-DD[THH:MM[:SS]]`: metadata first, then the best stamp in
+    the text that agrees with the article's own dateline (`dateline`, within `dateline_days`)."""
+    pattern = spec.options.get("dateline")
+    if pattern:
+        day = dateline_day(ctx.doc.scope_text("head"), str(pattern))
+        limit = int(spec.options.get("dateline_days", 0))
+        matches = [m for m in matches if agrees(_stamp_day(m), day, limit)]
     items = page_or_first(ctx, spec, matches)
     if not items:
         return []
@@ -175,3 +183,10 @@ def timestamp(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[I
     if ctx.published is None:
         ctx.published = parse_published(iso)
     return [item]
+
+
+def _stamp_day(match: Match) -> datetime.date | None:
+    """The day a stamp match names, or None where it names none."""
+    value = match.value()
+    iso = iso_stamp(value) if value else None
+    return parse_published(iso) if iso else None

@@ -55,6 +55,8 @@ FIELD_OPTIONS: dict[str, str] = {
     # page_or_first, headline, timestamp
     "page_attr": "an attribute of the article (title, published) read from the page's metadata first",
     "strip_tail": "(headline) a pattern: removed from the end of a value found in the text (a site's name)",
+    "dateline": "(timestamp) a pattern with groups month and day: the article's own dateline (本报5月6日讯), its first match in the head",
+    "dateline_days": "(timestamp) with dateline: a stamp in the text more days than this from the dateline's day is not the page's",
     # event_date, event_district, event_city, event_street
     "stamp": "a field (the publication date) whose evidence is never the event's date",
     "headline": "the field holding the headline (default title)",
