@@ -141,6 +141,56 @@ def _title(text: str) -> str | None:
             "某区建成首个新就业群体党群服务站",
             id="a headline ending in a station's kind",
         ),
+        pytest.param(
+            "某某之窗 > 基层动态\n某街道召开党建联席会议\n" + BODY,
+            "某街道召开党建联席会议",
+            id="a trail of two sections is no headline",
+        ),
+        pytest.param(
+            "党建 | 社区 | 活动\n某街道召开党建联席会议\n" + BODY,
+            "某街道召开党建联席会议",
+            id="a row of tags between bars is no headline",
+        ),
+        pytest.param(
+            "原创 某某发布 2023-06-05 10:20\n某街道召开党建联席会议\n" + BODY,
+            "某街道召开党建联席会议",
+            id="a public account's post header is no headline",
+        ),
+        pytest.param(
+            "2023年6月5日 星期一 农历四月十八\n某街道召开党建联席会议\n" + BODY,
+            "某街道召开党建联席会议",
+            id="a calendar line is no headline",
+        ),
+        pytest.param(
+            "图:某社区党群服务中心的新外观\n某街道召开党建联席会议\n" + BODY,
+            "某街道召开党建联席会议",
+            id="a caption opening with 图: is no headline",
+        ),
+        pytest.param(
+            "温馨提示:本站已支持新版浏览器\n某街道召开党建联席会议\n" + BODY,
+            "某街道召开党建联席会议",
+            id="a site's notice is no headline",
+        ),
+        pytest.param(
+            "编者按:某某社区的故事值得一读\n某街道召开党建联席会议\n" + BODY,
+            "某街道召开党建联席会议",
+            id="an editor's note is no headline",
+        ),
+        pytest.param(
+            "本报讯 6月5日上午,某街道在社区党群服务中心举行议事会,居民代表参加\n会上,代表们发言。\n",
+            None,
+            id="a lede opening with a dateline is no headline",
+        ),
+        pytest.param(
+            "近日,某街道举行议事会,居民代表参加\n会上,代表们发言。\n",
+            None,
+            id="a lede opening with 近日 is no headline",
+        ),
+        pytest.param(
+            "某街道召开党建联席会议 - 某某市人民政府\n" + BODY,
+            "某街道召开党建联席会议",
+            id="a government's name after a hyphen",
+        ),
     ],
 )
 def test_headline(text: str, title: str | None) -> None:
