@@ -256,3 +256,22 @@ def test_places_of_several_provinces_on_a_par_decide_no_district(
 ) -> None:
     record = extract_text(text)
     assert (record.district, record.city) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # 徐汇 (徐汇区) and one character before 街道 is a township's name the gazetteer lacks.
+        ("近日,邻里节活动在徐汇门街道办事处举行,居民踊跃参加。", (None, None)),
+        # 平潭 (平潭县) before a township of two characters and 镇 is that county's township.
+        ("平潭某某镇两个社区成立\n近日,某某镇两个社区正式成立。", ("平潭县", "福州市")),
+        # 白山 (白山市) opening a community's name names no city.
+        ("6月5日,某区领导到某街道调研,察看了白山社区、金岭社区党群服务中心。", (None, None)),
+    ],
+    ids=["county before one character and 街道", "county before a township", "city before 社区"],
+)
+def test_a_short_form_heading_another_name_names_no_place(
+    text: str, place: tuple[str | None, str | None]
+) -> None:
+    record = extract_text(text)
+    assert (record.district, record.city) == place

@@ -145,6 +145,34 @@ def names_county(m: PlaceMention, text: str) -> bool:
     return not text.startswith(_NOT_A_COUNTY_NEXT, m.end)
 
 
+# One character and a township's kind after a short form: the rest of a township's name (建安 + 门街道),
+# since no township is named by one character alone. Two or more may be a township of the county the
+# short form names (平潭 + 某某镇), and are left alone.
+_TOWNSHIP_AFTER = re.compile(r"(?![的和与及等各])[\u4e00-\u9fff](?:街道|镇|乡)")
+
+
+def heads_a_township(m: PlaceMention, text: str, township_starts: set[int]) -> bool:
+    """Whether a short form is the first word of a township's name the gazetteer lacks (建安 in
+    建安门街道): where no listed township begins right after it, one character and 街道, 镇 or 乡
+    follow. Full names (建安区) head nothing."""
+    if _full_name(m) or m.end in township_starts:
+        return False
+    return bool(_TOWNSHIP_AFTER.match(text, m.end))
+
+
+# After a short form, these make it the name of a community, a village or a housing estate (朝阳社区,
+# 某某花园): a city's short form there names no city.
+_NAMES_AN_ESTATE = ("社区", "小区", "村", "花园", "家园", "名居", "郡", "苑", "府", "庭")
+
+
+def names_city(m: PlaceMention, text: str) -> bool:
+    """False where a city's short form is the first word of a community's, a village's or an estate's
+    name (朝阳社区 names no 朝阳市); full names (朝阳市) are taken as they are."""
+    if _full_name(m):
+        return True
+    return not (text.startswith(_NAMES_AN_ESTATE, m.end) or _OPENS_A_COMMUNITY.match(text, m.end))
+
+
 # After a place's short form, these make it a firm's or a product's name (龙湖集团, 德州仪器): where the
 # text writes one, the bare short form (龙湖没有故事) names the firm too, not the place.
 _BRAND_NEXT = ("集团", "公司", "股份", "控股", "地产", "置业", "银行", "证券", "仪器")

@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import divisions_note
 from extract.resolve.place_lists import listed_counties, listed_townships
-from extract.resolve.place_mentions import find_mentions, names_county, places_not_brands, whole_words
+from extract.resolve.place_mentions import (
+    find_mentions,
+    heads_a_township,
+    names_city,
+    names_county,
+    places_not_brands,
+    whole_words,
+)
 from extract.resolve.place_visits import find_visits
 from extract.resolve.place_weights import (
     CONSISTENT,
@@ -84,6 +91,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     street_heads = {
         m.text[:k] for m in mentions if any(d.level == "street" for d in m.candidates) for k in (2, 3)
     }
+    township_starts = {m.start for m in mentions if any(d.level == "street" for d in m.candidates)}
     listed = listed_townships(mentions, body)
     listed_apart = listed_counties(mentions, body)
     zone = str(options.get("zone", ""))
@@ -106,7 +114,10 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         # In the gazetteer's order, not a set's: the weights' order must not vary from run to run.
         counties = list(dict.fromkeys(d.name for d in m.candidates if d.level == "county"))
         if counties and (
-            not names_county(m, body) or m.text in street_heads or not whole_words(m, ctx.doc.words)
+            not names_county(m, body)
+            or m.text in street_heads
+            or heads_a_township(m, body, township_starts)
+            or not whole_words(m, ctx.doc.words)
         ):
             counties = []
         streets = [d for d in m.candidates if d.level == "street"]
@@ -255,7 +266,7 @@ def _city_alone(
     seen: dict[str, PlaceMention] = {}
     street = decision.street_proof.start if decision.street_proof else None
     for m in mentions:
-        cities = {d.name for d in m.candidates if d.level == "city"}
+        cities = {d.name for d in m.candidates if d.level == "city"} if names_city(m, ctx.doc.body) else set()
         if m.start == street and decision.street is not None and decision.street.city:
             cities.add(decision.street.city)  # the event's township speaks for its city (中山: no counties)
         for c in cities:
