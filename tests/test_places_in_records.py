@@ -275,3 +275,17 @@ def test_a_short_form_heading_another_name_names_no_place(
 ) -> None:
     record = extract_text(text)
     assert (record.district, record.city) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主办:中共某某市江宁区委 江宁区人民政府\n两地统战部签署合作协议\n"
+        "7月9日,两地统战部联席会议在无锡召开,双方签署了合作协议。江宁区委统战部负责人出席。",
+        "1月29日,江宁区某支部主委王明一行5人赴无锡,同无锡市某支部开展结对共建。江宁区某支部介绍了工作经验。",
+    ],
+    ids=["held in a city", "a visit to a city"],
+)
+def test_a_county_of_another_city_than_the_one_gone_to_is_not_where(text: str) -> None:
+    record = extract_text(text)
+    assert (record.district, record.city) == (None, "无锡市")

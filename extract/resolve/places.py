@@ -148,6 +148,18 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         del county_weight[name]
     # A county named only by a short form, once, in passing, is too weak to be the event's.
     strong = {n: w for n, w in county_weight.items() if w >= MIN_WEIGHT or first_seen[n].text == n}
+    # The event held in, or a visit gone to, a city the text names (`在某市召开`, `一行赴某市`): a county
+    # of another city is not where it took place.
+    went_to = [(m.start, m.end) for m in mentions if m.start in visits.destinations] + held_in
+    held_cities = {
+        d.code
+        for m in mentions
+        if any(a <= m.start and m.end <= b for a, b in went_to)
+        for d in m.candidates
+        if d.level == "city"
+    }
+    if held_cities:
+        strong = {n: w for n, w in strong.items() if any(d.city_code in held_cities for d in gaz.counties(n))}
     # Among the rest, a county whose city or province the text also names is the likelier reading.
     for name in strong:
         same_name = gaz.counties(name)
