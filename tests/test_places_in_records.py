@@ -289,3 +289,9 @@ def test_a_short_form_heading_another_name_names_no_place(
 def test_a_county_of_another_city_than_the_one_gone_to_is_not_where(text: str) -> None:
     record = extract_text(text)
     assert (record.district, record.city) == (None, "无锡市")
+
+
+def test_a_township_whose_name_two_cities_share_names_neither_city() -> None:
+    # 青园街道 is a township of two cities; nothing in the text says which.
+    record = extract_text("6月30日,青园街道举行庆祝建党大会,街道党工委书记讲话。")
+    assert (record.district, record.city, record.street) == (None, None, "青园街道")

@@ -279,8 +279,15 @@ def _city_alone(
     street = decision.street_proof.start if decision.street_proof else None
     for m in mentions:
         cities = {d.name for d in m.candidates if d.level == "city"} if names_city(m, ctx.doc.body) else set()
-        if m.start == street and decision.street is not None and decision.street.city:
-            cities.add(decision.street.city)  # the event's township speaks for its city (中山: no counties)
+        # The event's township speaks for its city (中山: no counties), where its name is that of
+        # townships of one city only (洪桥街道 of two cities names neither).
+        if (
+            m.start == street
+            and decision.street is not None
+            and decision.street.city
+            and {d.city for d in decision.street_options} == {decision.street.city}
+        ):
+            cities.add(decision.street.city)
         for c in cities:
             weight[c] += mention_weight(m, headline, events, orgs)
             seen.setdefault(c, m)
