@@ -295,3 +295,23 @@ def test_a_township_whose_name_two_cities_share_names_neither_city() -> None:
     # 青园街道 is a township of two cities; nothing in the text says which.
     record = extract_text("6月30日,青园街道举行庆祝建党大会,街道党工委书记讲话。")
     assert (record.district, record.city, record.street) == (None, None, "青园街道")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # 新城区 (old and new town are common words) is the county where its government holds the event.
+        (
+            "6月5日,邻里节在某广场举行,西安市文联指导,中共新城区委员会、新城区人民政府主办。",
+            ("新城区", "西安市"),
+        ),
+        # As a common word it names no county.
+        ("6月5日,某新城区建设项目启动,居民代表参加。", (None, None)),
+    ],
+    ids=["a body of its government", "a common word"],
+)
+def test_a_county_named_like_a_common_word_counts_as_a_body_s(
+    text: str, place: tuple[str | None, str | None]
+) -> None:
+    record = extract_text(text)
+    assert (record.district, record.city) == place

@@ -97,11 +97,24 @@ def _written_for_township(gaz: Gazetteer, start: int, value: str, suffix: str) -
     return None
 
 
+def _named_county(gaz: Gazetteer, start: int, value: str) -> PlaceMention | None:
+    """The county a value ends with, its longest tail of two characters or more that is a county's
+    full name (`中共某城区` gives 某城区), whatever the stoplist says of that name."""
+    for i in range(len(value) - 1):
+        counties = tuple(d for d in gaz.counties(value[i:]) if d.name == value[i:])
+        if counties:
+            return PlaceMention(start + i, start + len(value), value[i:], counties)
+    return None
+
+
 def find_mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention]:
-    """Gazetteer mentions, plus townships written `X街` for `X街道` (rules with `street_suffix`), and
-    townships the gazetteer lacks written right after their county (rules with `unlisted_township`)."""
+    """Gazetteer mentions, plus townships written `X街` for `X街道` (rules with `street_suffix`),
+    townships the gazetteer lacks written right after their county (rules with `unlisted_township`),
+    and counties whose names are common words (老城区), where a rule finds them as a body's
+    (`stoplisted_county`: `老城区人民政府`)."""
     out = []
     unlisted = []
+    stoplisted = []
     for m in matches:
         g = m.groups.get("value")
         if g is None:
@@ -110,6 +123,11 @@ def find_mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention
             out.append(g.data)
             continue
         suffix = m.rule.options.get("street_suffix")
+        if m.rule.options.get("stoplisted_county"):
+            found = _named_county(gaz, g.start, g.value)
+            if found is not None:
+                stoplisted.append(found)
+            continue
         if m.rule.options.get("unlisted_township"):
             unlisted.append((g.start, g.end, g.value, g.value + str(suffix or "")))
             continue
@@ -121,6 +139,9 @@ def find_mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention
         town = _unlisted(start, end, text, name, out)
         if town is not None:
             out.append(town)
+    # Only where the gazetteer found nothing there: a name it reports is a mention already.
+    found_spans = [(k.start, k.end) for k in out]
+    out += [c for c in stoplisted if not any(a < c.end and c.start < b for a, b in found_spans)]
     return sorted(out, key=lambda m: m.start)
 
 

@@ -79,6 +79,7 @@ RULE_OPTIONS: dict[str, str] = {
     "attach_to_previous": "true (objects): the match's attributes go to the object mentioned last before it (with a group kind, the last whose name ends in it)",
     "street_suffix": "(places) the text appended to the value before it is looked up as a township",
     "unlisted_township": "(places) true: the value, a township the gazetteer lacks, counts as one of the county named right before it",
+    "stoplisted_county": "(places) true: the value's longest tail that is a county's full name counts as that county, even a name the stoplist keeps out as a common word (老城区)",
     "levels": "(finder places) only places of these levels: province, city, county, street",
     "verbs": "(finders event_subjects, event_name_openers) a word list: the verbs stating an event (举行, 召开)",
     "subject_ends": "(finders event_subjects, event_name_openers) a word list: a body's name ends with one of its words",
