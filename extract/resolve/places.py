@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import divisions_note
+from extract.resolve.place_decision import Decision, city_alone, county_of_street, street_in_city
 from extract.resolve.place_lists import listed_counties, listed_townships
 from extract.resolve.place_mentions import (
     find_mentions,
     heads_a_township,
-    names_city,
     names_county,
     places_not_brands,
     whole_words,
@@ -42,20 +41,7 @@ from extract.resolve.place_weights import (
 from extract.rules_engine.document import HEAD_CHARS
 from extract.rules_engine.match import Match
 from extract.rules_engine.ruleset import FieldSpec
-from extract.text.gazetteer import Division, Gazetteer, PlaceMention
-
-
-@dataclass
-class Decision:
-    county: Division | None = None
-    county_proof: Proof | None = None
-    city: str | None = None
-    city_proofs: list[Proof] = field(default_factory=list)
-    street: Division | None = None
-    street_name: str | None = None
-    street_proof: Proof | None = None
-    street_one_county: bool = False  # the township's name, in the places the text names, lies in one county
-    street_options: tuple[Division, ...] = ()  # the townships of that name the decision chose among
+from extract.text.gazetteer import Gazetteer, PlaceMention
 
 
 def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
@@ -193,10 +179,10 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         del street_weight[form]
     _decide_street(decision, street_weight, street_seen, mentioned_higher)
     if decision.county is None and not zone_named:
-        _county_of_street(gaz, decision, ctx.doc.text)
+        county_of_street(gaz, decision, ctx.doc.text)
     if decision.city is None and decision.county is None and not on_a_par:
-        _city_alone(ctx, decision, mentions, headline, events, orgs)
-        _street_in_city(decision)
+        city_alone(ctx, decision, mentions, headline, events, orgs)
+        street_in_city(decision)
     ctx.notes["places"] = decision
     return decision
 
@@ -232,70 +218,6 @@ def _decide_street(
                 decision.street_one_county = len({d.county_code for d in streets}) == 1
                 decision.street_options = tuple(streets)
                 return
-
-
-def _street_in_city(decision: Decision) -> None:
-    """With no county, the event's township lies in the event's city: of the townships of its name,
-    the one there; none there, no township (one of another city, named in passing)."""
-    if decision.street is None or decision.city is None:
-        return
-    there = [d for d in decision.street_options if d.city == decision.city]
-    if there:
-        decision.street = there[0]
-        return
-    decision.street, decision.street_name, decision.street_proof = None, None, None
-
-
-def _county_of_street(gaz: Gazetteer, decision: Decision, text: str) -> None:
-    """No county weighs enough, but the event's township, written in full, lies in one county only
-    (the text names the township, not its county): that county is the event's, and its city the
-    event's city. Not where the text names a development zone (the caller): it runs its townships."""
-    street, proof = decision.street, decision.street_proof
-    if street is None or proof is None or not decision.street_one_county:
-        return
-    if not text[proof.start : proof.end].endswith(FULL_STREET):
-        return  # a short form (龙虎山) may be a mountain or a road as well as the township
-    county = gaz.get(street.county_code or "")
-    if county is None or county.level != "county":
-        return
-    decision.county = county
-    decision.county_proof = Proof("", proof.start, proof.end, "district.from_township")
-    if county.city:
-        decision.city = county.city
-        decision.city_proofs = [Proof("", proof.start, proof.end, "city.unique_county")]
-
-
-def _city_alone(
-    ctx: Context,
-    decision: Decision,
-    mentions: list[PlaceMention],
-    headline: tuple[int, int] | None,
-    events: list[tuple[int, int]],
-    orgs: list[tuple[int, int]],
-) -> None:
-    """No county named: the prefecture-level city the text weighs most (a city without districts)."""
-    weight: dict[str, float] = defaultdict(float)
-    seen: dict[str, PlaceMention] = {}
-    street = decision.street_proof.start if decision.street_proof else None
-    for m in mentions:
-        cities = {d.name for d in m.candidates if d.level == "city"} if names_city(m, ctx.doc.body) else set()
-        # The event's township speaks for its city (中山: no counties), where its name is that of
-        # townships of one city only (洪桥街道 of two cities names neither).
-        if (
-            m.start == street
-            and decision.street is not None
-            and decision.street.city
-            and {d.city for d in decision.street_options} == {decision.street.city}
-        ):
-            cities.add(decision.street.city)
-        for c in cities:
-            weight[c] += mention_weight(m, headline, events, orgs)
-            seen.setdefault(c, m)
-    if weight:
-        best = max(weight, key=lambda c: (weight[c], -seen[c].start))
-        m = seen[best]
-        decision.city = best
-        decision.city_proofs = [Proof("", m.start, m.end, "city.city_mention")]
 
 
 @resolver("event_district")
