@@ -203,6 +203,56 @@ def test_a_word_list_fragment_matches_what_its_bare_alternation_matches() -> Non
     assert word_alternation(set()) == "(?:)" and word_alternation({"", "a"}) == "(?:a|)"
 
 
+def test_a_word_list_as_a_tree_tries_its_words_in_the_order_of_the_flat_alternation() -> None:
+    import regex
+
+    from extract.rules_engine.fragments import word_alternation
+
+    words = {"驿站", "驿站点", "点", "服务站", "服务中心", "服务", "党群服务中心", "党群服务站"}
+    tree = word_alternation(words)
+    assert "驿站(?:点)?" in tree  # the words share their beginnings: a tree, not a flat list
+    flat = "(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + ")"
+    text = "某驿站点点亮,党群服务中心、服务站服务中心站,驿站点、驿站,服务点\n党群服务"
+    shapes = [
+        "(?P<a>{w})",
+        "(?P<a>{w})(?P<b>{w})",  # backtracking into the first: 驿站点 then 点, or 驿站 then 点点
+        "(?P<a>{w})(?=[、,])",  # a shorter word where the longest is not followed by a comma
+        "(?P<a>{w})(?P<b>点点)",
+        "(?P<a>{w})+?(?P<b>[^,]*?)$",
+        "(?<![党群])(?P<a>{w}){{1,2}}(?!站)",
+    ]
+    for shape in shapes:
+        fast = regex.compile(shape.format(w=tree), regex.MULTILINE)
+        slow = regex.compile(shape.format(w=flat), regex.MULTILINE)
+        found = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in slow.finditer(text)], shape
+        assert found, shape
+    pairs = regex.compile(f"(?P<a>{tree})(?P<b>{tree})").search("驿站点点")
+    assert pairs is not None and pairs["a"] == "驿站点" and pairs["b"] == "点"
+
+
+def test_every_word_list_as_a_tree_matches_as_its_flat_alternation() -> None:
+    import random
+    import re
+
+    from extract.base.rules_dir import RULES_DIR
+    from extract.rules_engine.fragments import word_alternation
+    from extract.text.lexicon import longest_first, words_of
+
+    for path in sorted((RULES_DIR / "lexicon").glob("*.txt")):
+        words = set(words_of(path.read_text(encoding="utf-8")))
+        ordered = longest_first(words)
+        # The words, their beginnings and their neighbours run together: every place is tried.
+        pieces = [w[:k] for w in ordered for k in range(1, len(w) + 1)]
+        random.Random(path.stem).shuffle(pieces)
+        text = "".join(p + ("、" if i % 3 == 0 else "") for i, p in enumerate(pieces))
+        flat = "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+        for shape in ("(?P<a>{w})", "(?P<a>{w})(?P<b>{w})", "(?P<a>{w})(?=、)"):
+            tree_matches = re.compile(shape.format(w=word_alternation(words))).finditer(text)
+            flat_matches = re.compile(shape.format(w=flat)).finditer(text)
+            assert [m.regs for m in tree_matches] == [m.regs for m in flat_matches], (path.name, shape)
+
+
 def test_a_word_on_the_line_is_found_as_the_line_wide_lookahead_finds_it() -> None:
     import regex
 
