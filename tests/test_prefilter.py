@@ -14,7 +14,7 @@ from extract.resolve.registry import default_ruleset
 from extract.rules_engine import engine, prefilter
 from extract.rules_engine.cache_folder import Entries
 from extract.rules_engine.document import Document
-from extract.rules_engine.prefilter import holds
+from extract.rules_engine.prefilter import holds, searches
 from extract.rules_engine.required_words import requirements
 from extract.rules_engine.ruleset import Rule
 
@@ -57,11 +57,13 @@ def test_a_long_list_is_cut_to_few_pieces() -> None:
 
 def test_holds_looks_within_the_window() -> None:
     text = "某街道举行会议,某社区召开大会"
-    need = (("举行", "召开"), ("会议",))
+    need = searches([("举行", "召开"), ("会议",)])
     assert holds(text, need)
     assert not holds(text, need, 8)  # 会议 lies before
     assert holds(text, need, 0, 7)
     assert not holds(text, need, 0, 6)  # 会议 only in part
+    dots = searches([("..", "(")])  # strings as written, not patterns
+    assert holds("某街道..", dots) and holds("某(", dots) and not holds("某街道.", dots)
 
 
 @given(st.text(alphabet="某街道举行召开会议在,。、的社区0123", max_size=40))
@@ -72,7 +74,7 @@ def test_text_lacking_a_needed_word_holds_no_match(text: str) -> None:
         "(?P<value>[某社]{1,3}区)(?:的)?(?:会议)+",
     ):
         pattern = regex.compile(source, regex.MULTILINE)
-        need = tuple(tuple(c) for c in requirements(source, regex.MULTILINE))
+        need = searches(requirements(source, regex.MULTILINE))
         if not holds(text, need):
             assert pattern.search(text) is None, (source, text)
 
