@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -99,11 +101,23 @@ def test_two_runs_at_once_into_one_folder_one_is_refused_and_the_output_is_whole
     inputs = small_corpus(tmp_path / "in", 200)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "extract", "run", str(inputs), "-o", str(out), "-w", "1", "-q"]
-    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
-    results = [(run.wait(timeout=600), run.stderr.read() if run.stderr else "") for run in runs]
-    codes = sorted(code for code, _ in results)
-    assert codes == [0, 2], results
-    assert "in use by another extract run" in next(err for code, err in results if code == 2)
+    first = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    # The second run starts while the first holds the lock, whatever else the machine is doing: the
+    # first is paused once its process id stands in the lock file, and goes on after the second ends.
+    lock = out / LOCK
+    deadline = time.monotonic() + 300
+    while not (lock.exists() and lock.read_text().strip() == str(first.pid)):
+        assert first.poll() is None, "the first run ended before it was seen holding the lock"
+        assert time.monotonic() < deadline, "the first run never took the lock"
+        time.sleep(0.005)
+    os.kill(first.pid, signal.SIGSTOP)
+    try:
+        second = subprocess.run(command, stderr=subprocess.PIPE, text=True, timeout=600)
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+    assert second.returncode == 2, second.stderr
+    assert "in use by another extract run" in second.stderr
+    assert first.wait(timeout=600) == 0, first.stderr.read() if first.stderr else ""
     fresh = tmp_path / "fresh"
     extract_paths([inputs], fresh)
     assert folder_bytes(out) == folder_bytes(fresh)
