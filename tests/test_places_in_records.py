@@ -228,6 +228,13 @@ def test_a_township_named_alone_gives_its_county_when_it_lies_in_one(text: str, 
     assert extract_text(text).district == district
 
 
+def test_a_township_of_a_city_without_counties_gives_the_city_and_no_district() -> None:
+    # 光村镇 lies straight under 儋州市, which has no counties: the township names no district (it
+    # once voted for 儋州市 as if it were a county, and the record failed with an IndexError).
+    record = extract_text("3月5日,光村镇党委在光村镇文化站召开党建联席会议,光村镇各村书记参加。")
+    assert (record.district, record.city, record.street) == (None, "儋州市", "光村镇")
+
+
 def test_townships_in_a_list_of_three_taking_part_are_no_host() -> None:
     # The event is the zone's; three townships' people speak at it: none of them held it.
     text = (

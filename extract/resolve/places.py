@@ -118,7 +118,9 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
             street_top[m.text] = max(street_top[m.text], w)
             if written_in_full(m, body):
                 street_full.add(m.text)
-            parents = {d.county for d in streets if d.county}
+            # A township straight under a city without counties (东莞市, 儋州市) has the city as its
+            # parent: it speaks for no county (its city is _city_alone's to weigh).
+            parents = {d.county for d in streets if d.county and d.county_code != d.city_code}
             if len(parents) == 1:  # a township speaks for its county only when its name is unique
                 parent = parents.pop()
                 from_towns[parent] += w / 4
