@@ -118,13 +118,14 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
             street_top[m.text] = max(street_top[m.text], w)
             if written_in_full(m, body):
                 street_full.add(m.text)
-            # A township straight under a city without counties (东莞市, 儋州市) has the city as its
-            # parent: it speaks for no county (its city is _city_alone's to weigh).
-            parents = {d.county for d in streets if d.county and d.county_code != d.city_code}
+            parents = {(d.county, d.county_code != d.city_code) for d in streets if d.county}
             if len(parents) == 1:  # a township speaks for its county only when its name is unique
-                parent = parents.pop()
-                from_towns[parent] += w / 4
-                first_seen.setdefault(parent, m)
+                parent, is_county = parents.pop()
+                # A township straight under a city without counties (东莞市, 儋州市) has the city
+                # as its parent: it speaks for no county (its city is _city_alone's to weigh).
+                if is_county:
+                    from_towns[parent] += w / 4
+                    first_seen.setdefault(parent, m)
     # Where the text names a development zone, a township alone does not tell its county (the zone
     # runs it, though the gazetteer lists it under a county): only a county the text names itself.
     for name, w in from_towns.items():
