@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from extract.text.segment import SENTENCE_ENDS, Words, boundaries, tag, word_frequency
 
 ARTICLE = "2024年5月6日,区委副书记李明出席社区议事会。"
@@ -45,6 +47,19 @@ def test_lexicon_words_stay_whole() -> None:
     tokens = tag("来到南京西路街道党群服务中心")
     assert ("南京西路街道", "ns") in [(t.text, t.tag) for t in tokens]
     assert "党群服务中心" in [t.text for t in tokens]
+
+
+@pytest.mark.parametrize("city", ["包头", "大连", "开封", "遵义", "平凉"])
+def test_short_forms_of_cities_are_places_whatever_jieba_tags_them(city: str) -> None:
+    # jieba tags these as a verb (包头, 开封, 遵义), an adverb (大连) or an adjective (平凉).
+    tokens = tag(f"交流会在{city}新区某某大厦举行。")
+    assert (city, "ns") in [(t.text, t.tag) for t in tokens]
+
+
+def test_a_common_word_among_city_names_keeps_its_own_tag() -> None:
+    # 来宾 (来宾市) is in the gazetteer's stoplist: here it is the guests.
+    tokens = tag("与会来宾参观了展览。")
+    assert ("来宾", "ns") not in [(t.text, t.tag) for t in tokens]
 
 
 def test_words_of_a_document_are_cut_per_sentence() -> None:

@@ -22,3 +22,10 @@ def test_a_place_abroad_alone_is_no_venue(text: str) -> None:
 def test_a_named_place_abroad_stays_the_venue() -> None:
     text = "该公司昨天在东京国际会议中心举行发布会,推出了新款相机。"
     assert extract_text(text).venue == "东京国际会议中心"
+
+
+@pytest.mark.parametrize("city", ["包头", "大连", "武汉"])
+def test_a_venue_opening_with_a_citys_short_name_keeps_it(city: str) -> None:
+    # jieba reads 包头 as a verb and 大连 as an adverb; as words of a place they open the venue.
+    text = f"5月8日,创新项目推介会在{city}高新区星火汇举办,多家企业参加。"
+    assert extract_text(text).venue == f"{city}高新区星火汇"

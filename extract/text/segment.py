@@ -91,14 +91,34 @@ def _tagger() -> Any:
     for division in Gazetteer.load().divisions:
         if len(division.name) > 2:
             tagger.add_word(division.name, None, PLACE_TAG)
+    for short in _higher_short_forms():
+        tagger.add_word(short, None, PLACE_TAG)
     return tagger
+
+
+@cache
+def _higher_short_forms() -> frozenset[str]:
+    """Short forms of provinces and prefecture-level cities (包头, 大连, 开封), but the gazetteer's
+    common words (来宾): jieba tags many of them as verbs, adverbs or persons' names (包头 v, 大连 d),
+    and a name that opens with one (包头高新区某某中心) lost its city."""
+    from extract.text.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    return frozenset(
+        short
+        for d in gaz.divisions
+        if d.level in ("province", "city")
+        for short in d.short
+        if len(short) >= 2 and short not in gaz.stoplist
+    )
 
 
 @cache
 def _our_tags() -> dict[str, str]:
     """Our lexicons' tags, which win over jieba's: jieba-rs keeps a known word's tag when it is
-    added again (支行 stays a verb)."""
-    return {word: t for name, (t, _) in USER_LISTS.items() for word in words(name)}
+    added again (支行 stays a verb); the short forms of provinces and cities are places."""
+    places = dict.fromkeys(_higher_short_forms(), PLACE_TAG)
+    return places | {word: t for name, (t, _) in USER_LISTS.items() for word in words(name)}
 
 
 _TUPLE_NEW = tuple.__new__
