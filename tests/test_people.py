@@ -241,3 +241,15 @@ def test_a_counsellor_is_titled_by_the_post_before_the_name() -> None:
     text = "讲座\n10月21日,国家二级心理咨询师纪雨桐围绕亲子沟通作了讲座。"
     record = extract_text(text, doc_id="t", published="2024-10-22")
     assert [(a.name, a.title) for a in record.attendees] == [("纪雨桐", "国家二级心理咨询师")]
+
+
+@pytest.mark.parametrize("city", ["包头", "金华", "常德"])
+def test_a_citys_short_name_opening_a_body_is_no_person(city: str) -> None:
+    # 包, 金 and 常 are surnames: after 代表 the city that opens a university's name read as a person.
+    text = f"随后,双方负责人分别代表{city}农业大学党委和某某街道党工委签订共建协议。"
+    assert [a.name for a in extract_text(text).attendees] == []
+
+
+def test_a_person_named_like_a_city_is_still_a_person() -> None:
+    text = "6月5日,某某街道召开党建联席会议,区委副书记金华出席会议并讲话。"
+    assert [a.name for a in extract_text(text).attendees] == ["金华"]

@@ -17,7 +17,7 @@ from extract.resolve.generic import candidates
 from extract.rules_engine.match import Group, Match
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.lexicon import words
-from extract.text.segment import boundaries, known, word_frequency
+from extract.text.segment import boundaries, higher_short_forms, known, word_frequency
 from extract.text.textutil import clean_value
 
 _SPLIT = regex.compile(r"[、和及与]")
@@ -229,6 +229,8 @@ def people(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item
                 continue
             if opens_longer_word(ctx.doc.body, name.start, name.end):
                 continue
+            if name.value in higher_short_forms() and not _word_break(ctx.doc.body, name.end):
+                continue  # `代表包头某某大学`: a city's short name opening a body's, not 包 + 头
             item = items.get(name.value)
             if item is None:
                 item = items[name.value] = Item(

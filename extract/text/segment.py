@@ -91,13 +91,13 @@ def _tagger() -> Any:
     for division in Gazetteer.load().divisions:
         if len(division.name) > 2:
             tagger.add_word(division.name, None, PLACE_TAG)
-    for short in _higher_short_forms():
+    for short in higher_short_forms():
         tagger.add_word(short, None, PLACE_TAG)
     return tagger
 
 
 @cache
-def _higher_short_forms() -> frozenset[str]:
+def higher_short_forms() -> frozenset[str]:
     """Short forms of provinces and prefecture-level cities (包头, 大连, 开封), but the gazetteer's
     common words (来宾): jieba tags many of them as verbs, adverbs or persons' names (包头 v, 大连 d),
     and a name that opens with one (包头高新区某某中心) lost its city."""
@@ -117,7 +117,7 @@ def _higher_short_forms() -> frozenset[str]:
 def _our_tags() -> dict[str, str]:
     """Our lexicons' tags, which win over jieba's: jieba-rs keeps a known word's tag when it is
     added again (支行 stays a verb); the short forms of provinces and cities are places."""
-    places = dict.fromkeys(_higher_short_forms(), PLACE_TAG)
+    places = dict.fromkeys(higher_short_forms(), PLACE_TAG)
     return places | {word: t for name, (t, _) in USER_LISTS.items() for word in words(name)}
 
 
