@@ -470,3 +470,9 @@ def test_a_headline_abbreviation_gives_way_to_the_text_naming_it_with_co_holders
 def test_two_xin_party_organisations_are_a_kind_not_a_holder() -> None:
     text = "两新党组织联合开展主题党日\n7月9日,甲乙物业公司党支部、丙丁餐饮公司党支部联合开展主题党日活动。"
     assert [o for o, _, _ in _organisers(text)] == ["甲乙物业公司党支部", "丙丁餐饮公司党支部"]
+
+
+def test_a_township_written_jie_opens_the_event_name_whole() -> None:
+    # 通东街 for 通东街道: jieba once cut it 通/东街, and the event's name gave the district alone.
+    record = extract_text("5月9日,铁锋区通东街邻里驿站揭牌仪式举行,居民代表参加。")
+    assert record.organisers == ["铁锋区通东街"]

@@ -56,6 +56,13 @@ def test_short_forms_of_cities_are_places_whatever_jieba_tags_them(city: str) ->
     assert (city, "ns") in [(t.text, t.tag) for t in tokens]
 
 
+@pytest.mark.parametrize("town", ["通东街", "官银号街", "龙翔街"])
+def test_a_township_written_jie_is_one_place_word(town: str) -> None:
+    # 通东街道 written 通东街: jieba cut it 通/东街 (a verb first), and 官银号街 官/银号/街.
+    tokens = tag(f"某某区{town}邻里驿站今天开放。")
+    assert (town, "ns") in [(t.text, t.tag) for t in tokens]
+
+
 def test_a_common_word_among_city_names_keeps_its_own_tag() -> None:
     # 来宾 (来宾市) is in the gazetteer's stoplist: here it is the guests.
     tokens = tag("与会来宾参观了展览。")

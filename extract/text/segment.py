@@ -91,9 +91,23 @@ def _tagger() -> Any:
     for division in Gazetteer.load().divisions:
         if len(division.name) > 2:
             tagger.add_word(division.name, None, PLACE_TAG)
-    for short in higher_short_forms():
+    for short in higher_short_forms() | township_jie_forms():
         tagger.add_word(short, None, PLACE_TAG)
     return tagger
+
+
+@cache
+def township_jie_forms() -> frozenset[str]:
+    """`某某街` for each township `某某街道` (three letters or more), as texts write it (龙翔街党工委):
+    without the word, jieba cut some of them into a verb and a street (通/东街, 官/银号/街), and the
+    body they open lost its first letter."""
+    from extract.text.gazetteer import Gazetteer
+
+    return frozenset(
+        d.name[:-1]
+        for d in Gazetteer.load().divisions
+        if d.level == "street" and d.name.endswith("街道") and len(d.name) >= 4
+    )
 
 
 @cache
@@ -117,7 +131,7 @@ def higher_short_forms() -> frozenset[str]:
 def _our_tags() -> dict[str, str]:
     """Our lexicons' tags, which win over jieba's: jieba-rs keeps a known word's tag when it is
     added again (支行 stays a verb); the short forms of provinces and cities are places."""
-    places = dict.fromkeys(higher_short_forms(), PLACE_TAG)
+    places = dict.fromkeys(higher_short_forms() | township_jie_forms(), PLACE_TAG)
     return places | {word: t for name, (t, _) in USER_LISTS.items() for word in words(name)}
 
 
