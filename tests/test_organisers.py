@@ -476,3 +476,8 @@ def test_a_township_written_jie_opens_the_event_name_whole() -> None:
     # 通东街 for 通东街道: jieba once cut it 通/东街, and the event's name gave the district alone.
     record = extract_text("5月9日,铁锋区通东街邻里驿站揭牌仪式举行,居民代表参加。")
     assert record.organisers == ["铁锋区通东街"]
+
+
+def test_a_district_jieba_tags_as_a_verb_opens_the_holder() -> None:
+    record = extract_text("4月3日下午,硚口区城乡建设推进委与某某街道举行结对共建签约仪式。")
+    assert "硚口区城乡建设推进委" in record.organisers

@@ -63,6 +63,12 @@ def test_a_township_written_jie_is_one_place_word(town: str) -> None:
     assert (town, "ns") in [(t.text, t.tag) for t in tokens]
 
 
+def test_a_division_jieba_knows_by_another_tag_is_a_place() -> None:
+    # jieba knows 硚口区 as a verb and kept that tag when the gazetteer added it again.
+    tokens = tag("硚口区某某委员会今天成立。")
+    assert ("硚口区", "ns") in [(t.text, t.tag) for t in tokens]
+
+
 def test_a_common_word_among_city_names_keeps_its_own_tag() -> None:
     # 来宾 (来宾市) is in the gazetteer's stoplist: here it is the guests.
     tokens = tag("与会来宾参观了展览。")

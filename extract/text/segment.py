@@ -77,8 +77,6 @@ def _tagger() -> Any:
     """jieba-rs with jieba's dictionary and ours; built once per process (about 0.15 s)."""
     import rjieba
 
-    from extract.text.gazetteer import Gazetteer
-
     # Importing rjieba has already built a segmenter with jieba's dictionary (its module-level
     # functions use it, and nothing here calls them): ours is that one, not a second built for
     # another 0.07 to 0.12 s of every start.
@@ -88,12 +86,20 @@ def _tagger() -> Any:
     for name, (tag, freq) in USER_LISTS.items():
         for word in words(name):
             tagger.add_word(word, freq, tag)
-    for division in Gazetteer.load().divisions:
-        if len(division.name) > 2:
-            tagger.add_word(division.name, None, PLACE_TAG)
-    for short in higher_short_forms() | township_jie_forms():
-        tagger.add_word(short, None, PLACE_TAG)
+    for word in place_words():
+        tagger.add_word(word, None, PLACE_TAG)
     return tagger
+
+
+@cache
+def place_words() -> tuple[str, ...]:
+    """Every word our lexicons make a place (tag ns), in a fixed order (the order words are added
+    in may decide a cut): the full names of divisions of three letters or more, in the gazetteer's
+    order, then the short forms of provinces and cities and the townships written 某某街."""
+    from extract.text.gazetteer import Gazetteer
+
+    full = [d.name for d in Gazetteer.load().divisions if len(d.name) > 2]
+    return tuple(dict.fromkeys([*full, *sorted(higher_short_forms()), *sorted(township_jie_forms())]))
 
 
 @cache
@@ -130,8 +136,8 @@ def higher_short_forms() -> frozenset[str]:
 @cache
 def _our_tags() -> dict[str, str]:
     """Our lexicons' tags, which win over jieba's: jieba-rs keeps a known word's tag when it is
-    added again (支行 stays a verb); the short forms of provinces and cities are places."""
-    places = dict.fromkeys(higher_short_forms() | township_jie_forms(), PLACE_TAG)
+    added again (支行 stays a verb, 硚口区 too); place words are places."""
+    places = dict.fromkeys(place_words(), PLACE_TAG)
     return places | {word: t for name, (t, _) in USER_LISTS.items() for word in words(name)}
 
 
