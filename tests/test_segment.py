@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.text.segment import SENTENCE_ENDS, Words, boundaries, tag, word_frequency
+from extract.text.segment import NUMERAL_TAGS, SENTENCE_ENDS, Words, boundaries, tag, word_frequency
 
 ARTICLE = "2024年5月6日,区委副书记李明出席社区议事会。"
 
@@ -67,6 +67,13 @@ def test_a_division_jieba_knows_by_another_tag_is_a_place() -> None:
     # jieba knows 硚口区 as a verb and kept that tag when the gazetteer added it again.
     tokens = tag("硚口区某某委员会今天成立。")
     assert ("硚口区", "ns") in [(t.text, t.tag) for t in tokens]
+
+
+def test_an_unknown_word_without_numerals_is_no_numeral() -> None:
+    # jieba guesses 映月 a numeral (m); 三个 and 若干, a count and a known word, stay numerals.
+    tokens = {t.text: t.tag for t in tag("映月小区有三个驿站和若干志愿者。")}
+    assert tokens["映月"] not in NUMERAL_TAGS
+    assert tokens["三个"] in NUMERAL_TAGS and tokens["若干"] in NUMERAL_TAGS
 
 
 def test_a_common_word_among_city_names_keeps_its_own_tag() -> None:

@@ -112,3 +112,9 @@ def test_a_community_alone_is_no_address() -> None:
     # `某某中心在某社区挂牌`: the community says where, but is no address of the centre.
     text = "星河区“和睦”实践中心在白鹭社区挂牌\n6月1日,星河区“和睦”实践中心正式揭牌。"
     assert [(s.name, s.address) for s in extract_text(text).stations] == [("星河区和睦实践中心", None)]
+
+
+def test_a_station_named_for_a_word_jieba_guesses_a_numeral_is_found() -> None:
+    # jieba guessed 映月 a numeral, and a numeral before a station's kind makes no name (三个驿站).
+    record = extract_text("5月6日,映月社区党群服务中心正式揭牌启用,居民前来参观。")
+    assert [s.name for s in record.stations] == ["映月社区党群服务中心"]
