@@ -481,3 +481,8 @@ def test_a_township_written_jie_opens_the_event_name_whole() -> None:
 def test_a_district_jieba_tags_as_a_verb_opens_the_holder() -> None:
     record = extract_text("4月3日下午,硚口区城乡建设推进委与某某街道举行结对共建签约仪式。")
     assert "硚口区城乡建设推进委" in record.organisers
+
+
+def test_a_lead_in_word_inside_a_place_word_is_kept() -> None:
+    # 新建 (newly built) is a lead-in dropped before a name, but 新建区 is a district of 南昌.
+    assert extract_text("10月9日,新建区蛟桥街道召开党建工作推进会。").organisers == ["新建区蛟桥街道"]

@@ -50,7 +50,8 @@ def trim(
     if lead:
         pattern = lead_in_pattern(lead)
         m = pattern.match(value, cut)
-        if m:
+        # A lead-in word only where the text has it as a word: 新建 of 新建区 opens a district.
+        if m and (tokens is None or tokens.is_boundary(start + m.end())):
             cut = m.end()
     value, start = value[cut:], start + cut
     # A group a finder cut from the words keeps its word edges (match.CUT_AT_WORDS).
