@@ -486,3 +486,15 @@ def test_a_district_jieba_tags_as_a_verb_opens_the_holder() -> None:
 def test_a_lead_in_word_inside_a_place_word_is_kept() -> None:
     # 新建 (newly built) is a lead-in dropped before a name, but 新建区 is a district of 南昌.
     assert extract_text("10月9日,新建区蛟桥街道召开党建工作推进会。").organisers == ["新建区蛟桥街道"]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("10月9日,新建区长堎街道召开党建工作推进会。", "新建区长堎街道"),
+        ("10月9日,莲湖区长安街道召开党建工作推进会。", "莲湖区长安街道"),
+    ],
+)
+def test_a_district_before_a_township_opening_with_chang_is_no_post(text: str, holder: str) -> None:
+    # 区长 across a district and its township (某区/长安街道) is no 区长 (district head) and a name.
+    assert extract_text(text).organisers == [holder]
