@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from extract.running.pipeline import extract_text
 from extract.text.normalise import normalise
 
@@ -82,3 +84,17 @@ def _comparable(path: Path) -> dict[str, object]:
     for key in ("evidence", "source"):
         record.pop(key, None)
     return record
+
+
+@pytest.mark.parametrize(
+    ("text", "simplified"),
+    [
+        ("陕西省乾县召开党建工作会议。", "陕西省乾县召开党建工作会议。"),  # Simplified: not converted
+        ("柞水县乾佑街道举行揭牌仪式。", "柞水县乾佑街道举行揭牌仪式。"),
+        ("陝西省乾縣召開黨建工作會議。", "陕西省乾县召开党建工作会议。"),  # a division's name keeps 乾
+        ("會場乾淨整潔。", "会场干净整洁。"),  # elsewhere 乾 is Traditional for 干
+    ],
+)
+def test_a_letter_of_a_divisions_name_is_kept_as_written(text: str, simplified: str) -> None:
+    # 乾 (乾县, 乾安县) is Simplified too: OpenCC's t2s made 乾县 干县, and it alone set it going.
+    assert normalise(text).text == simplified

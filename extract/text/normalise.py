@@ -62,8 +62,53 @@ def _traditional_chars() -> frozenset[str]:
     return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
 
 
+@cache
+def _names_with_simplified_too() -> dict[str, tuple[str, ...]]:
+    """The characters t2s changes that the Simplified names of China's divisions write as they are
+    (乾 of 乾县 and 乾安县, 於 of 於潜镇, 濛 of 濛江镇), each with the names that hold it."""
+    from extract.text.gazetteer import Gazetteer
+
+    names: dict[str, list[str]] = {}
+    for d in Gazetteer.load().divisions:
+        for ch in set(d.name) & _traditional_chars():
+            names.setdefault(ch, []).append(d.name)
+    return {ch: tuple(dict.fromkeys(found)) for ch, found in names.items()}
+
+
+def _simplified_too() -> frozenset[str]:
+    return frozenset(_names_with_simplified_too())
+
+
+def _keep_in_names(line: str, converted: str) -> str:
+    """`converted` with the letters t2s changed given back where they stand in a division's name:
+    乾县 stays 乾县 (not 干县), while 乾淨 still becomes 干净."""
+    names = _names_with_simplified_too()
+    out = list(converted)
+    for i, ch in enumerate(line):
+        if ch not in names or converted[i] == ch:
+            continue
+        for name in names[ch]:
+            for j, letter in enumerate(name):
+                start = i - j
+                if letter != ch or start < 0:
+                    continue
+                window = out[start : start + len(name)]
+                window[j] = ch
+                if "".join(window) == name:
+                    out[i] = ch
+                    break
+            if out[i] == ch:
+                break
+    return "".join(out)
+
+
+@cache
+def _signs_of_traditional() -> frozenset[str]:
+    return _traditional_chars() - _simplified_too()
+
+
 def has_traditional(text: str) -> bool:
-    return not _traditional_chars().isdisjoint(text)
+    return not _signs_of_traditional().isdisjoint(text)
 
 
 # Full-width ASCII and the ideographic space: the width folding news text needs, one character for
@@ -132,11 +177,14 @@ def _to_simplified(text: str, index: Sequence[int]) -> tuple[str, Sequence[int]]
     if not has_traditional(text):
         return text, index
     convert = _t2s().convert
+    keep = _simplified_too()
     out: list[str] = []
     for line in text.splitlines(keepends=True):
         converted = convert(line)
         if len(converted) != len(line):
             converted = "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in line)
+        if not keep.isdisjoint(line):
+            converted = _keep_in_names(line, converted)
         out.append(converted)
     return "".join(out), index
 
