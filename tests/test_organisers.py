@@ -498,3 +498,9 @@ def test_a_lead_in_word_inside_a_place_word_is_kept() -> None:
 def test_a_district_before_a_township_opening_with_chang_is_no_post(text: str, holder: str) -> None:
     # 区长 across a district and its township (某区/长安街道) is no 区长 (district head) and a name.
     assert extract_text(text).organisers == [holder]
+
+
+def test_a_holder_opening_with_a_county_jieba_reads_as_an_adverb_is_found() -> None:
+    # 大足 (大足区) is an adverb to jieba, and a body does not open with one.
+    record = extract_text("此次义诊由大足区委宣传部携手区卫健委一同主办,吸引居民百余人。")
+    assert "大足区委宣传部" in record.organisers

@@ -76,6 +76,13 @@ def test_an_unknown_word_without_numerals_is_no_numeral() -> None:
     assert tokens["三个"] in NUMERAL_TAGS and tokens["若干"] in NUMERAL_TAGS
 
 
+@pytest.mark.parametrize("county", ["大足", "从化", "介休"])
+def test_a_county_short_form_cut_as_a_word_is_a_place(county: str) -> None:
+    # jieba tags 大足 an adverb, 从化 and 介休 verbs.
+    tokens = tag(f"{county}区委宣传部今天召开座谈会。")
+    assert (county, "ns") in [(t.text, t.tag) for t in tokens]
+
+
 def test_a_common_word_among_city_names_keeps_its_own_tag() -> None:
     # 来宾 (来宾市) is in the gazetteer's stoplist: here it is the guests.
     tokens = tag("与会来宾参观了展览。")

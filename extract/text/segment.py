@@ -105,6 +105,24 @@ def place_words() -> tuple[str, ...]:
 
 
 @cache
+def county_short_forms() -> frozenset[str]:
+    """Short forms of counties (大足, 从化, 介休), but the gazetteer's common words and the words
+    jieba counts over 1000 times (通道): cut as a word of their own (大足/区委), they are places, not
+    the adverb or verb jieba tags them. Only their tag changes: made words, they would cut
+    sentences where no county is meant."""
+    from extract.text.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    return frozenset(
+        short
+        for d in gaz.divisions
+        if d.level == "county"
+        for short in d.short
+        if len(short) >= 2 and short not in gaz.stoplist and word_frequency(short) <= 1000
+    )
+
+
+@cache
 def township_jie_forms() -> frozenset[str]:
     """`某某街` for each township `某某街道` (three letters or more), as texts write it (龙翔街党工委):
     without the word, jieba cut some of them into a verb and a street (通/东街, 官/银号/街), and the
@@ -162,8 +180,11 @@ def tag(text: str, offset: int = 0) -> list[Token]:
     texts = [word for word, _ in pairs]
     edges = list(accumulate(map(len, texts), initial=offset))
     tags = [ours(w, t) for w, t in pairs]
+    counties = county_short_forms()
     for i, t in enumerate(tags):
-        if t in NUMERAL_TAGS and _guessed_numeral(texts[i]):
+        if t in FUNCTION_TAGS and texts[i] in counties:
+            tags[i] = PLACE_TAG
+        elif t in NUMERAL_TAGS and _guessed_numeral(texts[i]):
             tags[i] = GUESSED_NAME_TAG
     fields = zip(texts, edges[:-1], edges[1:], tags, strict=True)
     # tuple.__new__ straight from C: a third of the time of calling Token(...) for each word.
