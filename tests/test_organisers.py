@@ -504,3 +504,10 @@ def test_a_holder_opening_with_a_county_jieba_reads_as_an_adverb_is_found() -> N
     # 大足 (大足区) is an adverb to jieba, and a body does not open with one.
     record = extract_text("此次义诊由大足区委宣传部携手区卫健委一同主办,吸引居民百余人。")
     assert "大足区委宣传部" in record.organisers
+
+
+@pytest.mark.parametrize("city", ["景德镇", "新乡", "萍乡"])
+def test_a_city_named_like_a_township_opens_the_body_not_ends_it(city: str) -> None:
+    # 景德镇 ends in 镇, 新乡 and 萍乡 in 乡: the city's name is no township holding the event.
+    record = extract_text(f"9月3日,{city}经开区党群服务站揭牌仪式举行,居民代表参加。")
+    assert record.organisers == [f"{city}经开区"]

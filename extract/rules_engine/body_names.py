@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extract.text.gazetteer import Gazetteer
-from extract.text.segment import FUNCTION_TAGS, NUMERAL_TAGS, Token, known
+from extract.text.segment import FUNCTION_TAGS, NUMERAL_TAGS, Token, higher_short_forms, known
 
 CLAUSE_MARKS = frozenset(",;:。!?\n…—")
 OPEN_QUOTES = '“「『《"'
@@ -55,6 +55,8 @@ def body(part: Sequence[Token], lists: Lists, leading: bool = False) -> bool:
     acting = leading and name.endswith(lists.acting)
     if not acting and (not name.endswith(lists.suffixes) or name.endswith(lists.not_ending)):
         return False
+    if part[-1].text in higher_short_forms():
+        return False  # 景德镇, 新乡, 萍乡: a city's name ending like a township's (景德镇高新区)
     inner = part[1:-1]
     if any(counting(part[k:]) for k in range(1, len(part))):
         return False  # 某市首家社区: a count inside is no name's
