@@ -116,5 +116,5 @@ def test_a_community_alone_is_no_address() -> None:
 
 def test_a_station_named_for_a_word_jieba_guesses_a_numeral_is_found() -> None:
     # jieba guessed 映月 a numeral, and a numeral before a station's kind makes no name (三个驿站).
-    record = extract_text("5月6日,映月社区党群服务中心正式揭牌启用,居民前来参观。")
+    record = extract_text("5月6日,映月社区党群服务中心开门迎客,居民前来参观。")
     assert [s.name for s in record.stations] == ["映月社区党群服务中心"]
