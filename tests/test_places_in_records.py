@@ -179,6 +179,16 @@ UNLISTED = [
     ("9月3日,闵行区某某新街道某社区举行邻里节。", ("闵行区", "上海市", "某某新街道")),
     # All of a district's townships name none.
     ("6月19日,杨浦区所有街道党工委书记参加活动。", ("杨浦区", "上海市", None)),
+    # The county by its short form, then a township it lacks (merged or renamed since).
+    ("9月3日,闵行某某新镇某社区举行邻里节。", ("闵行区", "上海市", "某某新镇")),
+    # ... named so once, in the headline, and later without its county.
+    (
+        "崇明某某镇两个社区成立\n近日,某某镇甲社区、乙社区正式成立。某某镇党委书记王明说。",
+        ("崇明区", "上海市", "某某镇"),
+    ),
+    # A word that ends in a township's kind (古镇, 城乡) after a short form is no township.
+    ("9月3日,闵行某某古镇举行邻里节。", ("闵行区", "上海市", None)),
+    ("9月3日,浦东统筹城乡工作会议召开。", ("浦东新区", "上海市", None)),
 ]
 
 

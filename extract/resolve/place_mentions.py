@@ -57,14 +57,31 @@ _COUNTY_ENDS = ("区", "县", "道", "镇", "乡")
 _OPENS_A_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:社区|小区|村)")
 
 
+# What is left of a match once a county's short form opens it: a township's own name, two to four
+# characters and its kind (the rule keeps out words that end in one: 城乡, 古镇).
+_TOWN_REST = re.compile(r"(?![各所全有其该本这那每多部下内和与及等辖属])[\u4e00-\u9fff]{2,4}(?:街道|镇|乡)")
+
+
 def _unlisted(start: int, end: int, text: str, name: str, known: list[PlaceMention]) -> PlaceMention | None:
     """A township the gazetteer does not list (renamed, merged, or a common short name such as
     `某某外街道`), written in full right after a county it does list (`某区某某街道`): one of that
-    county's townships, named `name` (`某某街道` for `某某街` written before a community). None where
-    a listed township lies there already or no single county precedes."""
+    county's townships, named `name` (`某某街道` for `某某街` written before a community). The county
+    may open the match by its short form instead (`某某某某镇`), the township's own name after it. None
+    where a listed township lies there already or no single county precedes."""
     if any(k.start < end and start < k.end and any(d.level == "street" for d in k.candidates) for k in known):
         return None
     before = [k for k in known if k.end == start]
+    if not before:  # a county's short form opens the match: 某某 + 某某镇
+        before = [
+            k
+            for k in known
+            if start <= k.start < k.end < end
+            and any(d.level == "county" for d in k.candidates)
+            and _TOWN_REST.fullmatch(text, k.end - start)
+        ]
+        if len(before) == 1:
+            cut = before[0].end - start
+            start, text, name = before[0].end, text[cut:], name[cut:]
     counties = [d for k in before for d in k.candidates if d.level == "county"]
     if len(counties) != 1:
         return None
@@ -135,10 +152,12 @@ def find_mentions(gaz: Gazetteer, matches: Iterable[Match]) -> list[PlaceMention
             found = _written_for_township(gaz, g.start, g.value, str(suffix))
             if found is not None:
                 out.append(found)
+    towns: dict[tuple[int, int], PlaceMention] = {}  # two rules may find one township
     for start, end, text, name in unlisted:
         town = _unlisted(start, end, text, name, out)
         if town is not None:
-            out.append(town)
+            towns.setdefault((town.start, town.end), town)
+    out += towns.values()
     # Only where the gazetteer found nothing there: a name it reports is a mention already.
     found_spans = [(k.start, k.end) for k in out]
     out += [c for c in stoplisted if not any(a < c.end and c.start < b for a, b in found_spans)]
