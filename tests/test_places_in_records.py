@@ -35,6 +35,34 @@ def test_shared_district_names_take_their_city_from_the_text(
     assert (record.district, record.city) == (district, city)
 
 
+NAMESAKES = [
+    # The event's district and a guest's namesake of another city: what is written against the
+    # event's own mention (the city before it, its township after it) decides.
+    (
+        "6月8日,上海市普陀区长寿路街道举行会议,浙江省舟山市普陀区代表参加。",
+        ("普陀区", "上海市", "长寿路街道"),
+    ),
+    (
+        "6月8日,鼓楼区温泉街道举行友好城区交流会。区委书记王明、南京市鼓楼区委副书记李华出席。",
+        ("鼓楼区", "福州市", "温泉街道"),
+    ),
+    (
+        "6月8日,舟山市普陀区沈家门街道一行赴上海市普陀区长寿路街道考察交流。",
+        ("普陀区", "上海市", "长寿路街道"),
+    ),
+    (
+        "6月8日,舟山市普陀区沈家门街道举行会议,上海市普陀区长寿路街道代表参加。",
+        ("普陀区", "舟山市", "沈家门街道"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), NAMESAKES, ids=[str(i) for i in range(len(NAMESAKES))])
+def test_a_guests_namesake_district_does_not_take_the_events_city(text: str, place: tuple[str, ...]) -> None:
+    record = extract_text(text)
+    assert (record.district, record.city, record.street) == place
+
+
 def test_the_event_district_wins_over_a_guest_from_elsewhere() -> None:
     text = (
         "6月5日,杨浦区四平路街道举行区域化党建联席会议。杨浦区委副书记王明,"

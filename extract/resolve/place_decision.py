@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from extract.resolve import Context, Proof
 from extract.resolve.place_mentions import names_city
 from extract.resolve.place_weights import FULL_STREET, mention_weight
+from extract.text.divisions import CountyResolution, Evidence
 from extract.text.gazetteer import Division, Gazetteer, PlaceMention
 
 
@@ -25,6 +26,30 @@ class Decision:
     street_proof: Proof | None = None
     street_one_county: bool = False  # the township's name, in the places the text names, lies in one county
     street_options: tuple[Division, ...] = ()  # the townships of that name the decision chose among
+
+
+def resolve_at(
+    gaz: Gazetteer, name: str, text: str, mention: PlaceMention, mentions: list[PlaceMention]
+) -> CountyResolution:
+    """Which county `name` means, as the gazetteer reads the whole text; but where the text also
+    names a namesake elsewhere (a guest's 某市普陀区), what is written against the event's own
+    `mention` outranks it: a city or province right before it (舟山市普陀区), a township of it right
+    after (普陀区长寿路街道). Those decide only where they support one namesake."""
+    whole = gaz.resolve_county(name, text)
+    support: dict[str, Evidence] = {}
+    for k in mentions:
+        kind = "adjacent" if k.end == mention.start else "street" if k.start == mention.end else ""
+        for c in gaz.counties(name) if kind else ():
+            if any(
+                d.code in (c.city_code, c.province_code) if kind == "adjacent" else d.county_code == c.code
+                for d in k.candidates
+            ):
+                support.setdefault(c.code, Evidence(kind, k.text, k.start, k.end, c.code))
+    if len(support) != 1 or whole.division is not None and whole.division.code in support:
+        return whole
+    [(code, evidence)] = support.items()
+    county = gaz.get(code)
+    return whole if county is None else CountyResolution(name, county, (county,), (evidence,))
 
 
 def county_of_street(gaz: Gazetteer, decision: Decision, text: str) -> None:

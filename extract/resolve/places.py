@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import divisions_note
-from extract.resolve.place_decision import Decision, city_alone, county_of_street, street_in_city
+from extract.resolve.place_decision import Decision, city_alone, county_of_street, resolve_at, street_in_city
 from extract.resolve.place_lists import listed_counties, listed_townships
 from extract.resolve.place_mentions import (
     find_mentions,
@@ -84,6 +84,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     zone_named = bool(zone) and names_a_zone(zone, body, mentions)
     county_weight: dict[str, float] = defaultdict(float)
     first_seen: dict[str, PlaceMention] = {}
+    heaviest: dict[str, tuple[float, PlaceMention]] = {}
     street_weight: dict[str, float] = defaultdict(float)
     street_seen: dict[str, PlaceMention] = {}
     from_towns: dict[str, float] = defaultdict(float)
@@ -110,6 +111,8 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         for name in counties:
             county_weight[name] += w
             first_seen.setdefault(name, m)
+            if w > heaviest.get(name, (0.0, m))[0]:
+                heaviest[name] = (w, m)  # where the event is said to be: its namesake is decided there
             # One of a list of counties, in passing (`甲县代表、乙区代表`): each sends its people.
             (only_listed if m.start in listed_apart and w <= ELSEWHERE else named).add(name)
         if streets and not (m.start in listed and w <= ELSEWHERE):  # one of a list, in passing: no host
@@ -166,8 +169,8 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
         ranked = []  # 北京通州、天津武清两地: places of two provinces on a par, the event in neither said
     if ranked:
         name = ranked[0]
-        resolution = gaz.resolve_county(name, ctx.doc.text)
         mention = first_seen[name]
+        resolution = resolve_at(gaz, name, ctx.doc.text, heaviest.get(name, (0, mention))[1], mentions)
         decision.county = resolution.division or gaz.counties(name)[0]
         how = "place_mention" if any(d.level == "county" for d in mention.candidates) else "from_township"
         decision.county_proof = Proof("", mention.start, mention.end, f"district.{how}")
