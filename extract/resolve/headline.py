@@ -171,7 +171,8 @@ def timestamp(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[I
     if pattern:
         day = dateline_day(ctx.doc.scope_text("head"), str(pattern))
         limit = int(spec.options.get("dateline_days", 0))
-        matches = [m for m in matches if agrees(_stamp_day(m), day, limit)]
+        # A generator, not a list: the rules run lazily, and a page with metadata runs none of them.
+        matches = (m for m in matches if agrees(_stamp_day(m), day, limit))
     items = page_or_first(ctx, spec, matches)
     if not items:
         return []
