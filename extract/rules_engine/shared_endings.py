@@ -28,8 +28,8 @@ def with_shared_ending(parts: list[list[Token]], clause: Sequence[Token], lists:
     one's ending, where they are listed with 、 alone and the last is a body whose stem is bare as
     well; where a count of the names stands before the ending (`甲、乙、丙三镇`, `…三个办事处`),
     every name, the last too, is its stem and the ending. The parts unchanged otherwise."""
-    if len(parts) < 2 or not all(parts):
-        return parts
+    if len(parts) < 2 or not all(parts) or not _listed(parts[-2], parts[-1], clause):
+        return parts  # the last two not a bare list: no name before the last shares its ending
     last = parts[-1]
     name = "".join(t.text for t in last)
     ending = _ending(name, lists)
