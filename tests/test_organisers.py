@@ -511,3 +511,13 @@ def test_a_city_named_like_a_township_opens_the_body_not_ends_it(city: str) -> N
     # 景德镇 ends in 镇, 新乡 and 萍乡 in 乡: the city's name is no township holding the event.
     record = extract_text(f"9月3日,{city}经开区党群服务站揭牌仪式举行,居民代表参加。")
     assert record.organisers == [f"{city}经开区"]
+
+
+def test_a_line_of_bodies_joined_by_和_is_read_in_time() -> None:
+    # Found by scripts/fuzz.py: with 和 free to join two bodies or run on inside one, a headline of
+    # a dozen counties joined by 和, and no verb after them, ran past a rule's time limit.
+    line = "签订" + "甲县和乙丙县和" * 12
+    record = extract_text(f"{line}\n3月5日,{line}举行。", published="2024-08-01")
+    assert record.organisers == []
+    record = extract_text("甲乙街道和平社区举行邻里节\n正文", published="2024-08-01")
+    assert record.organisers == ["甲乙街道和平社区"]

@@ -16,6 +16,15 @@ pattern = '在(?P<value>\\p{Han}{2,8}?)举行'
 examples = [{ text = "在大厦举行", value = "大厦" }]
 counter = ["举行"]
 """
+# Found by scripts/fuzz.py in three organisers rules: a short line of bodies joined by 和 ran past
+# the time limit. The probes now hold such a line.
+JOINED_RULE = """
+[[rule]]
+id = "venue.joined"
+pattern = '(?P<value>\\p{Han}{1,12}?县(?:和\\p{Han}{1,12}?县)*)举行'
+examples = [{ text = "甲县和乙县举行", value = "甲县和乙县" }]
+counter = ["举行"]
+"""
 HEAD = '[field]\nname = "venue"\nkind = "scalar"\nresolver = "first"\n'
 
 
@@ -58,8 +67,25 @@ def test_a_good_file_loads(tmp_path: Path) -> None:
             "",
             "backtracks catastrophically",
         ),
+        (
+            # 和 both joins two bodies and runs on inside one: a list of them splits every way.
+            JOINED_RULE,
+            "",
+            "backtracks catastrophically",
+        ),
     ],
-    ids=["toml", "pattern", "fragment", "duplicate", "counter", "id", "key", "empty", "backtracking"],
+    ids=[
+        "toml",
+        "pattern",
+        "fragment",
+        "duplicate",
+        "counter",
+        "id",
+        "key",
+        "empty",
+        "backtracking",
+        "joined",
+    ],
 )
 def test_broken_files_are_refused_with_file_line_and_rule(
     tmp_path: Path, body: str, fragments: str, message: str
