@@ -31,6 +31,14 @@ def test_name_end(text: str, name: str) -> None:
     assert text[: name_end(text, 0, 3)] == name
 
 
+def test_a_name_of_two_characters_that_are_a_compound_surname_ends_where_it_is_written() -> None:
+    # Found by scripts/fuzz.py: a compound surname was given a name's third character past the
+    # text's end (an IndexError for the whole article).
+    assert name_end("总监慕容", 2, 2) == 4
+    assert [(a.name, a.title) for a in extract_text("总监慕容").attendees] == [("慕容", "总监")]
+    assert name_end("主任欧阳明出席", 2, 3) == 5
+
+
 def test_a_verb_after_a_three_character_name_is_no_place_character() -> None:
     # 率 leads the delegation; 率市政协 must not read as a name ending before a 市 of a place.
     record = extract_text("日前,市政协主席赵德忠率市政协主席会议成员视察社区。")

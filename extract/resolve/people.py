@@ -30,8 +30,10 @@ def _list(name: str) -> frozenset[str]:
 
 
 def name_end(text: str, start: int, longest: int) -> int:
-    """Where the name starting at `start` ends: 2 or 3 characters (4 for a compound surname)."""
-    compound = 1 if text[start : start + 2] in _list("surname") else 0
+    """Where the name starting at `start` ends: 2 or 3 characters (4 for a compound surname), never
+    past its part of the list (`longest`): a part of two characters (`慕容`) is a name, whether or
+    not they are also a compound surname, with no given name after them to take."""
+    compound = 1 if longest > 2 and text[start : start + 2] in _list("surname") else 0
     short, long_ = start + 2 + compound, start + min(longest, 3 + compound)
     if long_ <= short:
         return short
