@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from extract.base.budget import Limits, budget
 from extract.resolve.registry import default_ruleset
-from extract.rules_engine import engine, twin
+from extract.rules_engine import backtrack, engine, twin
 from extract.rules_engine.cache_folder import Entries
 from extract.rules_engine.document import Document
 from extract.rules_engine.ruleset import Rule, unsound_twins
@@ -119,6 +119,11 @@ def test_a_twin_that_backtracks_is_dropped(tmp_path: Path, monkeypatch: pytest.M
     slow = replace(rule, id="x.slow", twin=re.compile("(?:党+)+某"))
     sound = replace(rule, id="x.sound", twin=re.compile("党某"))
     assert unsound_twins([slow, sound]) == {"x.slow"}
+    # Remembered either way: the next start probes neither, and the slow twin stays dropped.
+    probed: list[str] = []
+    monkeypatch.setattr(backtrack, "twin_finishes", lambda pattern, _: probed.append(pattern.pattern))
+    assert unsound_twins([slow, sound]) == {"x.slow"}
+    assert probed == []
 
 
 PATTERNED = [r for rules in default_ruleset().rules.values() for r in rules if r.pattern is not None]

@@ -82,26 +82,35 @@ def check_backtracking(rules: list[Rule]) -> None:
         backtrack.remember(passed)
 
 
+UNSOUND_TWINS = "unsound-twins.txt"  # the cache of twins that failed a probe
+
+
 def unsound_twins(rules: list[Rule]) -> set[str]:
     """The ids of rules whose twin in `re` (extract/rules_engine/twin.py) fails a probe its pattern
     passed (`re` lacks some of `regex`'s guards against backtracking): such a rule keeps its pattern
-    alone. Twins that passed before are not probed again."""
+    alone. Twins probed before, whether they passed or failed, are not probed again: a failing twin
+    spends the whole time limit on its probe, at every start."""
     from extract.rules_engine import backtrack
 
-    known = backtrack.passed_before()
-    passed, unsound = [], set()
+    known, failed_before = backtrack.passed_before(), backtrack.passed_before(UNSOUND_TWINS)
+    passed, failed, unsound = [], [], set()
     for rule in rules:
         if rule.twin is None:
             continue
         key = backtrack.digest("twin\0" + rule.twin.pattern)
         if key in known:
             continue
-        if backtrack.twin_finishes(rule.twin, (ex.text for ex in rule.examples)):
+        if key in failed_before:
+            unsound.add(rule.id)
+        elif backtrack.twin_finishes(rule.twin, (ex.text for ex in rule.examples)):
             passed.append(key)
         else:
             unsound.add(rule.id)
+            failed.append(key)
     if passed:
         backtrack.remember(passed)
+    if failed:
+        backtrack.remember(failed, UNSOUND_TWINS)
     return unsound
 
 
