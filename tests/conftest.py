@@ -17,6 +17,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.enviro
 
 if TYPE_CHECKING:
     from extract.rules_engine.document import Document
+    from extract.rules_engine.match import Match
+    from extract.rules_engine.rule_types import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -51,3 +53,19 @@ def corpus_documents() -> list[Document]:
     docs = [prepare(a) for p in paths for a in read_file(p).articles]
     assert len(docs) > 200
     return docs
+
+
+@pytest.fixture
+def rules_run(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the rules the engine runs during the test, in order, one entry per run."""
+    from extract.rules_engine import engine
+
+    ran: list[str] = []
+    real = engine.run_rule
+
+    def counting(rule: Rule, doc: Document) -> list[Match]:
+        ran.append(rule.id)
+        return real(rule, doc)
+
+    monkeypatch.setattr(engine, "run_rule", counting)
+    return ran
