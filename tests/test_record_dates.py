@@ -59,7 +59,7 @@ def test_a_day_first_date_needs_its_time_and_a_line_of_its_own() -> None:
             id="printed the day after the dateline",
         ),
         pytest.param(
-            "某街道举行议事会\n2024-01-02\n\n本报讯 12月30日,某街道举行议事会。\n",
+            "某街道举行议事会\n2024-01-02\n\n本报12月30日讯 某街道举行议事会。\n",
             "2024-01-02",
             id="a dateline of last December, printed in January",
         ),
