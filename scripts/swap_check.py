@@ -52,7 +52,9 @@ from pathlib import Path
 from typing import Any
 
 from extract.review.score import Miss, Score, load_json_dir, load_subset, score_records
+from extract.text.divisions import Division
 from extract.text.normalise import normalise
+from extract.text.place_tables import read_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SPLIT = ROOT / "seeds" / "dev" / "split.json"
@@ -252,10 +254,16 @@ class Gazetteer:
     @classmethod
     def load(cls) -> Gazetteer:
         g = cls()
-        for row in _tsv(PLACES / "divisions.tsv"):
-            if row["abolished"]:
+        for d in _tables()[0]:
+            if d.level == "street":
+                short = "|".join(d.short) or _township_short(d.name)
+                s = Place(d.code, d.name, "street", "", "", short, d.county_code or "")
+                g.streets.setdefault(s.county_code, []).append(s)
+                g.name_count.update(_forms(s))
                 continue
-            p = Place(row["code"], row["name"], row["level"], row["city"], row["province"], row["short"])
+            if d.abolished is not None:
+                continue
+            p = Place(d.code, d.name, d.level, d.city or "", d.province, "|".join(d.short))
             g.name_count.update(_forms(p))
             if p.level == "county":
                 g.counties.append(p)
@@ -265,11 +273,6 @@ class Gazetteer:
                 g.provinces[p.name] = p
                 if p.name.endswith("市"):  # a municipality is its own city
                     g.cities[p.name] = p
-        for row in _tsv(PLACES / "streets.tsv"):
-            short = row["short"] or _township_short(row["name"])
-            s = Place(row["code"], row["name"], "street", "", "", short, row["county_code"])
-            g.streets.setdefault(s.county_code, []).append(s)
-            g.name_count.update(_forms(s))
         return g
 
     def county(self, name: str, city: str | None) -> Place | None:
@@ -283,12 +286,12 @@ class Gazetteer:
         return all(self.name_count[f] == 1 for f in _forms(p))
 
 
-def _tsv(path: Path) -> Iterator[dict[str, str]]:
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    head = lines[0].split("\t")
-    for ln in lines[1:]:
-        cells = ln.split("\t")
-        yield dict(zip(head, cells + [""] * (len(head) - len(cells)), strict=True))
+@functools.cache
+def _tables() -> tuple[list[Division], frozenset[str]]:
+    """The divisions (townships last) and the short-form stoplist of rules/places, as the engine
+    reads them."""
+    divisions, stoplist, _ = read_tables(PLACES)
+    return divisions, frozenset(stoplist)
 
 
 def _township_short(name: str) -> str:
@@ -329,10 +332,8 @@ def _forms(p: Place) -> list[str]:
     return [p.name, *shorts]
 
 
-@functools.cache
 def _stoplist() -> frozenset[str]:
-    text = (PLACES / "short_stoplist.txt").read_text(encoding="utf-8")
-    return frozenset(ln.split("#")[0].strip() for ln in text.splitlines() if ln.split("#")[0].strip())
+    return _tables()[1]
 
 
 @dataclass
