@@ -1,5 +1,6 @@
-"""The invented articles of tests/data/invented/ (their README says what they hold): the pipeline run
-over them, each annotated field held to a floor, and every organiser and party shown by its evidence.
+"""The invented articles of tests/data/invented/organisers/ (its README says what they hold): the
+pipeline run over them, each annotated field held to a floor, and every organiser and party shown by
+its evidence.
 
 Only the fields the gold annotates are scored: the others are not annotated there. Raising a floor
 is a commit of its own, as for tests/baseline.json.
