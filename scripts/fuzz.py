@@ -118,7 +118,8 @@ class Maker:
             form = short if short and r.random() < 0.4 else name
         else:
             name, level, city, province, short, former = r.choice(self.m.places)
-            form = r.choice([name, name, short or name, former or name])
+            # A row may list several short or former forms (延边|延边州): the first of each.
+            form = r.choice([name, name, short.split("|")[0] or name, former.split("|")[0] or name])
             if r.random() < 0.3:  # a chain: 省 市 区, as addresses write it
                 form = "".join(dict.fromkeys([province, city, form]))
         if r.random() < 0.2:
