@@ -9,20 +9,14 @@ nearest the stamp (a December dateline against a January stamp is last December)
 from __future__ import annotations
 
 import datetime
-from functools import cache
 
-import regex
-
-
-@cache
-def _pattern(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern)
+from extract.resolve.value_cut import _compiled
 
 
 def dateline_day(text: str, pattern: str) -> tuple[int, int] | None:
     """(month, day) of the first match of `pattern` (groups `month` and `day`) in `text`, or None
     where there is none or it names no month and day."""
-    found = _pattern(pattern).search(text)
+    found = _compiled(pattern).search(text)
     if found is None:
         return None
     try:
