@@ -137,10 +137,11 @@ def collect(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
         for name, g in m.groups.items():
             if not name.startswith("value"):
                 continue
-            if m.rule.options.get("as_written") and clean_value(g.value):
+            written = clean_value(g.value) if m.rule.options.get("as_written") else ""
+            if written:
                 # The pattern bounds the value (`我区`): it stands as written, however short.
-                if _known(items, clean_value(g.value), None) is None:
-                    items.append(Item(clean_value(g.value), [proof(g, m.rule.id)]))
+                if _known(items, written, None) is None:
+                    items.append(Item(written, [proof(g, m.rule.id)]))
                 continue
             if isinstance(g.data, SharedEnding):
                 # `甲、乙办事处`: 甲办事处, written in two places; the finder bounded its words.
