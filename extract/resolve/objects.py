@@ -93,7 +93,8 @@ def objects(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
                     or _shortened_in_headline(ctx, spec, [item], t) is item
                 ):
                     # The plain name (`白领驿家服务站`) over the same name with its place in front;
-                    # the quoted words with their kind (`“四季之家”服务站`) over the quoted words alone.
+                    # the quoted words with their kind (`“四季之家”服务站`) over the quoted words alone;
+                    # the text's full name over the shorter one only the headline writes.
                     item.value["name"] = t.value
                     item.proofs[0] = proof(t, m.rule.id, ".name")
                 if item is None:
