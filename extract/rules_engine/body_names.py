@@ -17,6 +17,7 @@ from extract.text.segment import FUNCTION_TAGS, NUMERAL_TAGS, Token, higher_shor
 CLAUSE_MARKS = frozenset(",;:。!?\n…—")
 OPEN_QUOTES = '“「『《"'
 LIST_END = "等"  # closes a list cut short (`A、B等单位`)
+LIST_MARK = "、"  # joins the names of a bare list (`A、B`)
 COUNTERS = "个家批届名位项首"  # a numeral ending in one counts things (首个, 三家)
 SIDES = re.compile("[双两三四五六七八九十]方")  # the count of the sides a list names (三方)
 CLAUSE_TAGS = frozenset(

@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.rules_engine.body_names import Lists, body, clause_word, no_start
+from extract.rules_engine.body_names import LIST_MARK, Lists, body, clause_word, no_start
 from extract.text.segment import Token
 
-LIST_MARK = "、"  # only a bare list shares an ending: 和/与/携手 join bodies named in full
 SHORT_ENDS = frozenset("镇乡村县区")  # one-character endings a list of places shares (甲、乙镇)
 PLACE_ENDS = ("省", "市", "县", "区", "州", "旗", "街道", "镇", "乡")  # places opening the first name
 STEM = (2, 4)  # the length of a listed name without its ending and the places before it
@@ -89,7 +88,8 @@ def _after_places(text: str) -> str:
 
 
 def _listed(part: Sequence[Token], following: Sequence[Token], clause: Sequence[Token]) -> bool:
-    """Whether only 、 stands between `part` and the part after it."""
+    """Whether only 、 stands between `part` and the part after it: only a bare list shares an
+    ending, 和/与/携手 join bodies named in full."""
     between = [t for t in clause if part[-1].end <= t.start and t.end <= following[0].start]
     return bool(between) and all(t.text == LIST_MARK for t in between)
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.rules_engine.body_names import CLAUSE_MARKS, Lists, body
+from extract.rules_engine.body_names import CLAUSE_MARKS, LIST_MARK, Lists, body
 from extract.text.segment import Token, known
 
 PLACE_PREPOSITIONS = frozenset({"在", "于"})
 AGENT_PREPOSITIONS = frozenset({"由"})
 CONTINUING = frozenset({"并", "并且"})  # a clause going on with the subject of the one before
 PLANNED = frozenset({"将", "将要", "即将", "还将", "拟", "计划", "下一步", "今后"})  # a plan, not the event
-LIST_MARK = "、"  # joins the body that led to the bodies of the clause it led
 LEAD_REACH = 3  # clauses looked back through for the subject a joining clause continues
 
 
