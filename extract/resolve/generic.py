@@ -13,7 +13,7 @@ from extract.rules_engine.match import Group, Match, SharedEnding
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.lexicon import words
 from extract.text.segment import PLACE_TAG
-from extract.text.textutil import clean_value, comparable
+from extract.text.textutil import clean_value, comparable, written_in
 
 
 def candidates(matches: Iterable[Match], ctx: Context | None = None) -> Iterator[Match]:
@@ -202,13 +202,7 @@ def _joined_by_more(short: list[str], full: list[str]) -> bool:
     """Whether `full` names every body of `short` (in the same or a longer form, or written out:
     `区科协` in `某区科学技术协会`) and more: the same holder stated again with the co-holders it
     acted with (a subtitle `A开展…`, then `A携手B开展…`)."""
-    return len(full) > len(short) and all(any(_written_in(f, s) for f in full) for s in short)
-
-
-def _written_in(full: str, short: str) -> bool:
-    """Whether `full` holds the characters of `short` in order (`区科协` in `某区科学技术协会`)."""
-    chars = iter(full)
-    return all(c in chars for c in short)
+    return len(full) > len(short) and all(any(written_in(f, s) for f in full) for s in short)
 
 
 def _written_out(short: list[str], full: list[str]) -> bool:

@@ -12,7 +12,7 @@ from extract.resolve.list_entries import body_words, entry, shortest_form
 from extract.resolve.value_cut import _compiled, _parts
 from extract.rules_engine.match import Group, Match
 from extract.rules_engine.ruleset import FieldSpec
-from extract.text.textutil import comparable
+from extract.text.textutil import comparable, written_in
 
 
 def _lists_otherwise(ctx: Context, spec: FieldSpec, items: list[Item], list_keys: list[str]) -> None:
@@ -126,12 +126,7 @@ def _from_headline_only(ctx: Context, spec: FieldSpec, item: Item, key: str, m: 
 def _names_in_full(short: list[str], full: list[str]) -> bool:
     """Whether `full` names the same bodies as `short`, one for one, each written out: its
     characters hold the short name's in order (九三学社某市委 in 九三学社某市委员会)."""
-    return len(short) == len(full) and all(any(_holds(f, s) for f in full) for s in short)
-
-
-def _holds(full: str, short: str) -> bool:
-    chars = iter(full)
-    return all(c in chars for c in short)
+    return len(short) == len(full) and all(any(written_in(f, s) for f in full) for s in short)
 
 
 SIDES = {"两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

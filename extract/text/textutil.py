@@ -18,3 +18,10 @@ def clean_value(s: str | None) -> str:
 def comparable(s: str) -> str:
     """The form the scorer compares: NFKC, no white space, no quote marks."""
     return "".join(unicodedata.normalize("NFKC", s).translate(_QUOTE_TABLE).split())
+
+
+def written_in(full: str, short: str) -> bool:
+    """Whether `full` holds the characters of `short` in order: `short` may be its short form
+    (`区科协` in `某区科学技术协会`, `某市委` in `某市委员会`)."""
+    chars = iter(full)
+    return all(c in chars for c in short)
