@@ -13,12 +13,13 @@ import re
 from collections.abc import Sequence
 
 from extract.rules_engine.body_names import LIST_MARK, Lists, body, clause_word, no_start
+from extract.text.numerals import chinese_number
 from extract.text.segment import Token
 
 SHORT_ENDS = frozenset("镇乡村县区")  # one-character endings a list of places shares (甲、乙镇)
 PLACE_ENDS = ("省", "市", "县", "区", "州", "旗", "街道", "镇", "乡")  # places opening the first name
 STEM = (2, 4)  # the length of a listed name without its ending and the places before it
-NUMERALS = "两三四五六七八九十"  # 两 is 2, 十 is 10
+NUMERALS = "两三四五六七八九十"  # the counts of names a list writes in one numeral (两 to 十)
 COUNT = re.compile(rf"(?P<n>\d+|[{NUMERALS}])[个家所]?$")  # the names counted before their ending
 
 
@@ -35,7 +36,7 @@ def with_shared_ending(parts: list[list[Token]], clause: Sequence[Token], lists:
     stem = name[: -len(ending)] if ending else ""
     counted = COUNT.search(stem)
     if counted:
-        if _number(counted.group("n")) != len(parts):
+        if chinese_number(counted.group("n")) != len(parts):
             return parts  # a count of something else (`某路3个社区`)
         stem = stem[: counted.start()]
         last = [Token(stem, last[0].start, last[0].start + len(stem), "n")]
@@ -52,11 +53,6 @@ def with_shared_ending(parts: list[list[Token]], clause: Sequence[Token], lists:
         out[n] = [*parts[n], shared]
         n -= 1
     return out if n < 0 or not counted else parts
-
-
-def _number(count: str) -> int:
-    """The count written in digits or in one Chinese numeral (两 to 十)."""
-    return int(count) if count.isdigit() else NUMERALS.find(count) + 2 if count in NUMERALS else 0
 
 
 def _ending(name: str, lists: Lists) -> str:
