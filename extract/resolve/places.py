@@ -71,7 +71,8 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     options = spec.options
     visits = find_visits(body, str(options.get("visit", "")), mentions, str(options.get("visit_invited", "")))
     mentions = [m for m in mentions if m.start not in visits.visitors]
-    venues += [(m.start, m.end) for m in mentions if m.start in visits.destinations]
+    visited = [(m.start, m.end) for m in mentions if m.start in visits.destinations]
+    venues += visited
     mentioned_higher = {d.code for m in mentions for d in m.candidates if d.level in ("city", "province")}
     # A short form that begins a township named in full (长寿 and 长寿路街道) means that township.
     street_heads = {
@@ -142,7 +143,7 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     strong = {n: w for n, w in county_weight.items() if w >= MIN_WEIGHT or first_seen[n].text == n}
     # The event held in, or a visit gone to, a city the text names (`在某市召开`, `一行赴某市`): a county
     # of another city is not where it took place.
-    went_to = [(m.start, m.end) for m in mentions if m.start in visits.destinations] + held_in
+    went_to = visited + held_in
     held_cities = {
         d.code
         for m in mentions
