@@ -35,9 +35,7 @@ def verb_clause(tokens: Sequence[Token], i: int, lists: Lists) -> list[Token]:
             return [*lead, *clause]
     agent = next((j for j in range(len(clause) - 1, -1, -1) if _agent(clause[j])), None)
     if agent is not None:
-        glued = clause[agent]
-        rest = [Token(glued.text[1:], glued.start + 1, glued.end, "n")] if len(glued.text) > 1 else []
-        return [*rest, *clause[agent + 1 :]]
+        return [*_after_agent(clause[agent]), *clause[agent + 1 :]]
     place = next((j for j, t in enumerate(clause) if _to_place(t, lists)), None)
     if place is not None:
         clause = clause[:place]
@@ -76,9 +74,7 @@ def _led_by(tokens: Sequence[Token], end: int, lists: Lists) -> list[Token]:
         start -= 1
     words = without_lead(list(tokens[start:end]), lists)
     if words and _agent(words[0]):
-        glued = words[0]
-        rest = [Token(glued.text[1:], glued.start + 1, glued.end, "n")] if len(glued.text) > 1 else []
-        words = [*rest, *words[1:]]
+        words = [*_after_agent(words[0]), *words[1:]]
     k = len(words)
     while k > 0 and words[k - 1].text in lists.lead_verbs:
         k -= 1
@@ -104,6 +100,11 @@ def _agent(token: Token) -> bool:
     if token.text in AGENT_PREPOSITIONS:
         return True
     return len(token.text) == 2 and token.text[0] in AGENT_PREPOSITIONS and not known(token.text)
+
+
+def _after_agent(token: Token) -> list[Token]:
+    """What an agent word leaves of the name it is glued to (由市 -> 市); nothing of 由 alone."""
+    return [Token(token.text[1:], token.start + 1, token.end, "n")] if len(token.text) > 1 else []
 
 
 def _joins_on(token: Token, lists: Lists, before: Sequence[Token] = ()) -> bool:
