@@ -11,12 +11,12 @@ from extract.text.divisions import Division
 from extract.text.gazetteer import Gazetteer, PlaceMention
 from extract.text.segment import Words, known
 
+# After a short form, these make it the name of a community, a village or a housing estate (朝阳社区,
+# 集美郡, 静安府): a city's short form there names no city (names_city).
+_NAMES_AN_ESTATE = ("社区", "小区", "村", "花园", "家园", "名居", "郡", "苑", "府", "庭")
 # After a short form, these make it part of another name (南山社区, 滨湖花园), not a county.
 _NOT_A_COUNTY_NEXT = (
-    "社区",
-    "小区",
-    "村",
-    "花园",
+    *_NAMES_AN_ESTATE,
     "公园",
     "广场",
     "大厦",
@@ -35,13 +35,6 @@ _NOT_A_COUNTY_NEXT = (
     "股份",
     "地产",
     "经济圈",
-    # Housing estates named after a place (集美郡, 静安府).
-    "郡",
-    "苑",
-    "府",
-    "庭",
-    "家园",
-    "名居",
     # A newspaper or station named after its place (新安晚报) is a masthead, not where the event was.
     "日报",
     "晚报",
@@ -198,11 +191,6 @@ def heads_a_township(m: PlaceMention, text: str, township_starts: set[int]) -> b
     if _full_name(m) or m.end in township_starts:
         return False
     return bool(_TOWNSHIP_AFTER.match(text, m.end))
-
-
-# After a short form, these make it the name of a community, a village or a housing estate (朝阳社区,
-# 某某花园): a city's short form there names no city.
-_NAMES_AN_ESTATE = ("社区", "小区", "村", "花园", "家园", "名居", "郡", "苑", "府", "庭")
 
 
 def names_city(m: PlaceMention, text: str) -> bool:
