@@ -20,6 +20,7 @@ CLAUSE_TAGS = FUNCTION_TAGS - VERB_TAGS | {"vd"}
 # Verbs of the dictionary (not verbal nouns: 管理, 服务). One alone inside a name may modify what
 # follows (外卖骑手, 创新产业园, 就业群体); two in a row are a clause's verbs (加速推进, 点击显示).
 OBJECT_VERB_TAGS = frozenset({"v", "vi", "vd", "l"})
+SORTING_VERB_TAGS = OBJECT_VERB_TAGS | {"vn"}  # before a count or sort, its object follows
 LOCATIVE_TAGS = frozenset({"f"})  # 内, 里, 上: where in a place, not part of its name
 # Numerals end an address (高邮路7号) and a room (2号会议室): they are cut before a name, not after.
 TRAILING_TAGS = FUNCTION_TAGS - {"m", "mq", "q"} | LOCATIVE_TAGS
@@ -27,6 +28,7 @@ TRAILING_TAGS = FUNCTION_TAGS - {"m", "mq", "q"} | LOCATIVE_TAGS
 # a name they are part of it.
 ADJECTIVE_TAGS = frozenset({"a", "ad"})
 TIME_TAGS = frozenset({"t"})  # 去年, 今年, 当天: when, never the first word of a name before a verb
+ADVERBIAL_TAGS = ADJECTIVE_TAGS | TIME_TAGS  # how or when, before a verb (_adverbial)
 MEASURE_TAGS = frozenset({"q"})
 SINGLE_CHARACTER_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "f"})
 # Words that say what is done to a thing or how it is, not which one it is (before a kind word).
@@ -88,7 +90,7 @@ def _after_last_clause_word(tokens: Sequence[Token], keep: frozenset[str]) -> in
                 return i + 1  # 2023年度, 10个
         elif _cut(t, CLAUSE_TAGS, keep, tokens[i + 1]) and not _inside_cut_name(tokens, i):
             return i + 1
-        elif len(t.text) > 1 and _cut(t, OBJECT_VERB_TAGS | {"vn"}, keep) and _sorts(tokens[i + 1]):
+        elif len(t.text) > 1 and _cut(t, SORTING_VERB_TAGS, keep) and _sorts(tokens[i + 1]):
             # A verb before a count or sort takes the rest as object (开展五星级服务中心); so does a
             # verbal noun (推广建设新型服务站): inside a name one modifies a noun, never a sort word.
             return i + 1
@@ -131,7 +133,7 @@ def _adverbial(token: Token, after: Token, keep: frozenset[str]) -> bool:
     """An adjective before a verb, used as an adverb (扎实推进, 认真落实), or a time word before a
     verb (去年建成): it says how or when the verb was done. A time word before a noun may open a
     name (春天驿站)."""
-    return token.tag in ADJECTIVE_TAGS | TIME_TAGS and token.text not in keep and _cut(after, VERB_TAGS, keep)
+    return token.tag in ADVERBIAL_TAGS and token.text not in keep and _cut(after, VERB_TAGS, keep)
 
 
 def _nominal(token: Token) -> bool:
