@@ -110,16 +110,7 @@ def county_short_forms() -> frozenset[str]:
     jieba counts over 1000 times (通道): cut as a word of their own (大足/区委), they are places, not
     the adverb or verb jieba tags them. Only their tag changes: made words, they would cut
     sentences where no county is meant."""
-    from extract.text.gazetteer import Gazetteer
-
-    gaz = Gazetteer.load()
-    return frozenset(
-        short
-        for d in gaz.divisions
-        if d.level == "county"
-        for short in d.short
-        if len(short) >= 2 and short not in gaz.stoplist and word_frequency(short) <= 1000
-    )
+    return frozenset(s for s in _short_forms(("county",)) if word_frequency(s) <= 1000)
 
 
 @cache
@@ -141,13 +132,19 @@ def higher_short_forms() -> frozenset[str]:
     """Short forms of provinces and prefecture-level cities (包头, 大连, 开封), but the gazetteer's
     common words (来宾): jieba tags many of them as verbs, adverbs or persons' names (包头 v, 大连 d),
     and a name that opens with one (包头高新区某某中心) lost its city."""
+    return _short_forms(("province", "city"))
+
+
+def _short_forms(levels: tuple[str, ...]) -> frozenset[str]:
+    """The gazetteer's short forms of two letters or more of divisions at `levels`, but its common
+    words."""
     from extract.text.gazetteer import Gazetteer
 
     gaz = Gazetteer.load()
     return frozenset(
         short
         for d in gaz.divisions
-        if d.level in ("province", "city")
+        if d.level in levels
         for short in d.short
         if len(short) >= 2 and short not in gaz.stoplist
     )
