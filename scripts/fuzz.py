@@ -43,7 +43,9 @@ from extract.resolve.registry import default_ruleset
 from extract.rules_engine.engine import RuleTimeout
 from extract.running.pipeline import extract_article
 from extract.running.task import load_tools
+from extract.text.divisions import Division
 from extract.text.normalise import Normalised, normalise
+from extract.text.place_tables import read_tables
 from extract.text.textutil import comparable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,8 +70,8 @@ class Material:
     """What articles are made of, read once from the checkout."""
 
     sentences: list[str]
-    places: list[tuple[str, str, str, str, str, str]]  # name, level, city, province, short, former
-    streets: list[tuple[str, str]]  # name, short
+    places: list[Division]  # provinces, cities and counties
+    streets: list[Division]  # townships
     words: dict[str, list[str]]
 
     @classmethod
@@ -80,17 +82,9 @@ class Material:
         texts += [(ROOT / f"seeds/dev/articles/{d}.txt").read_text(encoding="utf-8") for d in split["tune"]]
         texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds/wild/articles").glob("*.txt"))]
         sentences = [s for t in texts for s in re.findall(r"[^。！？\n]*[。！？\n]?", t) if s.strip()]
-        places = []
-        for line in (ROOT / "rules/places/divisions.tsv").read_text(encoding="utf-8").splitlines():
-            cols = line.split("\t")
-            if len(cols) == 9 and not line.startswith(("#", "code\t")):
-                _, name, level, _, city, province, short, former, _ = cols
-                places.append((name, level, city, province, short, former))
-        streets = []
-        for line in (ROOT / "rules/places/streets.tsv").read_text(encoding="utf-8").splitlines():
-            cols = line.split("\t")
-            if len(cols) == 4 and not line.startswith(("#", "code\t")):
-                streets.append((cols[1], cols[3]))
+        divisions, _, _ = read_tables(ROOT / "rules/places")
+        places = [d for d in divisions if d.level != "street"]
+        streets = [d for d in divisions if d.level == "street"]
         lexicon = ROOT / "rules/lexicon"
         names = ["post", "org_suffix", "station_kind", "page_furniture", "surname", "signing_verbs"]
         names += ["event_verbs", "host_verbs", "units", "honorifics", "event_nouns", "facility_kind"]
@@ -114,14 +108,16 @@ class Maker:
     def place(self) -> str:
         r = self.r
         if r.random() < 0.4:
-            name, short = r.choice(self.m.streets)
-            form = short if short and r.random() < 0.4 else name
+            street = r.choice(self.m.streets)
+            short = street.short[0] if street.short else ""
+            form = short if short and r.random() < 0.4 else street.name
         else:
-            name, level, city, province, short, former = r.choice(self.m.places)
-            # A row may list several short or former forms (延边|延边州): the first of each.
-            form = r.choice([name, name, short.split("|")[0] or name, former.split("|")[0] or name])
+            d = r.choice(self.m.places)
+            # A division may have several short or former forms (延边, 延边州): the first of each.
+            short, former = (d.short or (d.name,))[0], (d.former or (d.name,))[0]
+            form = r.choice([d.name, d.name, short, former])
             if r.random() < 0.3:  # a chain: 省 市 区, as addresses write it
-                form = "".join(dict.fromkeys([province, city, form]))
+                form = "".join(dict.fromkeys([d.province, d.city or "", form]))
         if r.random() < 0.2:
             form = self.s2t.convert(form)
         if r.random() < 0.15:  # a pinyin gloss after a character
