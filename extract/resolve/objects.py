@@ -168,13 +168,13 @@ def _same_quoted(ctx: Context, items: list[Item], cores: list[str | None], g: Gr
 
 def _fill(ctx: Context, spec: FieldSpec, item: Item, m: Match, keys: list[str]) -> None:
     """Attributes the match captured that the item does not have yet, cut like names are."""
+    # Attributes are cut at clause breaks only: lead-in words and length limits are for names.
+    breaks = spec.options.get("attribute_break_chars", spec.options.get("break_chars", ""))
+    cut: dict[str, Any] = {"break_chars": breaks}
+    if spec.options.get("attribute_break_pattern"):
+        cut["break_pattern"] = spec.options["attribute_break_pattern"]
     for key in keys:
         a = m.groups.get(key)
-        # Attributes are cut at clause breaks only: lead-in words and length limits are for names.
-        breaks = spec.options.get("attribute_break_chars", spec.options.get("break_chars", ""))
-        cut: dict[str, Any] = {"break_chars": breaks}
-        if spec.options.get("attribute_break_pattern"):
-            cut["break_pattern"] = spec.options["attribute_break_pattern"]
         t = trim(a, cut) if a else None
         if t and item.value.get(key) is None:
             item.value[key] = t.value
