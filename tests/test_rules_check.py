@@ -52,6 +52,18 @@ BROKEN = [
         "8: " + R,
     ),
     (
+        "option_set",
+        lambda s: s.replace("pattern =", 'option_set = "subjects"\npattern ='),
+        "`option_set`: the file has no table [option_sets.subjects]",
+        "8: " + R,
+    ),
+    (
+        "set_option",
+        lambda s: s.replace("[[rule]]", '[option_sets.held]\nrol = "stop"\n\n[[rule]]', 1),
+        "[option_sets.held]: unknown option `rol`",
+        "7:",
+    ),
+    (
         "resolver",
         lambda s: s.replace('"first"', '"firstt"'),
         "`resolver`: unknown resolver 'firstt'",

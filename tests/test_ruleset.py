@@ -305,3 +305,31 @@ def test_a_word_list_has_its_line_form_and_a_fragment_may_not_shadow_it(tmp_path
     )
     with pytest.raises(RuleError, match="marks_on_line"):
         load_fragments(tmp_path)
+
+
+SHARED = """
+[option_sets.held]
+role = "stop"
+binds_below = 5
+"""
+
+
+def _rule_options(tmp_path: Path, body: str) -> dict[str, object]:
+    load(tmp_path, body)
+    rules = load_ruleset(tmp_path, finders={"dates"}, resolvers={"first"}).rules["venue"]
+    return dict(rules[0].options)
+
+
+def test_a_rule_takes_its_option_set_and_its_own_options_win(tmp_path: Path) -> None:
+    named = GOOD_RULE.replace("pattern =", 'option_set = "held"\noptions = { binds_below = 9 }\npattern =')
+    assert _rule_options(tmp_path, SHARED + named) == {"role": "stop", "binds_below": 9}
+    assert _rule_options(tmp_path, SHARED + GOOD_RULE) == {}  # a set counts only where a rule names it
+
+
+def test_a_rule_naming_a_set_the_file_lacks_is_refused_with_its_line(tmp_path: Path) -> None:
+    named = GOOD_RULE.replace("pattern =", 'option_set = "hled"\npattern =')
+    with pytest.raises(RuleError) as err:
+        load(tmp_path, SHARED + named)
+    message = str(err.value)
+    assert "venue.toml:12: rule venue.at: `option_set`: the file has no table [option_sets.hled]" in message
+    assert "(it has: held)" in message

@@ -35,6 +35,7 @@ from extract.rules_engine.ruleset import (
     field_line,
     field_spec,
     load_fragments,
+    option_sets,
     read_rule_text,
 )
 
@@ -105,8 +106,20 @@ def _check_file(
     if not isinstance(entries, list):
         return [*problems, f"{_rel(path)}: `rule` must be a list of [[rule]] tables."]
     reads = resolvers.get(spec.resolver, DEFAULT_READS) if isinstance(resolvers, Mapping) else DEFAULT_READS
+    try:
+        sets = option_sets(data, lines)
+    except RuleError as e:
+        problems.append(str(e))
+        sets = {}
+    for name, table in sets.items():
+        for key in sorted(set(table) - set(RULE_OPTIONS)):
+            line = lines.key(key, lines.key(name, None))
+            problems.append(
+                f"{lines.where(line)}: [option_sets.{name}]: unknown option `{key}`; "
+                f"allowed: {', '.join(sorted(RULE_OPTIONS))}."
+            )
     for i, entry in enumerate(entries):
-        problems.extend(_check_rule(entry, spec, lines, lines.rule(i), fragments, seen, finders, reads))
+        problems.extend(_check_rule(entry, spec, lines, lines.rule(i), fragments, seen, finders, reads, sets))
     return problems
 
 
@@ -119,6 +132,7 @@ def _check_rule(
     seen: dict[str, str],
     finders: set[str],
     reads: Collection[str],
+    sets: Mapping[str, Mapping[str, Any]],
 ) -> list[str]:
     if not isinstance(entry, dict):
         return [f"{lines.where(header)}: each rule must be a [[rule]] table."]
@@ -156,7 +170,7 @@ def _check_rule(
     if not named:
         known["id"] = f"{spec.name}.unnamed"
     try:
-        rule = _compile_rule(known, spec, lines, header, fragments, finders, reads)
+        rule = _compile_rule(known, spec, lines, header, fragments, finders, reads, sets)
     except RuleError as e:
         return [*map(str, problems), str(e)]
     rule = dataclasses.replace(

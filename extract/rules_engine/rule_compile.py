@@ -39,6 +39,7 @@ _RULE_TYPES: dict[str, tuple[type, str]] = {
     "examples": (list, 'a list of tables such as { text = "...", value = "..." }'),
     "counter": (list, "a list of strings"),
     "options": (dict, 'a table such as { role = "stop" }'),
+    "option_set": (str, "a string (the name of an [option_sets.NAME] table of the file)"),
 }
 _RULE_KEYS = set(_RULE_TYPES)
 _FIELD_TYPES: dict[str, tuple[type, str]] = {
@@ -66,6 +67,22 @@ def _examples(raw: list[Any], at: _At) -> tuple[Example, ...]:
     return tuple(out)
 
 
+def option_sets(data: Mapping[str, Any], lines: _Lines) -> dict[str, dict[str, Any]]:
+    """The file's `[option_sets.NAME]` tables: options several of its rules share, each rule naming
+    its set with `option_set = "NAME"` (rules/README.md)."""
+    sets = data.get("option_sets", {})
+    if not isinstance(sets, dict):
+        raise RuleError(f"{lines.rel}: `option_sets` must hold tables such as [option_sets.subjects].")
+    for name, table in sets.items():
+        if not isinstance(table, dict):
+            line = lines.key(name, None)
+            raise RuleError(
+                f"{lines.where(line)}: option set `{name}` must be a table [option_sets.{name}] "
+                f"of options, not {_type_name(table)} {table!r}."
+            )
+    return sets
+
+
 def _compile_rule(
     entry: dict[str, Any],
     spec: FieldSpec,
@@ -74,6 +91,7 @@ def _compile_rule(
     fragments: dict[str, str],
     finders: set[str],
     reads: Collection[str],
+    sets: Mapping[str, Mapping[str, Any]],
 ) -> Rule:
     rule_id = entry.get("id")
     if not isinstance(rule_id, str) or not rule_id.startswith(spec.name + "."):
@@ -89,6 +107,15 @@ def _compile_rule(
     if ("pattern" in entry) == ("finder" in entry):
         raise at.error(None, "give exactly one of `pattern` or `finder`.")
     options = dict(entry.get("options", {}))
+    if "option_set" in entry:
+        shared = sets.get(entry["option_set"])
+        if shared is None:
+            raise at.error(
+                "option_set",
+                f"the file has no table [option_sets.{entry['option_set']}] (it has: "
+                f"{', '.join(sorted(sets)) or 'none'}). Name one of them, or add it.",
+            )
+        options = {**shared, **options}  # the rule's own options win
     compiled = None
     if "pattern" in entry:
         source = expand(entry["pattern"], fragments, where)

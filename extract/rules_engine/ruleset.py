@@ -1,6 +1,7 @@
 """Load `rules/*.toml`: expand `{fragments}`, validate, compile, or raise RuleError naming file and line.
 
-A rule file holds one `[field]` table (name, kind, resolver) and `[[rule]]` entries. A rule either
+A rule file holds one `[field]` table (name, kind, resolver), `[[rule]]` entries and, where several
+rules share options, `[option_sets.NAME]` tables they name (`option_set = "NAME"`). A rule either
 has a `pattern` (a `regex` pattern with named groups, `{fragment}` references spliced in) or a
 `finder` (the name of a registered finder, such as `places`). Fragments come from
 `rules/lexicon/fragments.toml` (patterns) and `rules/lexicon/<name>.txt` (word lists, one per line).
@@ -16,7 +17,7 @@ from extract.base.rules_dir import RULES_DIR
 from extract.rules_engine.compiled import save as save_compiled
 from extract.rules_engine.fragments import load_fragments, word_alternation
 from extract.rules_engine.prefilter import save as save_prefilters
-from extract.rules_engine.rule_compile import _RULE_KEYS, _compile_rule, field_spec
+from extract.rules_engine.rule_compile import _RULE_KEYS, _compile_rule, field_spec, option_sets
 from extract.rules_engine.rule_files import _At, _Lines, _load_toml, _rel, field_line, read_rule_text
 from extract.rules_engine.rule_types import (
     DEFAULT_READS,
@@ -51,6 +52,7 @@ __all__ = [
     "field_spec",
     "load_fragments",
     "load_ruleset",
+    "option_sets",
     "read_rule_text",
     "word_alternation",
 ]
@@ -172,11 +174,12 @@ def load_ruleset(
             if not isinstance(entries, list):
                 raise RuleError(f"{_rel(path)}: `rule` must be a list of [[rule]] tables.")
             placed = rules.setdefault(spec.name, {})
+            sets = option_sets(data, lines)
             for i, entry in enumerate(entries):
                 header = lines.rule(i)
                 if not isinstance(entry, dict):
                     raise RuleError(f"{lines.where(header)}: each rule must be a [[rule]] table.")
-                rule = _compile_rule(entry, spec, lines, header, fragments, finders, reads)
+                rule = _compile_rule(entry, spec, lines, header, fragments, finders, reads, sets)
                 if rule.id in seen:
                     raise RuleError(
                         f"{lines.where(header)}: rule id {rule.id} is already used at {seen[rule.id]}. Ids are unique."
