@@ -159,8 +159,8 @@ def collect(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
 @resolver("best")
 def best(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
     """The values of the best match only (all its `value…` groups): one statement of who, not every
-    mention; where a later statement of the same rule writes out each of its names (`房山区召开` in a
-    headline, `房山区委统战部和组织部共同召开` in the text), or names its bodies and the co-holders
+    mention; where a later statement of the same rule writes out each of its names (`青石区召开` in a
+    headline, `青石区委宣传部与区文明办联合召开` in the text), or names its bodies and the co-holders
     they acted with (`A开展…` in a subtitle, `A携手B开展…` in the text), that one."""
     found = list(candidates(matches, ctx))
     for n, m in enumerate(found):
@@ -207,7 +207,7 @@ def _joined_by_more(short: list[str], full: list[str]) -> bool:
 
 def _written_out(short: list[str], full: list[str]) -> bool:
     """Whether `short` names only divisions standing for their bodies and `full` writes out each
-    (`房山区` -> `房山区委统战部`), the township between a division and its part too (`某区某片区` ->
+    (`青石区` -> `青石区委宣传部`), the township between a division and its part too (`某区某片区` ->
     `某区某街道某片区党委`)."""
     return all(s.endswith(_DIVISIONS) for s in short) and all(
         any(_writes_out(s, f) for f in full) for s in short
