@@ -12,15 +12,15 @@ from extract import extract_text
     [
         # An address may hold 对面 and 的: it is cut at punctuation and clause words, not at 对.
         (
-            "6月1日,改造后的星河街道社区党群服务中心位于地铁2号线星河站1号口对面。",
-            "星河街道社区党群服务中心",
-            "地铁2号线星河站1号口对面",
+            "6月1日,翻新后的长河镇社区党群服务中心位于轻轨3号线长河站B口对面。",
+            "长河镇社区党群服务中心",
+            "轻轨3号线长河站B口对面",
         ),
         # A centre that moves opens at its new site (新址): the street address given there.
         (
-            "3月8日,星河镇党群服务中心新址在长河路21号全新亮相。它位于地铁2号线星河站1号口对面。",
-            "星河镇党群服务中心",
-            "长河路21号",
+            "3月8日,青松镇党群服务中心新址在白鹭路9号全新亮相。它位于轻轨3号线长河站B口对面。",
+            "青松镇党群服务中心",
+            "白鹭路9号",
         ),
         # 座落于, written for 坐落于.
         (
@@ -30,7 +30,7 @@ from extract import extract_text
         ),
         # Where the site was chosen, sentences after the station is named.
         (
-            "6月1日,星河片区“幸福里”党群服务站启用。从谋划到选址仅用了一天,最终确定位于星河党校一楼,面积100平米。",
+            "6月1日,星河片区“幸福里”党群服务站启用。经过多轮比选,驿站选定位于星河党校一楼,面积100平米。",
             "星河片区幸福里党群服务站",
             "星河党校一楼",
         ),
@@ -44,9 +44,9 @@ from extract import extract_text
         ("6月1日,星河银行又一家长河暖心驿站在城南长河支行揭牌启用。", "长河暖心驿站", "城南长河支行"),
         # The station named first, then only by its kind where the text says where it is.
         (
-            "6月1日,星河街道新就业群体服务驿站开放。工作人员在位于长河社区的新就业群体服务驿站发放礼包。",
-            "星河街道新就业群体服务驿站",
-            "长河社区",
+            "6月1日,白鹭镇户外职工服务驿站开放。志愿者在位于青松社区的户外职工服务驿站发放清凉包。",
+            "白鹭镇户外职工服务驿站",
+            "青松社区",
         ),
         # Someone inside the station, named before, at a place: that place is its address.
         (

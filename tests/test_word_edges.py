@@ -142,7 +142,7 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         ("6月1日,街道将建强用好星河驿站。", ["星河驿站"]),
         ("6月1日,各社区要建强工会驿站。", []),
         ("6月1日,副区长实地调研社区邻里中心运行情况。", []),
-        ("6月1日,街道借力楼宇党群服务中心、楼宇服务站服务企业。", []),
+        ("6月1日,街道借力写字楼党群服务中心、写字楼服务站服务企业。", []),
         # What a station offers, or whom it serves, alone before the kind word: a kind.
         ("6月1日,二楼是便民服务站,群众在那里办事。", []),
         ("6月1日,各地建成新业态暖心驿站。", []),
@@ -150,34 +150,34 @@ def test_a_name_is_not_a_kind(text: str) -> None:
         # A caption: someone showing a station, not a station named after them.
         ("6月1日,星河小区党群服务站启用。\n工作人员介绍服务站功能(李明 摄)", ["星河小区党群服务站"]),
         # Rooms listed inside a community or centre are its parts, whatever the word for them.
-        ("6月1日,星河社区设有长河爱心服务站、书画室等功能空间。", []),
+        ("6月1日,中心设有青松法律服务站、儿童活动室等功能室。", []),
         ("6月1日,星河中心涵盖学习区、长河驿站等多个服务区域。", []),
         # A station word that says whose team, or a document's title, names no station.
-        ("9月1日,长河市党群服务中心评估小组赴星河街道考核。", []),
-        ("9月1日,考核依据《长河市党群服务中心星级评定办法》进行。", []),
+        ("9月1日,白鹭区党群服务中心督导小组赴青松社区检查。", []),
+        ("9月1日,打分依据《白鹭区党群服务中心运行规范》进行。", []),
         ("9月1日,验收组来到星河街道党群服务中心。", ["星河街道党群服务中心"]),
         # Quoted words that go on past the station word name an activity, not a station.
-        ("9月1日,星河街道“党群服务中心志愿服务”活动启动。", []),
-        ("9月1日,门头上的“星河村党群服务中心”几个大字很醒目。", ["星河村党群服务中心"]),
+        ("9月1日,白鹭社区“党群服务站便民集市”本周开张。", []),
+        ("9月1日,招牌上“青松村党群服务中心”几个金字很醒目。", ["青松村党群服务中心"]),
         # After the list comma, a word tagged as a verb opens the next name of the list.
         ("6月1日,星河社区红色驿站、锦绣花园党群服务站揭牌。", ["星河社区红色驿站", "锦绣花园党群服务站"]),
         # One place under two names: the name after 暨 is no second station.
-        ("6月1日,星河村党群活动中心暨星河长者服务中心启用。", ["星河村党群活动中心"]),
+        ("6月1日,青松村党群服务中心暨青松村老年活动中心投用。", ["青松村党群服务中心"]),
         # ... and the first name is the station, though its own word is no station word.
-        ("6月1日,星河街道长河文体中心暨社区党群服务中心落成。", ["星河街道长河文体中心"]),
+        ("6月1日,白鹭镇青松活动中心暨镇党群服务中心启用。", ["白鹭镇青松活动中心"]),
         # Stations counted in the plural, or a brand, are a kind; a count of characters is not.
         ("6月1日,首批10个“暖心驿站”投入使用。", []),
         ("6月1日,全区已建成快递小哥驿站12个、司机之家5个。", []),
         ("6月1日,街道持续擦亮“暖心驿站”品牌。", []),
         ("6月1日,街道总结推广“幸福驿站”经验做法。", []),
-        ("9月1日,门头上的“星河村党群服务中心”九个大字很醒目。", ["星河村党群服务中心"]),
+        ("9月1日,招牌上“青松村党群服务中心”九个金字很醒目。", ["青松村党群服务中心"]),
         # A station word before a post says where someone works.
         ("6月1日,长河区党群服务中心主任李明出席活动。", []),
         # A veterans' office is a government counter; a grade or a zone's kind alone names no station.
         ("6月1日,星河街道退役军人服务站揭牌。", []),
         ("6月1日,各社区均设有示范性党群服务站。", []),
-        ("6月1日,经开区户外劳动者驿站全面开放。", []),
-        ("6月1日,星河经开区户外劳动者驿站揭牌。", ["星河经开区户外劳动者驿站"]),
+        ("6月1日,经开区环卫工人驿站全面开放。", []),
+        ("6月1日,星河经开区环卫工人驿站揭牌。", ["星河经开区环卫工人驿站"]),
         # Who gathers there, and 先后 (one after another), open the clause: not part of the name.
         ("6月1日,共建单位代表齐聚星河社区党群服务中心,共商发展大计。", ["星河社区党群服务中心"]),
         (
