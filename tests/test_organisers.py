@@ -135,8 +135,8 @@ def test_a_community_after_a_village_is_named_after_a_township_a_kind() -> None:
     ("sentence", "organisers"),
     [
         ("今年以来,东莞市石龙镇积极引导和推动村(社区)服务阵地建设。推进会日前举行。", ["石龙镇"]),
-        ("3月5日上午,珠海市香洲区翠香街道举行新设社区揭牌仪式。", ["珠海市香洲区翠香街道"]),
-        ("3月5日,珠海市香洲区翠香街道海霞社区党群服务中心揭牌启用。", ["珠海市香洲区翠香街道海霞社区"]),
+        ("4月9日上午,惠州市惠城区江南街道举行新设社区揭牌仪式。", ["惠州市惠城区江南街道"]),
+        ("4月9日,惠州市惠城区江南街道青松社区党群服务中心揭牌启用。", ["惠州市惠城区江南街道青松社区"]),
     ],
 )
 def test_the_hosting_township_runs_on_to_a_community_only_through_its_name(
