@@ -1,6 +1,7 @@
 """Raw article text -> the Simplified, width-folded text the rules read, with a map back to raw offsets.
 
-Three steps, each keeping the map: NFKC width folding, removal of pinyin glosses after Han
+Four steps, each keeping the map: NFKC width folding, line ends and blanks made one layout (CRLF
+and CR read as LF, the blanks that indent a line or follow a 。 dropped), removal of pinyin glosses after Han
 characters (`區(qū)委` -> `區委`), and Traditional -> Simplified (OpenCC), run only where the text holds
 Traditional characters.
 """
@@ -154,6 +155,34 @@ def _fold_width(raw: str) -> tuple[str, Sequence[int]]:
     return "".join(out), index
 
 
+# What a page's layout adds around its paragraphs: the CR of a CRLF line end, the blanks (ASCII or, once
+# folded, ideographic spaces) that indent a paragraph, and those that part two paragraphs a page ran
+# into one line (`…举行。 会上,…`). No rule reads them: Chinese sets no blank after a 。. (After ! or ?
+# a blank may be a headline's own: `喜讯! 某社区…`.)
+_LAYOUT = re.compile(r"\r(?=\n)|^[ \t]+|(?<=。)[ \t]+(?=\S)", re.M)
+
+
+def _fold_layout(text: str, index: Sequence[int]) -> tuple[str, Sequence[int]]:
+    """`text` with CRLF and a lone CR made LF, every line's indent dropped and the blanks after a
+    sentence's 。 too: a paragraph indented with `\u3000\u3000`, saved on Windows or run on after
+    another reads as the same paragraph on its own line."""
+    if "\r" in text:
+        text = re.sub(r"\r(?!\n)", "\n", text)  # a lone CR (old Mac files) is a line end, one for one
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for m in _LAYOUT.finditer(text):
+        if m.start() > pos:
+            keep.append((pos, m.start()))
+        pos = m.end()
+    if not keep and pos == 0:
+        return text, index
+    keep.append((pos, len(text)))
+    kept: list[int] = []
+    for a, b in keep:
+        kept.extend(index[a:b])
+    return "".join(text[a:b] for a, b in keep), kept
+
+
 def _drop_pinyin(text: str, index: Sequence[int]) -> tuple[str, Sequence[int]]:
     if "(" not in text:
         return text, index
@@ -193,11 +222,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalise(raw: str) -> Normalised:
-    """Fold widths, drop pinyin glosses, convert to Simplified; keep the offset map to `raw`.
+    """Fold widths, line ends and indents, drop pinyin glosses, convert to Simplified; keep the
+    offset map to `raw`.
 
     A lone surrogate (reading replaces them, but text given to `extract_text` may hold one) becomes
     U+FFFD, one for one: OpenCC, like any UTF-8 code, cannot take it."""
     text, index = _fold_width(_SURROGATE.sub("\ufffd", raw) if _SURROGATE.search(raw) else raw)
+    text, index = _fold_layout(text, index)
     text, index = _drop_pinyin(text, index)
     text, index = _to_simplified(text, index)
     return Normalised(raw=raw, text=text, to_raw=tuple(index))
