@@ -4,7 +4,12 @@ measures the same on the sample and `tune` articles). Every text here is invente
 
 from __future__ import annotations
 
+from extract.rules_engine.clean import mask_boilerplate
+from extract.running.pipeline import extract_text
 from extract.text.normalise import normalise
+
+LEAD = "5月6日上午,青禾街道在星河社区举行邻里议事会,区委副书记罗建平出席并讲话。"
+PROSE = "会上,各社区党组织书记依次交流了一年来的工作,大家围绕停车难、加装电梯等事项提出建议。" * 2
 
 
 def test_crlf_a_lone_cr_and_indents_read_as_plain_lines() -> None:
@@ -17,3 +22,27 @@ def test_crlf_a_lone_cr_and_indents_read_as_plain_lines() -> None:
 def test_a_blank_after_a_full_stop_is_dropped_but_a_blank_in_a_headline_is_kept() -> None:
     assert normalise("会议召开。 会上,甲发言。").text == "会议召开。会上,甲发言。"
     assert normalise("喜讯! 甲社区获评示范社区").text == "喜讯! 甲社区获评示范社区"
+
+
+def test_a_source_run_into_a_line_of_prose_masks_the_source_alone() -> None:
+    text = f"{LEAD}{PROSE} (来源:星河日报) 记者 石清"
+    masked = mask_boilerplate(text)
+    assert masked.startswith(LEAD + PROSE)
+    assert "星河日报" not in masked and len(masked) == len(text)
+
+
+def test_a_short_source_line_is_still_dropped_whole() -> None:
+    line = "来源:星河日报 2023-05-06 10:00"
+    assert mask_boilerplate(f"{line}\n正文。") == " " * len(line) + "\n正文。"
+
+
+def test_a_byline_ends_with_its_line() -> None:
+    masked = mask_boilerplate("作者:林晓彤\n西园街道党工委书记罗建平出席")
+    assert masked.endswith("\n西园街道党工委书记罗建平出席")
+
+
+def test_paragraphs_run_into_one_line_keep_their_values() -> None:
+    apart = extract_text(f"青禾街道召开邻里议事会\n{LEAD}\n{PROSE}\n(来源:星河日报)", published="2023-05-08")
+    joined = extract_text(f"青禾街道召开邻里议事会\n{LEAD} {PROSE} (来源:星河日报)", published="2023-05-08")
+    assert joined.date == apart.date == "2023-05-06"
+    assert [a.name for a in joined.attendees] == [a.name for a in apart.attendees] == ["罗建平"]

@@ -52,6 +52,14 @@ def clean_rules(path: Path = RULES_DIR / "page" / "boilerplate.toml") -> CleanRu
 
 
 _NOT_NEWLINE = regex.compile(r"[^\n]")
+# A line longer than this that holds a sentence end is prose with furniture run into it (a page whose
+# paragraphs came out as one line, `…举措。(来源:某报)`): only the furniture item is dropped, not the line.
+_FURNITURE_LINE_CHARS = 120
+_SENTENCE_END = regex.compile(r"[。！？!?]")
+# A furniture item runs from its mark to the next blank, sentence end, bar or closing bracket, and
+# never far: joined to the prose after it, it would otherwise take the first sentence too.
+_ITEM_END = regex.compile(r"[\s。！？!?|丨)）】\]]")
+_ITEM_MAX_CHARS = 30
 
 
 def boilerplate_spans(text: str, rules: CleanRules | None = None) -> list[tuple[int, int]]:
@@ -67,9 +75,26 @@ def boilerplate_spans(text: str, rules: CleanRules | None = None) -> list[tuple[
     for m in rules.drop_lines.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
-        spans.append((start, len(text) if end < 0 else end))
+        end = len(text) if end < 0 else end
+        if end - start > _FURNITURE_LINE_CHARS and _SENTENCE_END.search(text, start, end):
+            spans.append(_item(text, m.start(), m.end(), start, end))
+        else:
+            spans.append((start, end))
     spans.extend((m.start(), m.end()) for m in rules.bylines.finditer(text))
     return spans
+
+
+def _item(text: str, mark: int, mark_end: int, line_start: int, line_end: int) -> tuple[int, int]:
+    """The furniture item a drop mark opens inside a line of prose: the mark, its value up to the
+    next blank, sentence end, bar or closing bracket (that bracket taken in), and the opening
+    bracket just before it."""
+    start = mark - 1 if mark > line_start and text[mark - 1] in "(（【[" else mark
+    limit = min(line_end, mark_end + _ITEM_MAX_CHARS)
+    while mark_end < limit and text[mark_end] in " \t":
+        mark_end += 1  # the blanks between a label and its value (来源: 某报)
+    found = _ITEM_END.search(text, mark_end, limit)
+    end = limit if found is None else found.start() + (text[found.start()] in ")）】]")
+    return start, end
 
 
 def mask_boilerplate(text: str, rules: CleanRules | None = None) -> str:
