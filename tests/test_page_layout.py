@@ -46,3 +46,12 @@ def test_paragraphs_run_into_one_line_keep_their_values() -> None:
     joined = extract_text(f"青禾街道召开邻里议事会\n{LEAD} {PROSE} (来源:星河日报)", published="2023-05-08")
     assert joined.date == apart.date == "2023-05-06"
     assert [a.name for a in joined.attendees] == [a.name for a in apart.attendees] == ["罗建平"]
+
+
+def test_an_event_verb_in_related_links_lends_no_organiser() -> None:
+    body = "广州市天河区天河南街道有一支志愿服务队,常年为辖区老人理发、修补衣物,深受居民欢迎。" * 3
+    related = "相关新闻\n全市基层党建工作推进会召开  2023-04-12\n暑期青少年托管班开班  2023-04-20"
+    alone = extract_text(body, published="2023-05-08")
+    linked = extract_text(f"{body}\n{related}", published="2023-05-08")
+    assert alone.street == linked.street == "天河南街道"
+    assert alone.organisers == linked.organisers == []

@@ -58,9 +58,9 @@ def resolve_fields(doc: Document, ruleset: RuleSet) -> Context:
 def _borrows(doc: Document, cue: object) -> bool:
     """Whether a field may borrow another's value: where `otherwise_if` names a word list, only an
     article whose text holds one of its words (one reporting an event held, not a visit or a
-    portrait, whose township hosted nothing). The whole text: the boilerplate mask may blank a page
-    that is one long line."""
-    return not cue or any(w in doc.text for w in words(str(cue)))
+    portrait, whose township hosted nothing). The text with its boilerplate masked: an event verb in
+    a related article's headline (`…推进会召开`) is no event of this one."""
+    return not cue or any(w in doc.body for w in words(str(cue)))
 
 
 def _a_visit(ctx: Context, options: dict[str, Any]) -> bool:
