@@ -4,6 +4,9 @@ measures the same on the sample and `tune` articles). Every text here is invente
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from extract.reading.read import read_file
 from extract.rules_engine.clean import mask_boilerplate
 from extract.running.pipeline import extract_text
 from extract.text.normalise import normalise
@@ -55,3 +58,15 @@ def test_an_event_verb_in_related_links_lends_no_organiser() -> None:
     linked = extract_text(f"{body}\n{related}", published="2023-05-08")
     assert alone.street == linked.street == "天河南街道"
     assert alone.organisers == linked.organisers == []
+
+
+def test_a_date_in_the_lead_under_the_headline_is_no_publication_date(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    lead = "为深化社区治理,2024年9月11日,青禾街道星河社区与翠湖社区举行结对共建签约仪式,双方将共享阵地资源。"
+    page.write_text(
+        f"<html><head><title>两社区结对共建</title></head><body><h1>两社区结对共建</h1><p>{lead}</p>"
+        f"<p>{PROSE}</p></body></html>",
+        encoding="utf-8",
+    )
+    article = read_file(page).articles[0]
+    assert article.title == "两社区结对共建" and article.published is None

@@ -247,13 +247,14 @@ def _epoch_date(value: str) -> str | None:
 
 def _dateline_near(lines: list[Line], title_index: int) -> str | None:
     """The first date (a <time datetime>, else the text) in the few lines after the headline line,
-    then the few before it, leaving out link and boilerplate lines (related articles, comments)."""
+    then the few before it, leaving out link and boilerplate lines (related articles, comments)
+    and sentences: a date in the lead (`…。2024年9月11日,某社区…`) is the event's, not the page's."""
     if title_index < 0:
         return None
     after = lines[title_index + 1 : title_index + 1 + _DATELINE_LINES_AFTER]
     before = lines[max(0, title_index - _DATELINE_LINES_BEFORE) : title_index]
     for line in (*after, *reversed(before)):
-        if is_link_or_boilerplate(line):
+        if is_link_or_boilerplate(line) or ("。" in line.text and line.datetime is None):
             continue
         found = parse_date(line.datetime or "") or parse_date(line.text)
         if found is not None:
