@@ -587,6 +587,11 @@ def _write(folder: Path, items: list[tuple[str, str, dict[str, Any]]]) -> None:
 
 
 def _run(folder: Path) -> Score:
+    return score_records(load_json_dir(folder / "gold"), run_records(folder))
+
+
+def run_records(folder: Path) -> dict[str, dict[str, Any]]:
+    """The records `python -m extract run` makes of `folder/articles` (into `folder/out`), by doc_id."""
     subprocess.run(
         [
             sys.executable,
@@ -603,7 +608,7 @@ def _run(folder: Path) -> Score:
         cwd=folder,  # `-m extract` imports the installed extract, not a checkout in the working folder
         stdout=subprocess.DEVNULL,
     )
-    return score_records(load_json_dir(folder / "gold"), load_json_dir(folder / "out"))
+    return load_json_dir(folder / "out")
 
 
 def _forms_back(back: dict[str, str], value: str | None) -> str | None:
