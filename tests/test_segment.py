@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from extract.text.segment import NUMERAL_TAGS, SENTENCE_ENDS, Words, boundaries, tag, word_frequency
+from extract.text.segment import (
+    NUMERAL_TAGS,
+    SENTENCE_ENDS,
+    Words,
+    boundaries,
+    tag,
+    token_at,
+    word_frequency,
+)
 
 ARTICLE = "2024年5月6日,区委副书记李明出席社区议事会。"
 
@@ -165,3 +173,20 @@ def test_a_sentence_runs_from_after_the_last_end_to_the_next_within_the_reach() 
             assert (tokens[0].start, tokens[-1].end) == (start, end), pos
         else:
             assert tokens == (), pos
+
+
+def test_the_words_of_a_span_are_those_each_token_test_gives() -> None:
+    # within, overlapping, is_boundary and token_at find their tokens by bisection: at every span
+    # of a text of several sentences (and past its ends), the same tokens as testing each one.
+    text = "青石街道党工委联合白沙社区举办读书会。居民们踊跃参加!\n活动持续到傍晚;大家满载而归"
+    words = Words(text)
+    for start in range(-1, len(text) + 2):
+        tokens = words.sentence(min(max(start, 0), len(text) - 1))
+        holding = next((k for k, t in enumerate(tokens) if t.start <= start < t.end), None)
+        assert token_at(tokens, start) == holding, start
+        if 0 < start < len(text):
+            assert words.is_boundary(start) == any(t.start == start for t in words.sentence(start)), start
+        for end in range(start, start + 12):
+            own = words.sentence(start) if start < end else ()
+            assert words.within(start, end) == [t for t in own if start <= t.start and t.end <= end]
+            assert words.overlapping(start, end) == [t for t in own if t.start < end and start < t.end]

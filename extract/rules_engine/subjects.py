@@ -41,7 +41,7 @@ from extract.rules_engine.ruleset import Rule
 from extract.rules_engine.shared_endings import with_shared_ending
 from extract.rules_engine.subject_clause import verb_clause
 from extract.text.lexicon import words
-from extract.text.segment import Token
+from extract.text.segment import Token, token_at
 
 Found = Iterator[tuple[int, int, dict[str, Group]]]
 
@@ -93,7 +93,7 @@ def _find(text: str, doc: Document, rule: Rule, named: bool) -> Found:
         start, end = hit.span()
         tokens = doc.words.sentence(start)
         # The verb opens its word (举行了) or closes it (如期举行), never stands inside one (党组织).
-        i = next((k for k, t in enumerate(tokens) if t.start <= start < t.end), None)
+        i = token_at(tokens, start)
         if i is None or not (tokens[i].start == start or tokens[i].end == end) or not _verb(tokens, i, lists):
             continue
         if _since(tokens, i):

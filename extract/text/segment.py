@@ -12,10 +12,11 @@ an article is never asked about.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from extract.base.timing import stage
@@ -229,23 +230,42 @@ class Words:
             self._sentences[start] = found
         return found
 
+    # A sentence's tokens lie end to end in the text, so their starts and their ends both rise:
+    # the tokens of a span are one run of them, found by bisection rather than by testing each.
+
     def within(self, start: int, end: int) -> list[Token]:
         """The tokens that lie inside `[start, end)`; a token cut by either edge is left out."""
         if start >= end:
             return []
-        return [t for t in self.sentence(start) if start <= t.start and t.end <= end]
+        tokens = self.sentence(start)
+        first = bisect_left(tokens, start, key=_START)
+        return list(tokens[first : bisect_right(tokens, end, first, key=_END)])
 
     def overlapping(self, start: int, end: int) -> list[Token]:
         """The tokens that share a character with `[start, end)`, a token cut by an edge included."""
         if start >= end:
             return []
-        return [t for t in self.sentence(start) if t.start < end and start < t.end]
+        tokens = self.sentence(start)
+        first = bisect_right(tokens, start, key=_END)
+        return list(tokens[first : bisect_left(tokens, end, first, key=_START)])
 
     def is_boundary(self, pos: int) -> bool:
         """True where a word starts or ends at `pos`."""
         if pos <= 0 or pos >= len(self.text):
             return True
-        return any(t.start == pos for t in self.sentence(pos))
+        tokens = self.sentence(pos)
+        k = bisect_left(tokens, pos, key=_START)
+        return k < len(tokens) and tokens[k].start == pos
+
+
+_START = itemgetter(1)  # Token.start
+_END = itemgetter(2)  # Token.end
+
+
+def token_at(tokens: tuple[Token, ...], pos: int) -> int | None:
+    """The index of the token of `tokens` (a sentence's, end to end) that holds `pos`, or None."""
+    k = bisect_right(tokens, pos, key=_START) - 1
+    return k if k >= 0 and pos < tokens[k].end else None
 
 
 def boundaries(text: str) -> set[int]:
