@@ -79,6 +79,8 @@ def _kind_only(tail: str, ends: tuple[str, ...]) -> bool:
     which names none, so never the short form of a name."""
     if not tail:
         return True
+    if not tail.startswith(ends):  # no ending opens it: one test for all of them
+        return False
     return any(tail.startswith(e) and _kind_only(tail[len(e) :], ends) for e in ends)
 
 

@@ -85,7 +85,7 @@ def _duty_of_post(value: str, m: regex.Match[str]) -> bool:
 
 def _post_at(text: str, at: int) -> bool:
     """True where a post (`副教授`, `书记`) starts at `at`."""
-    return any(text.startswith(post, at) for post in _list("post"))
+    return text.startswith(words("post"), at)
 
 
 _CLAUSE_BREAK = regex.compile(r"[为向由的—]")  # 开新局——校党委书记: a headline before the dash
