@@ -1,4 +1,5 @@
-"""Rules with a role (stop, reject) run only once another rule of their field has found something."""
+"""Rules with a role (stop, reject) run only once another rule of their field has found something;
+a rule whose text lacks a word its pattern needs is not run at all."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extract.reading.article import Article
+from extract.rules_engine import engine
 from extract.rules_engine.document import Document
 from extract.rules_engine.engine import run_rules
 from extract.rules_engine.rule_types import Rule
@@ -54,3 +56,15 @@ def test_role_matches_still_come_first(rules: tuple[Rule, ...], rules_run: list[
     found = [m.rule.id for m in run_rules(rules, _doc("在礼堂举行。"))]
     assert found == ["venue.no_hall", "venue.at"]
     assert rules_run == ["venue.at", "venue.no_hall"]
+
+
+def test_a_rule_lacking_a_needed_word_is_turned_away_unrun(
+    rules: tuple[Rule, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran: list[str] = []
+    real = engine._run
+    monkeypatch.setattr(engine, "_run", lambda rule, doc: ran.append(rule.id) or real(rule, doc))
+    assert list(run_rules(rules, _doc("大厦里没有活动。"))) == []  # venue.at needs 在 and 举行
+    assert ran == []
+    assert [m.rule.id for m in run_rules(rules, _doc("在大厦举行。"))] == ["venue.at"]
+    assert ran == ["venue.at"]

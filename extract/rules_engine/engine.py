@@ -25,17 +25,15 @@ class RuleTimeout(Exception):
 
 
 def windows(rule: Rule, text: str, timeout: float | None = REGEX_TIMEOUT) -> list[tuple[int, int]]:
-    """Where the rule's pattern may match: the whole text, or, for a rule with an anchor, the merged
-    windows around the anchor's hits. A pattern that opens with a character class tries every
-    position of the text; its anchor (a post title, a station word) is found in one quick pass.
-    A window lacking a word the pattern cannot match without (extract/rules_engine/prefilter.py)
-    is left out."""
-    needs = needs_of(rule.pattern)
+    """Where the rule's pattern may match in a text that holds the words it needs (`may_match`): the
+    whole text, or, for a rule with an anchor, the merged windows around the anchor's hits. A
+    pattern that opens with a character class tries every position of the text; its anchor (a post
+    title, a station word) is found in one quick pass. A window lacking a word the pattern cannot
+    match without (extract/rules_engine/prefilter.py) is left out."""
     end = len(text)
     if rule.anchor is None:
-        return [(0, end)] if holds(text, needs) else []
-    if needs and not holds(text, needs):
-        return []  # no window could hold a match: the anchor need not be looked for
+        return [(0, end)]
+    needs = needs_of(rule.pattern)
     before, after = rule.window
     spans: list[tuple[int, int]] = []
     last = -1
@@ -120,8 +118,21 @@ def _groups(
     return out
 
 
+def may_match(rule: Rule, doc: Document) -> bool:
+    """False where the rule's pattern cannot match: the text its scope names lacks a word the
+    pattern needs (one search per clause of them, extract/rules_engine/prefilter.py). Asked before
+    a rule runs, so that a rule turned away (more than half of those reached) costs those searches
+    and nothing more: no budget steps, windows or anchor scan."""
+    return rule.pattern is None or holds(doc.scope_text(rule.scope), needs_of(rule.pattern))
+
+
 def run_rule(rule: Rule, doc: Document) -> list[Match]:
     """Every match of one rule in the text its scope names."""
+    return _run(rule, doc) if may_match(rule, doc) else []
+
+
+def _run(rule: Rule, doc: Document) -> list[Match]:
+    """`run_rule` for a rule that `may_match`."""
     budget.check()
     text = doc.scope_text(rule.scope)
     if rule.finder is not None:
@@ -150,11 +161,11 @@ def run_rules(rules: tuple[Rule, ...], doc: Document) -> Iterator[Match]:
     waiting = True
     for priority in sorted(levels, reverse=True):
         with stage("extract"):
-            found = [m for rule in levels[priority] for m in run_rule(rule, doc)]
+            found = [m for rule in levels[priority] if may_match(rule, doc) for m in _run(rule, doc)]
         if found and waiting:
             waiting = False
             with stage("extract"):
-                ruled = [m for rule in roles for m in run_rule(rule, doc)]
+                ruled = [m for rule in roles if may_match(rule, doc) for m in _run(rule, doc)]
             yield from sorted(ruled, key=lambda m: (-m.rule.priority, m.start))
         yield from sorted(found, key=lambda m: m.start)
 
