@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from extract.base.budget import Limits, budget
 from extract.resolve.registry import default_ruleset
-from extract.rules_engine import backtrack, engine, twin
+from extract.rules_engine import backtrack, engine, re_compiled, twin
 from extract.rules_engine.cache_folder import Entries
 from extract.rules_engine.document import Document
 from extract.rules_engine.ruleset import Rule, unsound_twins
@@ -97,17 +97,20 @@ def test_twins_match_as_their_patterns_do(text: str) -> None:
 def test_a_damaged_cache_entry_is_compiled_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(twin, "CACHE", Entries(twin.CACHE_FILE, twin._VERSION))
+    monkeypatch.setattr(re_compiled, "CACHE", Entries(re_compiled.CACHE_FILE, re_compiled._VERSION))
     pattern = compiled(r"在(?P<value>\p{Han}{2,8})举行")
     first = twin_of(pattern)
     twin.save()
-    twin.CACHE.on_disk = None  # as in a new process: read from the file
+    re_compiled.save()
+    twin.CACHE.on_disk = re_compiled.CACHE.on_disk = None  # as in a new process: read from the files
     key = twin._key(pattern.pattern)
     body = twin.CACHE.get(key)
-    assert first is not None and body is not None and body[0] == first.pattern
+    assert first is not None and body == [first.pattern]
     kept = twin_of(pattern)
     assert kept is not None and kept.pattern == first.pattern and kept.groupindex == first.groupindex
+    assert twin.CACHE.made == {}  # read from the file, nothing made again
     assert twin.CACHE.on_disk is not None
-    twin.CACHE.on_disk[key][2][0] += 1  # a flipped bit in its code
+    twin.CACHE.on_disk[key][0] = "在(?P<value>某)举行"  # an edit: another twin
     again = twin_of(pattern)
     assert again is not None and again.search("某日在某会堂举行").group("value") == "某会堂"
 

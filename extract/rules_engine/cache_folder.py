@@ -5,10 +5,14 @@ again next time."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
+import sys
 import threading
+from array import array
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +20,28 @@ from typing import Any
 def cache_path(name: str) -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "extract" / name
+
+
+# A compiled pattern's code is a list of whole numbers of 32 bits, some thousands of them for a word
+# list: kept as the base64 text of their bytes, which reads back ten times faster than a JSON list.
+_CODE_TYPE = next(t for t in "IL" if array(t).itemsize == 4)
+CODE_FORMAT = f"code base64 u32 {sys.byteorder}"  # part of the version of a file that packs code
+
+
+def pack_code(code: Sequence[int]) -> str | None:
+    """`code` as text for a JSON entry; None where a number is not one of 32 bits."""
+    try:
+        packed = array(_CODE_TYPE, code)
+    except (OverflowError, TypeError):
+        return None
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def unpack_code(text: str) -> list[int]:
+    """The code `pack_code` packed; ValueError for text it did not make."""
+    code = array(_CODE_TYPE)
+    code.frombytes(base64.b64decode(text, validate=True))
+    return code.tolist()
 
 
 def read_entries(name: str, version: str) -> dict[str, list[Any]]:

@@ -3,10 +3,11 @@
 `regex` parses and compiles a pattern in Python: for the rule set, 0.2 to 0.7 s of every start.
 What it hands its C engine in the end is plain data: the pattern's code as a list of integers, its
 group names and its required string. That data is kept in `$XDG_CACHE_HOME/extract/` (by default
-`~/.cache/extract`), keyed by the pattern's text, its flags and the versions of `regex` and Python;
-a pattern found there is built by the C engine at once (the rule set in about 0.01 s). Anything
-unexpected (no cache, an unreadable or foreign file, an entry that does not build) costs only the
-compilation, and a built pattern is the one `regex.compile` gives: same text, flags and groups.
+`~/.cache/extract`, the code packed as text), keyed by the pattern's text, its flags and the
+versions of `regex` and Python; a pattern found there is built by the C engine at once (the rule
+set in about 0.01 s). Anything unexpected (no cache, an unreadable or foreign file, an entry that
+does not build) costs only the compilation, and a built pattern is the one `regex.compile` gives:
+same text, flags and groups.
 
 This reads into `regex`'s own module (`regex._main`, where `regex.compile` ends): a new version of
 `regex` has another key, and is compiled afresh.
@@ -22,11 +23,13 @@ from typing import Any
 import regex
 import regex._main as _main  # the module whose `_regex.compile` makes the C pattern object
 
-from extract.rules_engine.cache_folder import Entries
+from extract.rules_engine.cache_folder import CODE_FORMAT, Entries, pack_code, unpack_code
 
-CACHE_FILE = "compiled-patterns.json"
+# The code of an entry is packed (extract/rules_engine/cache_folder.py): a file of another name than
+# that of the JSON lists before, which processes of older code go on reading and writing.
+CACHE_FILE = "regex-patterns.json"
 _MAX_ENTRIES = 4000  # past this the file starts afresh with what this process compiled
-_VERSION = f"regex {regex.__version__} python {sys.version_info[0]}.{sys.version_info[1]}"
+_VERSION = f"regex {regex.__version__} python {sys.version_info[0]}.{sys.version_info[1]} {CODE_FORMAT}"
 
 CACHE = Entries(CACHE_FILE, _VERSION, _MAX_ENTRIES)
 _lock = threading.Lock()
@@ -59,11 +62,12 @@ def _entry(args: tuple[Any, ...]) -> list[Any] | None:
     """The JSON form of the arguments of `_regex.compile`, or None for a pattern it cannot hold."""
     _, flags, code, group_index, index_group, named_lists, named_list_indexes, *rest = args
     req_offset, req_chars, req_flags, group_count = rest
-    if named_lists or named_list_indexes:
+    packed = pack_code(code)
+    if named_lists or named_list_indexes or packed is None:
         return None
     return [
         int(flags),
-        list(code),
+        packed,
         dict(group_index),
         sorted(index_group.items()),
         req_offset,
@@ -78,7 +82,7 @@ def _build(source: str, entry: list[Any]) -> regex.Pattern[str]:
     pattern: regex.Pattern[str] = _main._regex.compile(
         source,
         flags,
-        code,
+        unpack_code(code),
         group_index,
         {int(i): name for i, name in index_group},
         {},

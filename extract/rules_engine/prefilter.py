@@ -20,6 +20,7 @@ import regex
 
 from extract.rules_engine import required_words
 from extract.rules_engine.cache_folder import Entries
+from extract.rules_engine.re_compiled import compile_re
 from extract.rules_engine.required_words import Strings, requirements
 
 CACHE_FILE = "prefilters.json"
@@ -74,7 +75,7 @@ def searches(clauses: Iterable[Iterable[str]]) -> Needs:
     """Each clause as one search for any of its strings: `re` looks for them all in one pass over
     the text, where looking for each in turn passed over it once a string (three times faster over
     the rule set, most of whose clauses fail)."""
-    return tuple(re.compile("|".join(re.escape(s) for s in sorted(c))) for c in clauses)
+    return tuple(compile_re("|".join(re.escape(s) for s in sorted(c))) for c in clauses)
 
 
 def holds(text: str, clauses: Needs, start: int = 0, end: int | None = None) -> bool:

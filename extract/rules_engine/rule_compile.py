@@ -13,6 +13,7 @@ import regex
 from extract.rules_engine.compiled import compile_pattern
 from extract.rules_engine.fragments import expand
 from extract.rules_engine.prefilter import needs
+from extract.rules_engine.re_compiled import compile_re
 from extract.rules_engine.rule_files import _At, _is, _Lines, _rel, _type_name, field_line
 from extract.rules_engine.rule_types import SCOPES, Anchor, Example, FieldSpec, Rule, RuleError
 from extract.rules_engine.twin import twin_of
@@ -22,7 +23,7 @@ def compile_anchor(source: str) -> Anchor:
     """An anchor is mostly an alternation of words, which the standard library's `re` scans several
     times faster than `regex`; an anchor that needs `regex` (\\p{Han}, ...) gets it."""
     try:
-        return re.compile(source)
+        return compile_re(source)
     except re.error:
         return compile_pattern(source)
 

@@ -17,6 +17,7 @@ from extract.base.rules_dir import RULES_DIR
 from extract.rules_engine.compiled import save as save_compiled
 from extract.rules_engine.fragments import load_fragments, word_alternation
 from extract.rules_engine.prefilter import save as save_prefilters
+from extract.rules_engine.re_compiled import save as save_re_patterns
 from extract.rules_engine.rule_compile import _RULE_KEYS, _compile_rule, field_spec, option_sets
 from extract.rules_engine.rule_files import _At, _Lines, _load_toml, _rel, field_line, read_rule_text
 from extract.rules_engine.rule_types import (
@@ -189,6 +190,7 @@ def load_ruleset(
     save_compiled()  # the patterns compiled here, for the next start (extract/rules_engine/compiled.py)
     save_prefilters()  # and what they need (extract/rules_engine/prefilter.py)
     save_twins()  # and their twins in `re` (extract/rules_engine/twin.py)
+    save_re_patterns()  # and what `re` compiled them, the anchors and prefilters to
     check_backtracking([rule for rs in rules.values() for rule, _, _ in rs.values()])
     unsound = unsound_twins([rule for rs in rules.values() for rule, _, _ in rs.values()])
     for rs in rules.values():

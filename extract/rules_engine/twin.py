@@ -10,9 +10,10 @@ has one whose groups come out otherwise. The engine runs a twin only where the b
 watches the work (`re` has no time limit of its own; its matching stops at the timer's signal);
 `tests/test_twin.py` runs every twin beside its pattern over the sample, dev and wild articles.
 
-Compiling twins costs `re` more than a second for the rule set, so what `re` hands its C engine
-(the code as a list of integers, the groups) is kept in the cache folder, like compiled patterns
-(extract/rules_engine/compiled.py): keyed by the pattern, the Python version and this module's code.
+Writing the classes out and compiling twins costs more than a second for the rule set, so each
+pattern's twin (or that it has none) is kept in the cache folder, keyed by the pattern, the Python
+version and this module's code, and what `re` compiles a twin to is kept beside it
+(extract/rules_engine/re_compiled.py).
 """
 
 from __future__ import annotations
@@ -24,13 +25,15 @@ import threading
 import warnings
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import regex
 
 from extract.rules_engine.cache_folder import Entries
+from extract.rules_engine.re_compiled import compile_re
 
-CACHE_FILE = "twin-patterns.json"
+# Each entry is the twin's source (None: the pattern has none); what `re` compiles it to is kept by
+# extract/rules_engine/re_compiled.py.
+CACHE_FILE = "twin-sources.json"
 _MAX_ENTRIES = 4000  # past this the file starts afresh with what this process compiled
 _PLAIN = regex.compile("x", regex.MULTILINE).flags  # the flags every rule pattern is compiled with
 _CLASSES = "sSdD"  # escapes written out as ranges (with \p{...} and \P{...})
@@ -125,67 +128,27 @@ def twin_of(pattern: regex.Pattern[str]) -> re.Pattern[str] | None:
         return None
     key = _key(pattern.pattern)
     entry = CACHE.get(key)
-    if entry is not None:
-        built = _build(entry, pattern)
-        if not isinstance(built, bool):
-            return built
-    source = translate(pattern.pattern)
-    twin, args = _compile(source) if source is not None else (None, None)
+    known = entry is not None and len(entry) == 1 and isinstance(entry[0], str | None)
+    source = entry[0] if entry is not None and known else translate(pattern.pattern)
+    twin = _compile(source) if source is not None else None
     if twin is not None and (
         twin.groups != pattern.groups or dict(twin.groupindex) != dict(pattern.groupindex)
     ):
-        twin = args = None
-    body: list[Any] = [None] if args is None else [source, *args]
-    CACHE.put(key, body)
+        twin = None
+    if not known or (twin is None and source is not None):
+        CACHE.put(key, [None if twin is None else source])
     return twin
 
 
-def _compile(source: str) -> tuple[re.Pattern[str] | None, list[Any] | None]:
-    """`re`'s compilation of `source` and the arguments it handed its C engine (None for a pattern
-    `re` refuses or warns about)."""
-    compiler: Any = re._compiler  # type: ignore[attr-defined]
-    calls: list[tuple[Any, ...]] = []
-    real = compiler._sre
-
-    class Capture:
-        def __getattr__(self, name: str) -> Any:
-            return getattr(real, name)
-
-        @staticmethod
-        def compile(*args: Any) -> Any:
-            calls.append(args)
-            return real.compile(*args)
-
+def _compile(source: str) -> re.Pattern[str] | None:
+    """`re`'s compilation of `source` (extract/rules_engine/re_compiled.py), or None for a pattern
+    `re` refuses or warns about."""
     with _lock, warnings.catch_warnings():
         warnings.simplefilter("error")
-        compiler._sre = Capture()
         try:
-            twin: re.Pattern[str] = compiler.compile(source, re.MULTILINE)
+            return compile_re(source, re.MULTILINE)
         except (re.error, FutureWarning, DeprecationWarning, RecursionError, OverflowError):
-            return None, None
-        finally:
-            compiler._sre = real
-    if len(calls) != 1 or len(calls[0]) != 6:
-        return twin, None
-    _, flags, code, groups, groupindex, indexgroup = calls[0]
-    return twin, [int(flags), list(code), int(groups), dict(groupindex), list(indexgroup)]
-
-
-def _build(body: list[Any], pattern: regex.Pattern[str]) -> re.Pattern[str] | None | bool:
-    """The twin an entry holds (None: the pattern has none), or False where it cannot be built."""
-    if body == [None]:
-        return None
-    try:
-        source, flags, code, groups, groupindex, indexgroup = body
-        compiler: Any = re._compiler  # type: ignore[attr-defined]
-        twin: re.Pattern[str] = compiler._sre.compile(
-            source, flags, code, groups, groupindex, tuple(indexgroup)
-        )
-    except Exception:  # a damaged or foreign entry: compile afresh
-        return False
-    if twin.groups != pattern.groups or dict(twin.groupindex) != dict(pattern.groupindex):
-        return False
-    return twin
+            return None
 
 
 def _key(source: str) -> str:
