@@ -3,7 +3,10 @@ compiles; a damaged, foreign or stale cache only costs the compilation."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +91,23 @@ def test_a_damaged_foreign_or_stale_cache_only_costs_the_compilation(fresh_cache
         re_compiled.CACHE.on_disk, re_compiled.CACHE.made = {key: damaged}, {}
         assert _matches(re_compiled.compile_re(source, flags)) == good
 
+
+def test_patterns_made_from_word_sets_are_the_same_in_every_process() -> None:
+    """A pattern whose text changed with the process (the order of a set) would never be found in the
+    cache, and would add an entry at every start."""
+    code = (
+        "from extract.rules_engine.clean import clean_rules; from extract.resolve.people import "
+        "_post_name_joined; import hashlib; print(hashlib.sha256((clean_rules().tail_headers.pattern"
+        " + _post_name_joined().pattern).encode()).hexdigest())"
+    )
+    texts = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(texts) == 1

@@ -15,6 +15,7 @@ import regex
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.datelines import agrees, dateline_day
 from extract.resolve.generic import first
+from extract.rules_engine.compiled import compile_pattern
 from extract.rules_engine.document import TOP_CHARS
 from extract.rules_engine.match import Match
 from extract.rules_engine.ruleset import FieldSpec
@@ -148,7 +149,7 @@ def headline(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[It
 
 @cache
 def _tail_pattern(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(f"(?:{pattern})$")
+    return compile_pattern(f"(?:{pattern})$")
 
 
 def _stripped(item: Item, tail: str) -> Item:

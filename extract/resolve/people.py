@@ -14,6 +14,7 @@ import regex
 
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.generic import candidates
+from extract.rules_engine.compiled import compile_pattern
 from extract.rules_engine.match import Group, Match
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.lexicon import words
@@ -131,7 +132,7 @@ def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
 
 @cache
 def _lead_pattern() -> regex.Pattern[str]:
-    return regex.compile("(?:" + "|".join(regex.escape(w) for w in words("title_lead_in")) + ")+")
+    return compile_pattern("(?:" + "|".join(regex.escape(w) for w in words("title_lead_in")) + ")+")
 
 
 def _names(ctx: Context, g: Group) -> list[tuple[Group, int]]:
@@ -183,8 +184,10 @@ def _entity_end(ctx: Context, start: int, longest: int) -> int | None:
 
 @cache
 def _post_name_joined() -> regex.Pattern[str]:
-    posts = "|".join(regex.escape(w) for w in sorted(_list("post"), key=len, reverse=True))
-    return regex.compile(rf"(?P<post>{posts})\p{{Han}}{{2,3}}?(?:同志)?(?:以及|[和与及])")
+    # Longest first, then in a fixed order: the pattern's text is the same in every process (a set's
+    # order is not), so the compiled pattern is kept between runs (extract/rules_engine/compiled.py).
+    posts = "|".join(regex.escape(w) for w in sorted(_list("post"), key=lambda w: (-len(w), w)))
+    return compile_pattern(rf"(?P<post>{posts})\p{{Han}}{{2,3}}?(?:同志)?(?:以及|[和与及])")
 
 
 def _runs_on(value: str, m: regex.Match[str]) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 import regex
 
 from extract.resolve.word_edges import SINGLE_CHARACTER_TAGS, counted, name_span
+from extract.rules_engine.compiled import compile_pattern
 from extract.rules_engine.match import CUT_AT_WORDS, Group
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.entities import Entities
@@ -175,17 +176,17 @@ def _set(list_name: str) -> frozenset[str]:
 
 @cache
 def _compiled(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern)
+    return compile_pattern(pattern)
 
 
 @cache
 def lead_in_pattern(list_name: str) -> regex.Pattern[str]:
-    return regex.compile("(?:" + "|".join(regex.escape(w) for w in words(list_name)) + ")+")
+    return compile_pattern("(?:" + "|".join(regex.escape(w) for w in words(list_name)) + ")+")
 
 
 @cache
 def break_words_pattern(list_name: str) -> regex.Pattern[str]:
-    return regex.compile("|".join(regex.escape(w) for w in words(list_name)))
+    return compile_pattern("|".join(regex.escape(w) for w in words(list_name)))
 
 
 def _split(spec: FieldSpec, g: Group) -> list[Group]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import regex
 
+from extract.rules_engine.compiled import compile_pattern
 from extract.rules_engine.ruleset import RULES_DIR, RuleError, read_rule_text
 
 
@@ -25,7 +26,9 @@ class CleanRules:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    # Longest first, then in a fixed order: the same pattern text in every process, which the cache
+    # of compiled patterns keeps (words of one length never match at the same place).
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @cache
@@ -40,10 +43,10 @@ def clean_rules(path: Path = RULES_DIR / "page" / "boilerplate.toml") -> CleanRu
         byline = "|".join(f"(?:{p})" for p in data["byline"]["patterns"])
         return CleanRules(
             # A header alone on its line (or ending it) starts the page's tail.
-            tail_headers=regex.compile(rf"^[\s>》»|\-—【\[]*(?:{tail})[\s::】\]>》»|]*$", regex.M),
+            tail_headers=compile_pattern(rf"^[\s>》»|\-—【\[]*(?:{tail})[\s::】\]>》»|]*$", regex.M),
             # The marks themselves; the lines that hold them are found around each hit.
-            drop_lines=regex.compile(drop, regex.M),
-            bylines=regex.compile(byline, regex.M),
+            drop_lines=compile_pattern(drop, regex.M),
+            bylines=compile_pattern(byline, regex.M),
         )
     except (KeyError, TypeError, regex.error) as e:
         raise RuleError(

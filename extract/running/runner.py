@@ -20,6 +20,7 @@ from extract.output.output import TEMP_DIR, OutConflict, Writer
 from extract.output.rendered import renamed
 from extract.reading.article import ReadError
 from extract.reading.read import FolderNotListed
+from extract.rules_engine.compiled import save as save_compiled
 from extract.running.inputs import RunError, check_out, list_files, passed_over_line
 from extract.running.lock import OutInUse, locked
 from extract.running.manifest import Doc, Entry, ManifestWriter, file_digest, load_manifest, setup_digest
@@ -87,6 +88,8 @@ def extract_paths(
             return run.run(on_file, resume)
     except (OutInUse, OutConflict) as e:
         raise RunError(str(e)) from e
+    finally:
+        save_compiled()  # patterns the resolvers compiled on their first use, for the next start
 
 
 def _entity_layer(on: bool | None) -> None:
