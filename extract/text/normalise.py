@@ -69,10 +69,12 @@ def _names_with_simplified_too() -> dict[str, tuple[str, ...]]:
     (乾 of 乾县 and 乾安县, 於 of 於潜镇, 濛 of 濛江镇), each with the names that hold it."""
     from extract.text.gazetteer import Gazetteer
 
+    traditional = _traditional_chars()
     names: dict[str, list[str]] = {}
-    for d in Gazetteer.load().divisions:
-        for ch in set(d.name) & _traditional_chars():
-            names.setdefault(ch, []).append(d.name)
+    # The few names that hold such a letter first (one set test each), then their letters.
+    for name in [d.name for d in Gazetteer.load().divisions if not traditional.isdisjoint(d.name)]:
+        for ch in set(name) & traditional:
+            names.setdefault(ch, []).append(name)
     return {ch: tuple(dict.fromkeys(found)) for ch, found in names.items()}
 
 
