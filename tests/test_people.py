@@ -23,6 +23,9 @@ CASES = [
     ("冯明作报告", "冯明"),
     ("冯明在会上讲话", "冯明"),
     ("赵东强一行走访社区", "赵东强"),  # 强一 is no word: 强 ends the name, though 强调 would open one
+    ("欧阳出席会议", "欧阳"),  # a compound surname, then the verb: no given name
+    ("王主持会议", "王"),  # 主持 after a surname is what the person did
+    ("张强调研社区", "张强"),  # 调研 is a word: 强 ends the name, though 强调 is a verb too
 ]
 
 

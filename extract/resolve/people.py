@@ -35,6 +35,11 @@ def name_end(text: str, start: int, longest: int) -> int:
     past its part of the list (`longest`): a part of two characters (`慕容`) is a name, whether or
     not they are also a compound surname, with no given name after them to take."""
     compound = 1 if longest > 2 and text[start : start + 2] in _list("surname") else 0
+    given = start + 1 + compound
+    if text[given : given + 2] in _list("person_verbs") and not _starts_word(text, given + 1):
+        # `书记欧阳出席`, `王主持会议`: the surname alone, then what the person did; but `张强调研`
+        # is 张强 and 调研, the verb's second character opening a word of its own.
+        return given
     short, long_ = start + 2 + compound, start + min(longest, 3 + compound)
     if long_ <= short:
         return short
