@@ -269,6 +269,13 @@ def test_a_holder_stated_again_with_its_co_holders_gives_them_all() -> None:
     assert not _joined_by_more(["青石区工商联"], ["青石区工商联"])
 
 
+def test_another_body_of_the_same_district_is_no_restatement_of_its_committee() -> None:
+    # 区委 and then 区卫健委 with a partner: another holder of another event, not 区委 restated.
+    text = "6月20日,青石区委举行座谈会。6月21日,青石区卫健委与白沙公司共同举行义诊活动。"
+    assert [o for o, _, _ in _organisers(text)] == ["青石区委"]
+    assert not _joined_by_more(["青石区委"], ["青石区教育委员会", "白沙公司"])
+
+
 def test_a_delegation_is_held_by_the_body_whose_post_leads_it() -> None:
     text = "调研\n5月6日上午,青山区司法局局长赵刚一行来到白鹭街道调研基层法治建设。"
     assert _by_rule(text, "organisers.delegation_lead") == ["青山区司法局"]

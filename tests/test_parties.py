@@ -269,3 +269,9 @@ def test_a_zhishe_branch_signs_under_its_full_name() -> None:
     # 支社 ends a 九三学社 branch's name: the entry is not cut back to the county before it.
     text = "签约\n12月17日,九三学社星河县支社与甲山镇党委签订合作协议。"
     assert _parties(text) == {"合作协议": ["九三学社星河县支社", "甲山镇党委"]}
+
+
+def test_a_stray_bracket_and_one_letter_are_no_party() -> None:
+    # Found by scripts/fuzz.py on spliced text: the marks of a cut title and 委 made a party.
+    text = "5月18日,甲乙街道党工委与》〈委签订了共建协议。"
+    assert _parties(text) == {"共建协议": ["甲乙街道党工委"]}
