@@ -46,3 +46,28 @@ def test_a_short_form_the_text_writes_as_a_firm_names_the_firm_throughout() -> N
 def test_a_full_name_still_names_its_place(text: str, district: str | None, city: str) -> None:
     record = extract_text(text)
     assert (record.district, record.city) == (district, city)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6月20日,大冶市召开安全会议,小区保安镇守大门,确保活动有序。",
+        "6月20日,大冶市召开座谈会,与会的老保安乡亲们纷纷发言。",
+    ],
+    ids=["镇守", "乡亲"],
+)
+def test_a_townships_name_ending_inside_the_next_word_names_no_township(text: str) -> None:
+    # 保安 (a guard) and 镇守 or 乡亲: a common word and the next, not 保安镇 nor 保安乡.
+    assert extract_text(text, published="2023-06-30").street is None
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("6月20日,大冶市保安镇召开会议。", "保安镇"),
+        ("6月20日,江山市保安乡政府召开会议。", "保安乡"),
+        ("6月20日,大冶市保安镇长出席会议。", "保安镇"),
+    ],
+)
+def test_a_township_followed_by_its_body_or_post_is_named(text: str, street: str) -> None:
+    assert extract_text(text, published="2023-06-30").street == street

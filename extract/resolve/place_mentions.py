@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from extract.rules_engine.match import Match
 from extract.text.divisions import Division
 from extract.text.gazetteer import Gazetteer, PlaceMention
+from extract.text.lexicon import words as words_of
 from extract.text.segment import Words, known
 
 # After a short form, these make it the name of a community, a village or a housing estate (朝阳社区,
@@ -222,9 +224,34 @@ def places_not_brands(mentions: list[PlaceMention], text: str, words: Words) -> 
     return [
         m
         for m in mentions
-        if _full_name(m)
+        if (_full_name(m) and not _kind_opens_a_word(m, words))
         or not (m.text in brands or _cut_by_a_word(m, words) or _OPENS_A_NAME.match(text, m.end))
     ]
+
+
+TOWNSHIP_KINDS = ("街道", "镇", "乡")
+
+
+def _kind_opens_a_word(m: PlaceMention, words: Words) -> bool:
+    """Whether a township's full name ends inside a longer word its kind opens: `保安` and `镇守`,
+    `团结` and `乡亲`, `建设` and `乡村`, a common word and the next, not 保安镇 nor 团结乡. Where that
+    word is the township's body or post (`乡政府`, `乡党委`, `镇长`), the name stands; so it does
+    where a word opens inside the kind (`某某街|道德…`: the segmenter's guess at a name it lacks)."""
+    kind = next((k for k in TOWNSHIP_KINDS if m.text.endswith(k)), "")
+    if not kind or not any(d.level == "street" and d.name == m.text for d in m.candidates):
+        return False
+    for t in words.overlapping(m.end - 1, m.end):
+        if t.start == m.end - len(kind) and m.end < t.end and known(t.text):
+            rest = words.text[m.end : t.end]
+            return not (rest in _township_bodies() or t.text in _township_bodies())
+    return False
+
+
+@cache
+def _township_bodies() -> frozenset[str]:
+    """Words that follow a township's name as its own body or post (党委, 政府, 镇长); single
+    characters (村, 长) are left out: 乡村, 镇上 are words of their own."""
+    return frozenset(w for name in ("body_ends", "post") for w in words_of(name) if len(w) > 1)
 
 
 def _cut_by_a_word(m: PlaceMention, words: Words) -> bool:
