@@ -54,6 +54,8 @@ CASES = [
         "苏州市",
         "娄葑街道",
     ),
+    # People who came from elsewhere (来自某区、某区的志愿者): their places are not the event's.
+    ("6月5日,主题党日活动在社区举行,来自徐汇区、闵行区的志愿者为居民义诊。", None, None, None),
 ]
 
 
@@ -77,6 +79,8 @@ KEPT = [
         "苏州市",
         "娄葑街道",
     ),
+    # The host named besides the place its guests came from.
+    ("6月5日,杨浦区举行党建工作会议,来自徐汇区的专家为大家授课。", "杨浦区", "上海市", None),
 ]
 
 

@@ -51,6 +51,15 @@ def _is_local(m: PlaceMention, dest: list[Division]) -> bool:
     return False
 
 
+def from_elsewhere(text: str, pattern: str, mentions: list[PlaceMention]) -> set[int]:
+    """The mentions (by their start) inside the `places` group of a match of `pattern`: where people
+    came from (`来自某区、某县的代表`), not where the event was."""
+    if not pattern:
+        return set()
+    spans = [m.span("places") for m in _compiled(pattern).finditer(text)]
+    return {m.start for m in mentions if any(s <= m.start and m.end <= e for s, e in spans)}
+
+
 def find_visits(text: str, pattern: str, mentions: list[PlaceMention], invited: str = "") -> Visits:
     """The destination and visitors' mentions of every visit sentence the pattern finds in `text`.
     The visitors begin at the sentence's start, or after the last match of `invited` before the verb

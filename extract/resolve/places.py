@@ -24,7 +24,7 @@ from extract.resolve.place_mentions import (
     places_not_brands,
     whole_words,
 )
-from extract.resolve.place_visits import find_visits
+from extract.resolve.place_visits import find_visits, from_elsewhere
 from extract.resolve.place_weights import (
     CONSISTENT,
     ELSEWHERE,
@@ -70,7 +70,8 @@ def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
     # own places are not the event's.
     options = spec.options
     visits = find_visits(body, str(options.get("visit", "")), mentions, str(options.get("visit_invited", "")))
-    mentions = [m for m in mentions if m.start not in visits.visitors]
+    elsewhere = from_elsewhere(body, str(options.get("from_elsewhere", "")), mentions)
+    mentions = [m for m in mentions if m.start not in visits.visitors and m.start not in elsewhere]
     visited = [(m.start, m.end) for m in mentions if m.start in visits.destinations]
     venues += visited
     mentioned_higher = {d.code for m in mentions for d in m.candidates if d.level in ("city", "province")}

@@ -65,6 +65,7 @@ FIELD_OPTIONS: dict[str, str] = {
     "venue": "the field holding the venue",
     "visit": "a pattern: a visit's verb; the place after it weighs as the venue, the visitors' places before it in its sentence do not count",
     "visit_invited": "a pattern: in a visit's sentence, the visitors begin after its last match (the host who invites is none)",
+    "from_elsewhere": "a pattern with a group places: people said to come from there (来自某区的代表); places inside it do not count",
     "zone": "a pattern: a development zone; where the text names one, a township alone does not decide the county",
 }
 
