@@ -94,8 +94,9 @@ def _post_at(text: str, at: int) -> bool:
     return text.startswith(words("post"), at)
 
 
-_CLAUSE_BREAK = regex.compile(r"[为向由的—]")  # 开新局——校党委书记: a headline before the dash
-_NOT_A_TITLE = regex.compile(r"了|就|表示|说|是|把|被|将|在|让|他|她|我们|你们|大家")
+# 开新局——校党委书记: a headline before the dash; symbols (@ # > ~) stand in no title.
+_CLAUSE_BREAK = regex.compile(r"[为向由的—@#%&*|<>=^~$\\]")
+_NOT_A_TITLE = regex.compile(r"了|就|表示|说|是|把|被|将|在|让|他|她|我们|你们|大家|签署|签订|\d{1,2}日")
 
 
 def is_common_word(word: str) -> bool:
@@ -132,6 +133,8 @@ def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
     if not value or len(value) > 60 or _NOT_A_TITLE.search(value):
         return None, None
     start = g.start + g.value.index(value, cut) if value in g.value[cut:] else g.start + cut
+    if value.count("”") > value.count("“") and ctx.doc.body[start - 1 : start] == "“":
+        value, start = "“" + value, start - 1  # `“某某”志愿服务队队长`: the quote the title opens with
     return value, Group(value, start, start + len(value))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from extract.text.segment import boundaries
 
-_TRIM = ",,、;;::。 \t\n\u3000"  # characters, not a suffix: any of them is trimmed from both ends
+_TRIM = ",,、;;::。 \t\n\u3000-·~"  # characters, not a suffix: any of them is trimmed from both ends
 _QUOTE_TABLE = dict.fromkeys(map(ord, "“”‘’「」『』\"'"), None)
 
 

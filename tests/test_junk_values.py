@@ -1,0 +1,57 @@
+"""Values no reader would write: symbols, stray marks, a day or a signing inside a name, a kind of place
+said alone, a title that lost its opening quote. The texts are invented for the cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.running.pipeline import extract_text
+
+
+def _record(text: str):  # type: ignore[no-untyped-def]
+    return extract_text(text, published="2023-06-30")
+
+
+@pytest.mark.parametrize("mark", ["@", "#", ">", "~", "*"])
+def test_a_symbol_stands_in_no_title(mark: str) -> None:
+    record = _record(f"6月20日,会议在星河大厦召开。”{mark}白沙区副区长赵明出席。")
+    assert [(a.name, a.title) for a in record.attendees] == [("赵明", "白沙区副区长")]
+
+
+@pytest.mark.parametrize("mark", ["@", "#", ">", "|"])
+def test_a_symbol_stands_in_no_station_nor_body(mark: str) -> None:
+    record = _record(f"6月20日,{mark}白沙街道在{mark}星河党群服务驿站开展活动。")
+    assert [s.name for s in record.stations] == ["星河党群服务驿站"]
+    assert record.organisers == ["白沙街道"]
+
+
+def test_a_dash_before_a_name_is_no_part_of_it() -> None:
+    record = _record("6月20日,白沙街道在-星河党群服务驿站开展活动。")
+    assert [s.name for s in record.stations] == ["星河党群服务驿站"]
+
+
+def test_a_body_or_title_with_a_day_and_a_signing_in_it_is_a_clause() -> None:
+    # Spliced text: a body, a day and a signing run into a delegation's leader and his post.
+    record = _record("5月6日上午,白沙镇居委会5日签署青松区理事长赵明一行来到白鹭街道调研。")
+    assert not any("签署" in o for o in record.organisers)
+    assert [(a.name, a.title) for a in record.attendees] == [("赵明", None)]
+
+
+def test_the_plus_of_a_brand_stays_in_a_stations_name() -> None:
+    # `党建+`, `互联网+`: the + is part of the name, not a symbol before it.
+    record = _record("6月20日,白沙街道党建+邻里中心正式启用。")
+    assert [s.name for s in record.stations] == ["白沙街道党建+邻里中心"]
+
+
+@pytest.mark.parametrize("kind", ["社区", "会议室", "线上"])
+def test_a_kind_of_place_said_alone_is_no_venue(kind: str) -> None:
+    assert _record(f"6月20日,白沙街道主题党日活动在{kind}举行。").venue is None
+
+
+def test_a_kind_of_place_with_more_words_is_a_venue() -> None:
+    assert _record("6月20日,白沙街道主题党日活动在社区二楼会议室举行。").venue == "社区二楼会议室"
+
+
+def test_a_title_opening_with_a_quoted_name_keeps_its_quote() -> None:
+    record = _record("6月20日活动中,“星火”志愿服务队队长赵明出席。")
+    assert [(a.name, a.title) for a in record.attendees] == [("赵明", "“星火”志愿服务队队长")]
