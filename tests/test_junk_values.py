@@ -1,11 +1,13 @@
-"""Values no reader would write: symbols, stray marks, a day or a signing inside a name, a kind of place
-said alone, a title that lost its opening quote. The texts are invented for the cases."""
+"""Values no reader would write: symbols, stray marks, a day or a signing inside a name, a kind of
+place said alone, a title that lost its opening quote, an invisible character inside a name. The
+texts are invented for the cases."""
 
 from __future__ import annotations
 
 import pytest
 
 from extract.running.pipeline import extract_text
+from extract.text.textutil import clean_value
 
 
 def _record(text: str):  # type: ignore[no-untyped-def]
@@ -55,3 +57,17 @@ def test_a_kind_of_place_with_more_words_is_a_venue() -> None:
 def test_a_title_opening_with_a_quoted_name_keeps_its_quote() -> None:
     record = _record("6月20日活动中,“星火”志愿服务队队长赵明出席。")
     assert [(a.name, a.title) for a in record.attendees] == [("赵明", "“星火”志愿服务队队长")]
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\ufeff", "\u202e", "\u00ad"])
+def test_an_invisible_character_parts_no_name(mark: str) -> None:
+    raw = f"6月20日,白沙街道星河{mark}党群服务站正式启用。"
+    record = _record(raw)
+    assert [s.name for s in record.stations] == ["白沙街道星河党群服务站"]
+    (span,) = [e.span for e in record.evidence if e.field == "stations[0].name"]
+    assert raw[span[0] : span[1]] == f"白沙街道星河{mark}党群服务站"  # the raw text, mark and all
+
+
+@pytest.mark.parametrize("value", ['"白沙社区', "[白沙社区", "/白沙社区", "白沙社区'"])
+def test_a_lone_straight_quote_bracket_or_slash_at_an_end_is_trimmed(value: str) -> None:
+    assert clean_value(value) == "白沙社区"

@@ -1,9 +1,10 @@
 """Raw article text -> the Simplified, width-folded text the rules read, with a map back to raw offsets.
 
-Four steps, each keeping the map: NFKC width folding, line ends and blanks made one layout (CRLF
-and CR read as LF, the blanks that indent a line or follow a 。 dropped), removal of pinyin glosses after Han
-characters (`區(qū)委` -> `區委`), and Traditional -> Simplified (OpenCC), run only where the text holds
-Traditional characters.
+Five steps, each keeping the map: NFKC width folding; removal of invisible format characters (a
+zero-width space, a byte-order mark, a direction mark: no reader sees them, so they part no name);
+line ends and blanks made one layout (CRLF and CR read as LF, the blanks that indent a line or
+follow a 。 dropped); removal of pinyin glosses after Han characters (`區(qū)委` -> `區委`); and
+Traditional -> Simplified (OpenCC), run only where the text holds Traditional characters.
 """
 
 from __future__ import annotations
@@ -157,6 +158,23 @@ def _fold_width(raw: str) -> tuple[str, Sequence[int]]:
     return "".join(out), index
 
 
+# Format characters (Unicode category Cf) a page may carry inside words: soft hyphen, zero-width
+# space and joiners, direction marks and embeddings, word joiner, byte-order mark.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def _drop_invisible(text: str, index: Sequence[int]) -> tuple[str, Sequence[int]]:
+    if not _INVISIBLE.search(text):
+        return text, index
+    kept: list[int] = []
+    pos = 0
+    for m in _INVISIBLE.finditer(text):
+        kept.extend(index[pos : m.start()])  # slices, not one offset at a time
+        pos = m.end()
+    kept.extend(index[pos:])
+    return _INVISIBLE.sub("", text), kept
+
+
 # What a page's layout adds around its paragraphs: the CR of a CRLF line end, the blanks (ASCII or, once
 # folded, ideographic spaces) that indent a paragraph, and those that part two paragraphs a page ran
 # into one line (`…举行。 会上,…`). No rule reads them: Chinese sets no blank after a 。. (After ! or ?
@@ -224,12 +242,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalise(raw: str) -> Normalised:
-    """Fold widths, line ends and indents, drop pinyin glosses, convert to Simplified; keep the
-    offset map to `raw`.
+    """Fold widths, drop invisible characters, fold line ends and indents, drop pinyin glosses,
+    convert to Simplified; keep the offset map to `raw`.
 
     A lone surrogate (reading replaces them, but text given to `extract_text` may hold one) becomes
     U+FFFD, one for one: OpenCC, like any UTF-8 code, cannot take it."""
     text, index = _fold_width(_SURROGATE.sub("\ufffd", raw) if _SURROGATE.search(raw) else raw)
+    text, index = _drop_invisible(text, index)
     text, index = _fold_layout(text, index)
     text, index = _drop_pinyin(text, index)
     text, index = _to_simplified(text, index)

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 
 from extract.text.segment import boundaries
 
-_TRIM = ",,、;;::。 \t\n\u3000-·~"  # characters, not a suffix: any of them is trimmed from both ends
+_TRIM = ",,、;;::。 \t\n\u3000-·~/"  # characters, not a suffix: any of them is trimmed from both ends
 _QUOTE_TABLE = dict.fromkeys(map(ord, "“”‘’「」『』\"'"), None)
 
 
-_PAIRS = dict(zip("《〈「『【〔（(“‘", "》〉」』】〕）)”’", strict=True))
+_PAIRS = dict(zip("《〈「『【〔（([{“‘", "》〉」』】〕）)]}”’", strict=True))
 _OPENERS = {close: open_ for open_, close in _PAIRS.items()}
 
 
@@ -24,13 +24,18 @@ def clean_value(s: str | None) -> str:
     s = s.strip(_TRIM)
     while s:
         head, tail = s[0], s[-1]
-        if head in _OPENERS or (head in _PAIRS and _PAIRS[head] not in s[1:]):
+        if head in _OPENERS or (head in _PAIRS and _PAIRS[head] not in s[1:]) or _lone(head, s):
             s = s[1:].strip(_TRIM)
-        elif tail in _PAIRS or (tail in _OPENERS and _OPENERS[tail] not in s[:-1]):
+        elif tail in _PAIRS or (tail in _OPENERS and _OPENERS[tail] not in s[:-1]) or _lone(tail, s):
             s = s[:-1].strip(_TRIM)
         else:
             break
     return s
+
+
+def _lone(mark: str, s: str) -> bool:
+    """A straight quote (`"`, `'`), which opens and closes alike, with no other one in `s`."""
+    return mark in "\"'" and s.count(mark) == 1
 
 
 def comparable(s: str) -> str:
