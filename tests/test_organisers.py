@@ -246,7 +246,8 @@ def test_by_glued_to_the_name_after_it_still_leads_to_the_holders() -> None:
 def test_a_division_in_the_headline_gives_way_to_its_bodies_written_out() -> None:
     # The headline's 青石区 stands for the district's bodies that the text names as holding it.
     text = "青石区召开志愿服务推进会\n3月5日,青石区委宣传部和文明办共同召开志愿服务推进会。"
-    assert [o for o, _, _ in _organisers(text)] == ["青石区委宣传部", "文明办"]
+    # 文明办 is the committee's too (written with two spans, the committee's and its own).
+    assert list(dict.fromkeys(o for o, _, _ in _organisers(text))) == ["青石区委宣传部", "青石区委文明办"]
     # A body that is no division keeps its statement: the later one is another act.
     text = "白沙街道召开推进会\n3月5日,白沙街道召开推进会。6日,白沙街道党工委召开座谈会。"
     assert [o for o, _, _ in _organisers(text)] == ["白沙街道"]
@@ -526,3 +527,19 @@ def test_a_line_of_bodies_joined_by_和_is_read_in_time() -> None:
     assert record.organisers == []
     record = extract_text("甲乙街道和平社区举行邻里节\n正文", published="2024-08-01")
     assert record.organisers == ["甲乙街道和平社区"]
+
+
+@pytest.mark.parametrize("joiner", ["、", "和"])
+def test_a_department_written_without_its_committee_shares_the_one_before(joiner: str) -> None:
+    # 宣传部 alone names nobody's department: it is the 青石区委's, written once before it.
+    text = f"5月8日,青石区委组织部{joiner}宣传部联合举办培训班。"
+    assert [(o, span) for o, span, _ in _organisers(text)] == [
+        ("青石区委组织部", "青石区委组织部"),
+        ("青石区委宣传部", "青石区委"),
+        ("青石区委宣传部", "宣传部"),
+    ]
+
+
+def test_a_department_of_another_body_shares_no_committee() -> None:
+    text = "5月8日,青石区委组织部与白沙公司办公室联合举办培训班。"
+    assert [o for o, _, _ in _organisers(text)] == ["青石区委组织部", "白沙公司办公室"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+import regex
+
 from extract.resolve import Context, Item, Proof, proof, resolver
 from extract.resolve.list_entries import places_dropped
 from extract.resolve.value_cut import _split, break_words_pattern, only_divisions, trim
@@ -151,9 +153,33 @@ def collect(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
                 continue
             for part in _split(spec, g):
                 t = trim(part, spec.options, ctx.doc.words, ctx.doc.entities)
-                if t and _known(items, t.value, None) is None:
-                    items.append(Item(t.value, [proof(t, m.rule.id)]))
+                if not t:
+                    continue
+                head = _shared_head(items[-1] if items else None, t, m.rule.id)
+                item = Item(head[0] + t.value, [head[1], proof(t, m.rule.id)]) if head else None
+                if item is None and _known(items, t.value, None) is None:
+                    item = Item(t.value, [proof(t, m.rule.id)])
+                if item is not None and _known(items, item.value, None) is None:
+                    items.append(item)
     return items
+
+
+# `某区委组织部、宣传部`: a committee's department, then another written without the committee.
+_COMMITTEE_DEPARTMENT = regex.compile(r"委(?P<department>\p{Han}{2,4}?[部办])$")
+_BARE_DEPARTMENT = regex.compile(r"(?:(?![委区市县省镇乡局府])\p{Han}){2,4}[部办]")
+
+
+def _shared_head(before: Item | None, t: Group, rule_id: str) -> tuple[str, Proof] | None:
+    """Where `t` is a department alone (`宣传部`) right after a committee's department in the same
+    list (`某区委组织部`), the committee's name it shares (`某区委`) and its evidence; else None."""
+    if before is None or not _BARE_DEPARTMENT.fullmatch(t.value) or len(before.proofs) != 1:
+        return None
+    p = before.proofs[0]
+    m = _COMMITTEE_DEPARTMENT.search(before.value)
+    if m is None or p.end > t.start or p.end - p.start != len(before.value):
+        return None
+    head = before.value[: m.start("department")]
+    return head, Proof("", p.start, p.start + len(head), rule_id)
 
 
 @resolver("best")
