@@ -71,3 +71,8 @@ def test_an_invisible_character_parts_no_name(mark: str) -> None:
 @pytest.mark.parametrize("value", ['"白沙社区', "[白沙社区", "/白沙社区", "白沙社区'"])
 def test_a_lone_straight_quote_bracket_or_slash_at_an_end_is_trimmed(value: str) -> None:
     assert clean_value(value) == "白沙社区"
+
+
+def test_a_control_character_parts_what_stands_around_it() -> None:
+    record = _record("6月20日,白沙街道召开座谈会。\x00主任赵明出席。")
+    assert [(a.name, a.title) for a in record.attendees] == [("赵明", "主任")]
