@@ -68,9 +68,10 @@ def test_an_invisible_character_parts_no_name(mark: str) -> None:
     assert raw[span[0] : span[1]] == f"白沙街道星河{mark}党群服务站"  # the raw text, mark and all
 
 
-@pytest.mark.parametrize("value", ['"白沙社区', "[白沙社区", "/白沙社区", "白沙社区'"])
+@pytest.mark.parametrize("value", ['"白沙社区', "[白沙社区", "/白沙社区", "白沙社区'", "+白沙社区"])
 def test_a_lone_straight_quote_bracket_or_slash_at_an_end_is_trimmed(value: str) -> None:
     assert clean_value(value) == "白沙社区"
+    assert clean_value("党建+") == "党建+"  # a + ends a name, and opens none
 
 
 def test_a_control_character_parts_what_stands_around_it() -> None:

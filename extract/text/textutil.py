@@ -24,7 +24,13 @@ def clean_value(s: str | None) -> str:
     s = s.strip(_TRIM)
     while s:
         head, tail = s[0], s[-1]
-        if head in _OPENERS or (head in _PAIRS and _PAIRS[head] not in s[1:]) or _lone(head, s):
+        # A + ends a name (党建+, 互联网+) but opens none.
+        if (
+            head in _OPENERS
+            or (head in _PAIRS and _PAIRS[head] not in s[1:])
+            or _lone(head, s)
+            or head == "+"
+        ):
             s = s[1:].strip(_TRIM)
         elif tail in _PAIRS or (tail in _OPENERS and _OPENERS[tail] not in s[:-1]) or _lone(tail, s):
             s = s[:-1].strip(_TRIM)
