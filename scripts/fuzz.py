@@ -14,8 +14,10 @@ under the file's budget, each article extracted under its own (`--max-seconds`, 
 A failure is an exception out of reading or extraction (site: the innermost frame in extract/), a
 budget or rule time limit passed, an article slower than `--slow` seconds for under 20 000 characters
 (a pattern that backtracks), or a record that breaks its invariants: each value has evidence whose
-raw span, normalised, shows it (resolved fields — dates, places — need only evidence), every span
-lies in the raw text, every rule id is a rule of rules/ or a resolver step `<field>.<step>`.
+raw span, normalised, shows it (resolved fields — dates, places — need only evidence), no value
+but the headline opens with a closing mark, ends with an opening one or holds a control or
+invisible character, every span lies in the raw text, every rule id is a rule of rules/ or a
+resolver step `<field>.<step>`.
 Prints a summary and, for each distinct site, how often it failed and the smallest failing input
 (shrunk by deleting lines, then runs of characters, while the same site still fails, up to
 `--shrink` tries). The same seed gives the same inputs. Unseen dev articles are never read.
@@ -31,6 +33,7 @@ import sys
 import tempfile
 import time
 import traceback
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -351,6 +354,8 @@ class Checker:
             name = path.split("[")[0].split(".")[0]
             if name in RESOLVED or path in metadata:
                 continue
+            if name != "title" and _stray(value):
+                return f"invariant: a stray mark in a value ({path.split('[')[0]})", f"{path}={value!r}"
             shown = "".join(comparable(_normalised(norm, s, e)) for s, e in spans[path])
             dropped = shown.translate(self.drop.get(name, {}))  # a field's drop_marks, gone from its values
             if comparable(value) not in shown and comparable(value) not in dropped:
@@ -359,6 +364,20 @@ class Checker:
                     f"{path}={value!r} shown {shown!r}",
                 )
         return None
+
+
+_CLOSING = "》〉」』】〕)]}”’"
+_OPENING = "《〈「『【〔([{“‘"
+
+
+def _stray(value: str) -> bool:
+    """A value no reader writes, whatever the text: one that opens with a closing mark or ends with
+    an opening one, or holds a control or invisible format character."""
+    return bool(value) and (
+        value[0] in _CLOSING
+        or value[-1] in _OPENING
+        or any(unicodedata.category(c) in ("Cc", "Cf") for c in value)
+    )
 
 
 def _normalised(norm: Normalised, start: int, end: int) -> str:
