@@ -25,6 +25,15 @@ pattern = '(?P<value>\\p{Han}{1,12}?县(?:和\\p{Han}{1,12}?县)*)举行'
 examples = [{ text = "甲县和乙县举行", value = "甲县和乙县" }]
 counter = ["举行"]
 """
+# Found by scripts/fuzz.py in signed_projects.parties_represented: bodies each after 代表, joined by
+# 、, with a name that may hold the comma. The probes now hold such a line.
+LISTED_RULE = """
+[[rule]]
+id = "venue.listed"
+pattern = '代表(?P<value>[^,。]{2,20}?社区(?:[、和][^,。]{2,20}?社区)+)举行'
+examples = [{ text = "代表甲社区、乙社区举行", value = "甲社区、乙社区" }]
+counter = ["举行"]
+"""
 HEAD = '[field]\nname = "venue"\nkind = "scalar"\nresolver = "first"\n'
 
 
@@ -73,6 +82,7 @@ def test_a_good_file_loads(tmp_path: Path) -> None:
             "",
             "backtracks catastrophically",
         ),
+        (LISTED_RULE, "", "backtracks catastrophically"),
     ],
     ids=[
         "toml",
@@ -85,6 +95,7 @@ def test_a_good_file_loads(tmp_path: Path) -> None:
         "empty",
         "backtracking",
         "joined",
+        "listed",
     ],
 )
 def test_broken_files_are_refused_with_file_line_and_rule(

@@ -46,6 +46,9 @@ def probes(examples: Iterable[str]) -> list[str]:
         # Bodies joined by 和 with no verb after them: where 和 may join two names or run on inside
         # one (和平社区), a list of them reads in exponentially many ways.
         ("甲县和乙丙县和" * PROBE_LENGTH)[:PROBE_LENGTH],
+        # Bodies each after the word that opens a list (代表, for whom signers sign), joined by 、:
+        # a lazy name that may hold the comma ends at every body's ending in turn.
+        ("代表社区、" * PROBE_LENGTH)[:PROBE_LENGTH],
         (glued * (PROBE_LENGTH // max(1, len(glued)) + 1))[:PROBE_LENGTH].replace("\n", ""),
     ]
 
