@@ -77,3 +77,14 @@ def test_a_lone_straight_quote_bracket_or_slash_at_an_end_is_trimmed(value: str)
 def test_a_control_character_parts_what_stands_around_it() -> None:
     record = _record("6月20日,白沙街道召开座谈会。\x00主任赵明出席。")
     assert [(a.name, a.title) for a in record.attendees] == [("赵明", "主任")]
+
+
+def test_a_tab_parts_two_bodies_names() -> None:
+    # Found by scripts/fuzz.py: a tab ran two bodies into one organiser, tab and all.
+    assert _record("6月20日,青松县妇联\t白沙市妇联主办活动。").organisers == ["白沙市妇联"]
+
+
+def test_marks_a_name_drops_leave_no_stray_mark_at_its_start() -> None:
+    # Found by scripts/fuzz.py: the quotes a station's name drops held a closing bracket between them.
+    record = _record('6月20日,〕"〉"星河驿站揭牌。')
+    assert [s.name for s in record.stations] == ["星河驿站"]

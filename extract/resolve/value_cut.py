@@ -113,7 +113,8 @@ def _finished(
         stripped, end = stripped + ")", end + 1  # 某区工商联(总商会): the bracket the name opened closes it
     marks = options.get("drop_marks", "")
     if marks:
-        stripped = stripped.translate(dict.fromkeys(map(ord, marks), None))
+        # With the marks gone, what they held apart may stand at an end (`"〉"某驿站`): trimmed too.
+        stripped = clean_value(stripped.translate(dict.fromkeys(map(ord, marks), None)))
     if len(stripped) < int(options.get("min_length", 1)):
         return None
     refuse = options.get("refuse")

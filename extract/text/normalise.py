@@ -2,10 +2,10 @@
 
 Five steps, each keeping the map: NFKC width folding; removal of invisible format characters (a
 zero-width space, a byte-order mark, a direction mark: no reader sees them, so they part no name),
-control characters made spaces; line ends and blanks made one layout (CRLF and CR read as LF, the
-blanks that indent a line or follow a 。 dropped); removal of pinyin glosses after Han characters
-(`區(qū)委` -> `區委`); and Traditional -> Simplified (OpenCC), run only where the text holds
-Traditional characters.
+control characters and tabs made spaces; line ends and blanks made one layout (CRLF and CR read as
+LF, the blanks that indent a line or follow a 。 dropped); removal of pinyin glosses after Han
+characters (`區(qū)委` -> `區委`); and Traditional -> Simplified (OpenCC), run only where the text
+holds Traditional characters.
 """
 
 from __future__ import annotations
@@ -164,9 +164,9 @@ def _fold_width(raw: str) -> tuple[str, Sequence[int]]:
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
-# Control characters other than tab and line ends (NUL, the C1 range): no text writes them, and
-# where a page holds one it parts what stands on either side, as a space does.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Control characters other than line ends (NUL, the C1 range), and tabs: where a page holds one it
+# parts what stands on either side, as a space does (a tab ran two bodies' names into one).
+_CONTROL = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def _drop_invisible(text: str, index: Sequence[int]) -> tuple[str, Sequence[int]]:
