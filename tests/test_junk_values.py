@@ -88,3 +88,18 @@ def test_marks_a_name_drops_leave_no_stray_mark_at_its_start() -> None:
     # Found by scripts/fuzz.py: the quotes a station's name drops held a closing bracket between them.
     record = _record('6月20日,〕"〉"星河驿站揭牌。')
     assert [s.name for s in record.stations] == ["星河驿站"]
+
+
+def test_an_empty_pair_of_quotes_and_a_bracket_open_no_title() -> None:
+    # Found by scripts/fuzz.py: the quotes were dropped, the bracket after them stayed.
+    record = _record("6月20日,“”)主任赵明出席。")
+    assert [(a.name, a.title) for a in record.attendees] == [("赵明", "主任")]
+
+
+@pytest.mark.parametrize("mark", [":", "《"])
+def test_a_headline_cut_from_its_marks_is_pointed_to_where_it_stands(mark: str) -> None:
+    # Found by scripts/fuzz.py: the headline lost a mark in front and its evidence stayed on it.
+    text = f"{mark}星河街道召开党建联席会议\n6月20日,星河街道召开党建联席会议。"
+    record = extract_text(text, published="2023-06-30")
+    (span,) = [e.span for e in record.evidence if e.field == "title"]
+    assert (record.title, text[span[0] : span[1]]) == ("星河街道召开党建联席会议",) * 2

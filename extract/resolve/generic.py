@@ -62,7 +62,7 @@ def first(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]
         g = m.groups.get("value")
         if g and m.rule.options.get("as_written") and clean_value(g.value):
             # The pattern bounds the value on both sides (在某大厦的会议室举行): the words inside stay.
-            return [Item(clean_value(g.value), [proof(g, m.rule.id)])]
+            return [_cleaned(g, m.rule.id)]
         if g and spec.options.get("word_edges"):
             t = trim(g, spec.options, ctx.doc.words, ctx.doc.entities)
             levels = spec.options.get("refuse_divisions")
@@ -78,8 +78,16 @@ def first(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]
             if t:
                 return [Item(t.value, [proof(t, m.rule.id)])]
         elif g and clean_value(g.value):
-            return [Item(clean_value(g.value), [proof(g, m.rule.id)])]
+            return [_cleaned(g, m.rule.id)]
     return []
+
+
+def _cleaned(g: Group, rule_id: str) -> Item:
+    """The group's value without the marks around it (clean_value), its evidence where that stands
+    (`:某某` gives 某某, pointed to after the colon)."""
+    value = clean_value(g.value)
+    start = g.start + g.value.find(value)
+    return Item(value, [Proof("", start, start + len(value), rule_id)])
 
 
 def _only_places(ctx: Context, start: int, end: int) -> bool:

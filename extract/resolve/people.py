@@ -129,7 +129,7 @@ def _title(ctx: Context, g: Group | None) -> tuple[str | None, Group | None]:
     cut = max(breaks, default=0)
     m = _lead_pattern().match(g.value, cut)
     cut = m.end() if m else cut
-    value = clean_value(g.value[cut:]).lstrip("“”\"'")
+    value = clean_value(clean_value(g.value[cut:]).lstrip("“”\"'"))  # “”)主席: no mark left in front
     if not value or len(value) > 60 or _NOT_A_TITLE.search(value):
         return None, None
     start = g.start + g.value.index(value, cut) if value in g.value[cut:] else g.start + cut
