@@ -159,6 +159,25 @@ def _fold_width(raw: str) -> tuple[str, Sequence[int]]:
     return "".join(out), index
 
 
+def _without(
+    pattern: re.Pattern[str] | regex.Pattern[str], text: str, index: Sequence[int]
+) -> tuple[str, Sequence[int]]:
+    """`text` without the matches of `pattern`, with the offsets of what is kept (`index` itself
+    where nothing matches)."""
+    keep: list[tuple[int, int]] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        keep.append((pos, m.start()))
+        pos = m.end()
+    if not keep:
+        return text, index
+    keep.append((pos, len(text)))
+    kept: list[int] = []
+    for a, b in keep:
+        kept.extend(index[a:b])  # slices, not one offset at a time
+    return "".join(text[a:b] for a, b in keep), kept
+
+
 # Format characters (Unicode category Cf) a page may carry inside words: soft hyphen, zero-width
 # space and joiners, direction marks and embeddings, word joiner, byte-order mark.
 _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
@@ -173,15 +192,7 @@ def _drop_invisible(text: str, index: Sequence[int]) -> tuple[str, Sequence[int]
     """`text` without format characters, its control characters made spaces (one for one)."""
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
-    if not _INVISIBLE.search(text):
-        return text, index
-    kept: list[int] = []
-    pos = 0
-    for m in _INVISIBLE.finditer(text):
-        kept.extend(index[pos : m.start()])  # slices, not one offset at a time
-        pos = m.end()
-    kept.extend(index[pos:])
-    return _INVISIBLE.sub("", text), kept
+    return _without(_INVISIBLE, text, index)
 
 
 # What a page's layout adds around its paragraphs: the CR of a CRLF line end, the blanks (ASCII or, once
@@ -197,36 +208,13 @@ def _fold_layout(text: str, index: Sequence[int]) -> tuple[str, Sequence[int]]:
     another reads as the same paragraph on its own line."""
     if "\r" in text:
         text = re.sub(r"\r(?!\n)", "\n", text)  # a lone CR (old Mac files) is a line end, one for one
-    keep: list[tuple[int, int]] = []
-    pos = 0
-    for m in _LAYOUT.finditer(text):
-        if m.start() > pos:
-            keep.append((pos, m.start()))
-        pos = m.end()
-    if not keep and pos == 0:
-        return text, index
-    keep.append((pos, len(text)))
-    kept: list[int] = []
-    for a, b in keep:
-        kept.extend(index[a:b])
-    return "".join(text[a:b] for a, b in keep), kept
+    return _without(_LAYOUT, text, index)
 
 
 def _drop_pinyin(text: str, index: Sequence[int]) -> tuple[str, Sequence[int]]:
     if "(" not in text:
         return text, index
-    keep: list[tuple[int, int]] = []
-    pos = 0
-    for m in _PINYIN.finditer(text):
-        keep.append((pos, m.start()))
-        pos = m.end()
-    if not keep:
-        return text, index
-    keep.append((pos, len(text)))
-    kept: list[int] = []
-    for a, b in keep:
-        kept.extend(index[a:b])  # slices, not one offset at a time
-    return "".join(text[a:b] for a, b in keep), kept
+    return _without(_PINYIN, text, index)
 
 
 def _to_simplified(text: str, index: Sequence[int]) -> tuple[str, Sequence[int]]:
