@@ -192,9 +192,9 @@ def _entity_end(ctx: Context, start: int, longest: int) -> int | None:
 
 @cache
 def _post_name_joined() -> regex.Pattern[str]:
-    # Longest first, then in a fixed order: the pattern's text is the same in every process (a set's
-    # order is not), so the compiled pattern is kept between runs (extract/rules_engine/compiled.py).
-    posts = "|".join(regex.escape(w) for w in sorted(_list("post"), key=lambda w: (-len(w), w)))
+    # `words` gives the list longest first, then in a fixed order: the pattern's text is the same in
+    # every process, so the compiled pattern is kept between runs (extract/rules_engine/compiled.py).
+    posts = "|".join(regex.escape(w) for w in words("post"))
     return compile_pattern(rf"(?P<post>{posts})\p{{Han}}{{2,3}}?(?:同志)?(?:以及|[和与及])")
 
 

@@ -16,6 +16,7 @@ import regex
 
 from extract.rules_engine.compiled import compile_pattern
 from extract.rules_engine.ruleset import RULES_DIR, RuleError, read_rule_text
+from extract.text.lexicon import longest_first
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class CleanRules:
 def _alternation(words: list[str]) -> str:
     # Longest first, then in a fixed order: the same pattern text in every process, which the cache
     # of compiled patterns keeps (words of one length never match at the same place).
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(regex.escape(w) for w in longest_first(set(words)))
 
 
 @cache
