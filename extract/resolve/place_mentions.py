@@ -9,7 +9,7 @@ from functools import cache
 
 from extract.rules_engine.match import Match
 from extract.text.divisions import Division
-from extract.text.gazetteer import Gazetteer, PlaceMention
+from extract.text.gazetteer import TOWNSHIP_ENDS, Gazetteer, PlaceMention
 from extract.text.lexicon import words as words_of
 from extract.text.segment import Words, known
 
@@ -229,15 +229,12 @@ def places_not_brands(mentions: list[PlaceMention], text: str, words: Words) -> 
     ]
 
 
-TOWNSHIP_KINDS = ("街道", "镇", "乡")
-
-
 def _kind_opens_a_word(m: PlaceMention, words: Words) -> bool:
     """Whether a township's full name ends inside a longer word its kind opens: `保安` and `镇守`,
     `团结` and `乡亲`, `建设` and `乡村`, a common word and the next, not 保安镇 nor 团结乡. Where that
     word is the township's body or post (`乡政府`, `乡党委`, `镇长`), the name stands; so it does
     where a word opens inside the kind (`某某街|道德…`: the segmenter's guess at a name it lacks)."""
-    kind = next((k for k in TOWNSHIP_KINDS if m.text.endswith(k)), "")
+    kind = next((k for k in TOWNSHIP_ENDS if m.text.endswith(k)), "")
     if not kind or not any(d.level == "street" and d.name == m.text for d in m.candidates):
         return False
     for t in words.overlapping(m.end - 1, m.end):

@@ -40,7 +40,7 @@ _ROAD_HEADS = ("路", "街", "大道", "东路", "西路", "南路", "北路", "
 # A township's full name followed by these is the word for the level (新建街道层级: a newly built body
 # at the 街道 level; 街道级, 乡镇层面), not the township of that name.
 _LEVEL_NEXT = ("级", "层级", "层面")
-_TOWNSHIP_ENDS = ("街道", "镇", "乡")
+TOWNSHIP_ENDS = ("街道", "镇", "乡")  # the kinds a township's full name ends with
 # A 乡's name followed by 村 reads as the word 乡村 (同心乡村: villages of one mind), unless 村 opens the
 # word for the villagers or the village committee (某某乡村民, 某某乡村委会).
 _VILLAGE_PEOPLE = ("村民", "村委", "村两委", "村干部", "村级")
@@ -205,7 +205,7 @@ class Gazetteer:
                 continue
             if nxt.startswith(_ROAD_HEADS) and all(form != d.name for d in divisions):
                 continue
-            if form.endswith(_TOWNSHIP_ENDS) and nxt.startswith(_LEVEL_NEXT):
+            if form.endswith(TOWNSHIP_ENDS) and nxt.startswith(_LEVEL_NEXT):
                 continue
             if form[-1] == "乡" and nxt[:1] == "村" and not text.startswith(_VILLAGE_PEOPLE, end):
                 continue
