@@ -43,8 +43,9 @@ def _key(source: str, flags: int) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-class _Capture:
-    """Stands in for `regex`'s C module while a pattern compiles, to keep what it is handed."""
+class Capture:
+    """Stands in for a C module while a pattern compiles, to keep what its `compile` is handed (by
+    the pattern's text): `regex`'s here, `re`'s in extract/rules_engine/re_compiled.py."""
 
     def __init__(self, real: Any) -> None:
         self.real = real
@@ -113,7 +114,7 @@ def compile_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
         except Exception:  # a damaged entry: compile as if there were none
             pass
     with _lock:
-        capture = _Capture(_main._regex)
+        capture = Capture(_main._regex)
         _main._regex = capture
         try:
             pattern = regex.compile(source, flags, cache_pattern=False)

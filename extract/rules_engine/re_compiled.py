@@ -18,6 +18,7 @@ import threading
 from typing import Any
 
 from extract.rules_engine.cache_folder import CODE_FORMAT, Entries, pack_code, unpack_code
+from extract.rules_engine.compiled import Capture
 
 CACHE_FILE = "re-patterns.json"
 _MAX_ENTRIES = 4000  # past this the file starts afresh with what this process compiled
@@ -51,27 +52,17 @@ def compile_re(source: str, flags: int = 0) -> re.Pattern[str]:
 def _capture(source: str, flags: int) -> tuple[re.Pattern[str], list[Any] | None]:
     """`re`'s compilation of `source`, and the arguments it handed its C engine as an entry (None
     where they cannot be kept)."""
-    calls: list[tuple[Any, ...]] = []
-    real = _compiler._sre
-
-    class Capture:
-        def __getattr__(self, name: str) -> Any:
-            return getattr(real, name)
-
-        @staticmethod
-        def compile(*args: Any) -> Any:
-            calls.append(args)
-            return real.compile(*args)
-
+    capture = Capture(_compiler._sre)
     with _lock:
-        _compiler._sre = Capture()
+        _compiler._sre = capture
         try:
             pattern: re.Pattern[str] = _compiler.compile(source, flags)
         finally:
-            _compiler._sre = real
-    if len(calls) != 1 or len(calls[0]) != 6:
+            _compiler._sre = capture.real
+    args = capture.calls.get(source)
+    if args is None or len(args) != 6:
         return pattern, None
-    _, c_flags, code, groups, groupindex, indexgroup = calls[0]
+    _, c_flags, code, groups, groupindex, indexgroup = args
     packed = pack_code(code)
     if packed is None:
         return pattern, None
