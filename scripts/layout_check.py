@@ -1,7 +1,7 @@
 """Layout check: do the rules know the words, or the tuned articles' layout? F1 per field on copies
 of the articles laid out as other real pages lay them out, the words and the gold unchanged.
 
-usage: python scripts/layout_check.py [--seed N] [--out DIR] [--errors]
+usage: python scripts/layout_check.py [--seed N] [--out DIR] [--only NAME...] [--errors]
 
 For each article of the sample (seeds/articles) and of the dev set's `tune` split (never `unseen`:
 the articles are read by swap_check.articles, which refuses one listed there), it writes the
