@@ -151,3 +151,30 @@ counter = ["在某某广场举行"]
         "venue.toml:9: rule venue.at_before_held: `id`: rule id venue.at_before_held is already used"
         in result.output
     )
+
+
+HOST = """
+[field]
+name = "host"
+kind = "list"
+resolver = "collect"
+order = 96
+
+[[rule]]
+id = "host.before_at"
+pattern = '(?P<value>[,,]\\p{Han}{2,6}?街道)在'
+options = { as_written = true }
+why = "The street that acts at a place, as written; the comma before it is the pattern's, not the value's."
+examples = [{ text = "6月1日,青松街道在礼堂举行会议", value = ",青松街道" }]
+counter = ["青松街道在礼堂举行会议"]
+"""
+
+
+def test_a_value_as_written_cut_from_its_marks_is_pointed_to_where_it_stands(
+    tmp_path: Path, layer: Path
+) -> None:
+    (layer / "host.toml").write_text(HOST, encoding="utf-8")
+    record = run(tmp_path, "--rules", str(layer))
+    assert record["extra"]["host"] == ["某某街道"]
+    (span,) = [e["span"] for e in record["evidence"] if e["field"].startswith("extra.host")]
+    assert ARTICLE[span[0] : span[1]] == "某某街道"

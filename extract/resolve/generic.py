@@ -147,11 +147,11 @@ def collect(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Ite
         for name, g in m.groups.items():
             if not name.startswith("value"):
                 continue
-            written = clean_value(g.value) if m.rule.options.get("as_written") else ""
-            if written:
+            if m.rule.options.get("as_written") and clean_value(g.value):
                 # The pattern bounds the value (`我区`): it stands as written, however short.
-                if _known(items, written, None) is None:
-                    items.append(Item(written, [proof(g, m.rule.id)]))
+                written = _cleaned(g, m.rule.id)
+                if _known(items, written.value, None) is None:
+                    items.append(written)
                 continue
             if isinstance(g.data, SharedEnding):
                 # `甲、乙办事处`: 甲办事处, written in two places; the finder bounded its words.
