@@ -41,14 +41,13 @@ import json
 import random
 import shutil
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from swap_check import ROOT, Article, articles, new_errors, run_records  # noqa: E402
+from swap_check import ROOT, Article, articles, new_errors, print_new_errors, run_records  # noqa: E402
 
 from extract.review.score import Score, forms, load_json_dir, norm, score_records  # noqa: E402
 
@@ -358,15 +357,13 @@ def main(argv: list[str] | None = None) -> None:
     print(table(control, scores))
     everything = score_records(gold, records)
     errors = new_errors(control, everything, {d: {} for d in gold})
-    by_variant = Counter(f"{m.doc.rsplit('_s', 1)[1]}: {m.field} {m.kind} [{m.rule or '-'}]" for m in errors)
-    if by_variant:
-        print("\nerrors of the copies that the control does not make, by variant, field, kind and rule:")
-        for key, n in sorted(by_variant.items()):
-            print(f"  {n:3d}  {key}")
-    if args.errors:
-        print()
-        for m in errors:
-            print(m)
+    print_new_errors(
+        errors,
+        lambda m: f"{m.doc.rsplit('_s', 1)[1]}: {m.field} {m.kind} [{m.rule or '-'}]",
+        "errors of the copies that the control does not make, by variant, field, kind and rule:",
+        every=args.errors,
+        in_key_order=True,
+    )
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -616,6 +616,23 @@ def _forms_back(back: dict[str, str], value: str | None) -> str | None:
     return None if value is None else "|".join(sorted(apply(back, f) for f in value.split("|")))
 
 
+def print_new_errors(
+    errors: list[Miss], key: Callable[[Miss], str], heading: str, *, every: bool, in_key_order: bool = False
+) -> None:
+    """The copies' new errors counted by `key` under `heading` (the most frequent first, or in the
+    order of `key`), then, with `every`, each of them."""
+    counts = Counter(key(m) for m in errors)
+    if counts:
+        print(f"\n{heading}")
+        rows = sorted(counts.items()) if in_key_order else counts.most_common()
+        for name, n in rows:
+            print(f"  {n:3d}  {name}")
+    if every:
+        print()
+        for m in errors:
+            print(m)
+
+
 def new_errors(control: Score, swapped: Score, maps: dict[str, dict[str, str]]) -> list[Miss]:
     """The swapped copies' errors that the control does not make (values mapped back before comparing)."""
     same: dict[str, str] = {}
@@ -679,15 +696,12 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{sum(len(m) for m in maps.values())} replacements; maps in {args.out / 'maps.json'}\n")
     print(table(control, swapped))
     errors = new_errors(control, swapped, maps)
-    by_rule = Counter(f"{m.field} {m.kind} [{m.rule or '-'}]" for m in errors)
-    if by_rule:
-        print("\nerrors of the swapped copies that the control does not make, by field, kind and rule:")
-        for key, n in by_rule.most_common():
-            print(f"  {n:3d}  {key}")
-    if args.errors:
-        print()
-        for m in errors:
-            print(m)
+    print_new_errors(
+        errors,
+        lambda m: f"{m.field} {m.kind} [{m.rule or '-'}]",
+        "errors of the swapped copies that the control does not make, by field, kind and rule:",
+        every=args.errors,
+    )
 
 
 if __name__ == "__main__":
