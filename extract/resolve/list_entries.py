@@ -11,10 +11,10 @@ from extract.resolve.bodies import BodyWords, body_span, delegates_span
 from extract.resolve.value_cut import _compiled, break_words_pattern, trim
 from extract.rules_engine.match import Group
 from extract.text.divisions import PlaceMention
+from extract.text.gazetteer import TOWNSHIP_ENDS
 from extract.text.lexicon import words
 from extract.text.segment import Words
 
-TOWNSHIP_ENDS = ("街道", "镇", "乡")
 # Words ending as a place's name does that name no division (an unknown place holds none).
 NO_DIVISION = ("社区", "小区", "园区", "景区", "校区", "片区", "辖区", "城区", "城市")
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from extract.resolve import Context, Proof
 from extract.resolve.place_mentions import names_city
-from extract.resolve.place_weights import FULL_STREET, mention_weight
+from extract.resolve.place_weights import mention_weight
 from extract.text.divisions import CountyResolution, Evidence
-from extract.text.gazetteer import Division, Gazetteer, PlaceMention
+from extract.text.gazetteer import TOWNSHIP_ENDS, Division, Gazetteer, PlaceMention
 
 
 @dataclass
@@ -59,7 +59,7 @@ def county_of_street(gaz: Gazetteer, decision: Decision, text: str) -> None:
     street, proof = decision.street, decision.street_proof
     if street is None or proof is None or not decision.street_one_county:
         return
-    if not text[proof.start : proof.end].endswith(FULL_STREET):
+    if not text[proof.start : proof.end].endswith(TOWNSHIP_ENDS):
         return  # a short form (龙虎山) may be a mountain or a road as well as the township
     county = gaz.get(street.county_code or "")
     if county is None or county.level != "county":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extract.resolve import Context
-from extract.text.gazetteer import PlaceMention
+from extract.text.gazetteer import TOWNSHIP_ENDS, PlaceMention
 
 # Weights of a mention by where it stands (rules/district.toml names the anchors).
 IN_HEADLINE = 3.0
@@ -14,7 +14,6 @@ IN_EVENT_SENTENCE = 3.0
 IN_ORGANISER = 4.0
 IN_VENUE = 5.0  # the place the event was held at (`在某区某中心举行`) names where it took place
 ELSEWHERE = 1.0
-FULL_STREET = ("街道", "镇", "乡")
 OFFICE = "办事处"  # `某某办事处` is the township's 街道办事处: its name written in full
 CONSISTENT = 1.5  # bonus for a county whose city or province is named too
 MIN_WEIGHT = 2.0  # below it, a county named only by a short form does not count
@@ -71,7 +70,7 @@ def held_in_county(spans: list[tuple[int, int]], mentions: list[PlaceMention]) -
 def written_in_full(m: PlaceMention, body: str) -> bool:
     """Whether a township's mention writes its name in full: with its suffix (某某街道, 某某镇), as
     `某某街` for 某某街道 (the name the gazetteer gives once 道 is added), or before 办事处."""
-    if m.text.endswith(FULL_STREET) or body.startswith(OFFICE, m.end):
+    if m.text.endswith(TOWNSHIP_ENDS) or body.startswith(OFFICE, m.end):
         return True
     return any(d.level == "street" and d.name == m.text + "道" for d in m.candidates)
 

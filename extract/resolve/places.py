@@ -28,7 +28,6 @@ from extract.resolve.place_visits import find_visits, from_elsewhere
 from extract.resolve.place_weights import (
     CONSISTENT,
     ELSEWHERE,
-    FULL_STREET,
     MASKED_IN_HEAD,
     MIN_WEIGHT,
     held_in_county,
@@ -41,7 +40,7 @@ from extract.resolve.place_weights import (
 from extract.rules_engine.document import HEAD_CHARS
 from extract.rules_engine.match import Match
 from extract.rules_engine.ruleset import FieldSpec
-from extract.text.gazetteer import Gazetteer, PlaceMention
+from extract.text.gazetteer import TOWNSHIP_ENDS, Gazetteer, PlaceMention
 
 
 def decide(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> Decision:
@@ -212,7 +211,7 @@ def _decide_street(
             if in_county:
                 if decision.county is not None:
                     streets = [d for d in streets if d.county_code == decision.county.code]
-            elif not form.endswith(FULL_STREET):
+            elif not form.endswith(TOWNSHIP_ENDS):
                 continue
             if decision.county is None:
                 named = [d for d in streets if d.city_code in higher or d.province_code in higher]
@@ -221,7 +220,7 @@ def _decide_street(
                 m = seen[form]
                 decision.street = streets[0]
                 # The name as the text writes it when written in full (湖南街道 stays 湖南街道).
-                decision.street_name = form if form.endswith(FULL_STREET) else streets[0].name
+                decision.street_name = form if form.endswith(TOWNSHIP_ENDS) else streets[0].name
                 decision.street_proof = Proof("", m.start, m.end, "street.place_mention")
                 decision.street_one_county = len({d.county_code for d in streets}) == 1
                 decision.street_options = tuple(streets)
