@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from extract.text.gazetteer import CountyResolution, Division, Gazetteer, default_folder
+from tests.scripts import load_script
 
 REPO = Path(__file__).resolve().parent.parent
-BUILD_SCRIPT = REPO / "scripts" / "build_gazetteer.py"
 
 
 @pytest.fixture(scope="module")
@@ -246,12 +244,7 @@ def test_resolution_carries_evidence_and_candidates(gaz: Gazetteer) -> None:
 
 # ------------------------------------------------------------------------------------------- load/drift
 def _build_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_gazetteer", BUILD_SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_gazetteer")
 
 
 def test_committed_data_matches_the_source_packages() -> None:

@@ -3,16 +3,15 @@ as such pages run them, and every layout keeps every word of the article."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from extract.reading.read import read_file
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = (
@@ -32,12 +31,7 @@ GOLD = {"doc_id": "x1", "title": "青禾街道邻里议事会开张——居民�
 
 @pytest.fixture(scope="module")
 def layout_check() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("layout_check", ROOT / "scripts" / "layout_check.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
+    return load_script("layout_check")
 
 
 def test_the_headline_is_found_without_quotes_and_with_its_dashed_subtitle(layout_check: ModuleType) -> None:

@@ -3,13 +3,13 @@ a split's other part never read. The articles below are invented for the test.""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,12 +19,7 @@ SIGNED = "甲乙公司与丙丁学院开展校企合作\n6月2日,甲乙公司�
 
 @pytest.fixture(scope="module")
 def rule_use() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("rule_use", ROOT / "scripts" / "rule_use.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
+    return load_script("rule_use")
 
 
 def test_counts_and_needs(rule_use: ModuleType, tmp_path: Path) -> None:
