@@ -1,5 +1,5 @@
-"""Properties over any text: normalisation keeps a sound offset map, records validate and their
-evidence lies in the raw text, and ids always name a file inside OUT."""
+"""Properties over any text: normalisation keeps a sound offset map (both ways), records validate and
+their evidence lies in the raw text, and ids always name a file inside OUT."""
 
 from __future__ import annotations
 
@@ -51,6 +51,15 @@ def test_normalise_keeps_a_monotonic_in_bounds_offset_map(raw: str) -> None:
     assert len(norm.to_raw) == len(norm.text)
     assert all(0 <= i < len(raw) for i in norm.to_raw)
     assert all(a <= b for a, b in zip(norm.to_raw, norm.to_raw[1:], strict=False))
+
+
+@SETTINGS
+@given(any_text, st.integers(0, 80), st.integers(0, 80))
+def test_a_raw_span_maps_to_the_text_it_became(raw: str, a: int, b: int) -> None:
+    norm = normalise(raw)
+    start, end = sorted((min(a, len(raw)), min(b, len(raw))))
+    first, last = norm.text_span(start, end)
+    assert [i for i, at in enumerate(norm.to_raw) if start <= at < end] == list(range(first, last))
 
 
 @SETTINGS

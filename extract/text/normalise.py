@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -41,6 +42,10 @@ class Normalised:
             pos = self.to_raw[start] if start < len(self.to_raw) else len(self.raw)
             return pos, pos
         return self.to_raw[start], self.to_raw[end - 1] + 1
+
+    def text_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of `text` that `raw[start:end]` became (the map only ever moves forward)."""
+        return bisect_left(self.to_raw, start), bisect_left(self.to_raw, end)
 
 
 @cache
