@@ -133,8 +133,55 @@ def test_read_json_single_object(tmp_path: Path) -> None:
     }
     path.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
     [article] = read_file(path).articles
-    assert (article.doc_id, article.raw, article.title) == ("42", "正文", "标题")
-    assert (article.published, article.url) == ("2019-09-07T10:23", "http://x")
+    assert (article.doc_id, article.raw, article.title) == ("42", "标题\n\n正文", "标题")
+    assert (article.published, article.url, article.title_span) == ("2019-09-07T10:23", "http://x", (0, 2))
+
+
+@pytest.mark.parametrize(
+    ("content", "raw", "span"),
+    [
+        pytest.param("正文第一段。", "某镇举行读书节\n\n正文第一段。", (0, 7), id="headline line added"),
+        pytest.param(
+            "某镇举行读书节\n正文第一段。", "某镇举行读书节\n正文第一段。", (0, 7), id="text opens with it"
+        ),
+        pytest.param(
+            "来源:某网\n\u3000\u3000某镇举行读书节 \n正文。",
+            "来源:某网\n\u3000\u3000某镇举行读书节 \n正文。",
+            (8, 15),
+            id="printed under a line, indented",
+        ),
+        pytest.param(
+            "某镇举行\n——读书节\n正文。", "某镇举行\n——读书节\n正文。", (0, 10), id="printed over two lines"
+        ),
+        pytest.param(
+            "甲\n乙\n丙\n丁\n戊\n某镇举行读书节\n正文。",
+            "某镇举行读书节\n\n甲\n乙\n丙\n丁\n戊\n某镇举行读书节\n正文。",
+            (0, 7),
+            id="printed below the first five lines",
+        ),
+        pytest.param(
+            "某镇举行读书节活动。", "某镇举行读书节\n\n某镇举行读书节活动。", (0, 7), id="in a sentence"
+        ),
+    ],
+)
+def test_a_json_headline_stands_on_a_line_of_the_raw_text(
+    tmp_path: Path, content: str, raw: str, span: tuple[int, int]
+) -> None:
+    title = "某镇举行——读书节" if "——" in content else "某镇举行读书节"
+    path = tmp_path / "h.jsonl"
+    path.write_text(
+        json.dumps({"title": f" {title} ", "text": content}, ensure_ascii=False), encoding="utf-8"
+    )
+    [article] = read_file(path).articles
+    assert (article.title, article.raw, article.title_span) == (title, raw, span)
+    assert article.raw[span[0] : span[1]].replace("\n", "") == title
+
+
+def test_a_json_article_without_a_headline_is_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(json.dumps({"title": " ", "content": "正文。"}, ensure_ascii=False), encoding="utf-8")
+    [article] = read_file(path).articles
+    assert (article.title, article.raw, article.title_span) == (None, "正文。", None)
 
 
 def test_read_json_list(tmp_path: Path) -> None:
@@ -445,7 +492,7 @@ def test_lone_surrogates_are_replaced_on_reading_and_counted(tmp_path: Path) -> 
     assert (first.doc_id, first.title, first.raw) == (
         "a\ufffd",
         "\ufffd\ufffd",
-        "\ufffd區委書記王建國出席會議",
+        "\ufffd\ufffd\n\n\ufffd區委書記王建國出席會議",  # the headline's line is the title's copy
     )
     assert second.raw.startswith("pair \U0001f600 kept")
     (note,) = result.notes

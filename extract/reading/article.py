@@ -10,7 +10,8 @@ class Article:
     """One article. `raw` is the text every evidence span indexes (decoded, before normalisation).
 
     For HTML pages `raw` is the page text after tags are dropped: spans into markup would show
-    nothing a reader could check.
+    nothing a reader could check. For a JSON object it is its headline's line and its text (see
+    read._headed); `title_span` is where `raw` prints the headline, where reading knows it.
     """
 
     doc_id: str
@@ -19,6 +20,12 @@ class Article:
     title: str | None = None
     published: str | None = None
     url: str | None = None
+    title_span: tuple[int, int] | None = None
+
+    def printed_at(self, attr: str) -> tuple[int, int] | None:
+        """The span of `raw` that prints the metadata value `attr` (an attribute of this class),
+        where reading knows it; None where it must be looked for."""
+        return self.title_span if attr == "title" else None
 
 
 class ReadError(Exception):

@@ -9,6 +9,7 @@ the decoding extract/reading/encoding.py; this module reads each kind of file.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -59,7 +60,8 @@ def read_file(path: Path, data: bytes | None = None, source: str | None = None) 
 
     `.txt` gives one article of the whole text; `.html`/`.htm` one article of the page's visible
     text with the headline, publication date and url the page states; `.json` one article per
-    object (a single object or a list); `.jsonl` one per line. Whatever cannot be read comes back
+    object (a single object or a list), `.jsonl` one per line, each with its headline as the first
+    line of its text where the text does not print it (`_headed`). Whatever cannot be read comes back
     in `errors`, each naming the file (and line or item) and what to do; `notes` say what reading
     changed (lone surrogates replaced) or decided (a declared charset disbelieved). The articles'
     `source`, the errors and the notes name the file `source` (the input path as the user gave
@@ -206,6 +208,7 @@ def _from_objects(path: Path, objects: list[tuple[int | None, object]], unit: st
             continue
         default_id = path.stem if number is None else f"{path.stem}_{number}"
         article, replaced = _without_surrogates(_article_from_object(value, text, default_id, source))
+        article = _headed(article)  # after the surrogates are counted: the headline's line copies the title
         articles.append(article)
         if replaced:
             at = "" if where != source or number is None else f" in item {number}"
@@ -223,7 +226,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _without_surrogates(article: Article) -> tuple[Article, int]:
     """`article` with every lone surrogate (JSON allows `\\ud800` alone; nothing can encode it) in
     its texts replaced by U+FFFD, and how many there were."""
-    changes: dict[str, str] = {}
+    changes: dict[str, Any] = {}  # the names of str fields, each with its new text
     count = 0
     for name in ("doc_id", "raw", "title", "published", "url"):
         value = getattr(article, name)
@@ -241,15 +244,53 @@ def _article_from_object(obj: dict[str, Any], text: str, default_id: str, source
     if published is not None:
         published = parse_date(published) or published.strip()
     title = _first_text(obj, _TITLE_KEYS)
+    title = title.strip() if title else None
     url = _first_text(obj, _URL_KEYS)
     return Article(
         doc_id=_first_id(obj) or default_id,
         source=source,
         raw=text,
-        title=title.strip() if title else None,
+        title=title,
         published=published,
         url=url.strip() if url else None,
     )
+
+
+# How many of a JSON article's first non-blank lines are looked at for the headline it prints itself.
+_HEAD_LINES = 5
+_BLANKS = " \t\u3000\r"
+
+
+def _headed(article: Article) -> Article:
+    """A JSON article with its raw text made what the rules read, and where that prints its
+    headline: the text alone where it prints the headline itself among its first lines (a crawler's
+    body often opens with it), on a line of its own or over two (a subtitle's line); else the
+    headline's line, a blank line and the text, as a saved page opens, so that the rules reading a
+    headline read it there."""
+    title, text = article.title, article.raw
+    if title is None:
+        return article
+    lines = _first_lines(text)
+    for start, end in lines:
+        if text[start:end] == title:
+            return dataclasses.replace(article, title_span=(start, end))
+    for (a, b), (c, d) in itertools.pairwise(lines):
+        if text[a:b] + text[c:d] == title:
+            return dataclasses.replace(article, title_span=(a, d))
+    return dataclasses.replace(article, raw=f"{title}\n\n{text}", title_span=(0, len(title)))
+
+
+def _first_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the first `_HEAD_LINES` non-blank lines of `text`, without their blanks."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start() + len(line[0]) - len(line[0].lstrip(_BLANKS))
+        end = line.start() + len(line[0].rstrip(_BLANKS))
+        if end > start:
+            spans.append((start, end))
+            if len(spans) == _HEAD_LINES:
+                break
+    return spans
 
 
 def _first_text(obj: dict[str, Any], keys: tuple[str, ...]) -> str | None:

@@ -24,14 +24,20 @@ from extract.text.textutil import clean_value
 
 
 def _page_value(ctx: Context, spec: FieldSpec) -> Item | None:
-    """The article's own metadata (HTML meta tags, JSON fields), with its place in the text if it has one."""
+    """The article's own metadata (HTML meta tags, JSON fields), with its place in the text if it
+    has one: where reading says the text prints it (a JSON headline's line), else where the text
+    first writes it."""
     attr = spec.options.get("page_attr")
     value = clean_value(getattr(ctx.doc.article, attr, None)) if attr else ""
     if not value:
         return None
-    at = ctx.doc.text.find(value)
     rule = f"{spec.name}.page_metadata"
-    span = (at, at + len(value)) if at >= 0 else (0, 0)
+    printed = ctx.doc.article.printed_at(str(attr))
+    if printed is not None:
+        span = ctx.doc.norm.text_span(*printed)
+    else:
+        at = ctx.doc.text.find(value)
+        span = (at, at + len(value)) if at >= 0 else (0, 0)
     return Item(value, [Proof("", span[0], span[1], rule)])
 
 
