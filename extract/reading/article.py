@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -11,7 +11,7 @@ class Article:
 
     For HTML pages `raw` is the page text after tags are dropped: spans into markup would show
     nothing a reader could check. For a JSON object it is its headline's line and its text (see
-    read._headed); `title_span` is where `raw` prints the headline, where reading knows it.
+    json_objects._headed); `title_span` is where `raw` prints the headline, where reading knows it.
     """
 
     doc_id: str
@@ -47,3 +47,19 @@ class ReadNote:
     kind: str
     message: str
     count: int = 1
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What one file yields: the articles that could be read, and an error for each file or part
+    (JSONL line, JSON list item) that could not. A file that fails as a whole has no articles and
+    one error."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+    notes: list[ReadNote] = field(default_factory=list)
+
+
+def failed(source: str, message: str) -> ReadResult:
+    """A result with no articles and one error about the whole file."""
+    return ReadResult(errors=[ReadError(source, message)])

@@ -3,22 +3,18 @@
 `iter_input_files` lists the files under the given paths, `read_file` turns one file into its
 articles plus the errors of any part (a JSONL line, a JSON item) that could not be read, and
 `decode` turns bytes into text without guessing blindly. The listing is extract/reading/listing.py,
-the decoding extract/reading/encoding.py; this module reads each kind of file.
+the decoding extract/reading/encoding.py, JSON and JSON Lines extract/reading/json_objects.py; this
+module reads each kind of file.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
-import json
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from extract.reading.article import Article, ReadError, ReadNote
+from extract.reading.article import Article, ReadError, ReadResult, failed
 from extract.reading.encoding import decode, decode_noting
+from extract.reading.json_objects import read_json, read_jsonl
 from extract.reading.listing import SUFFIXES, FolderNotListed, LinkNotFollowed, iter_input_files, read_regular
 
 __all__ = [
@@ -33,24 +29,6 @@ __all__ = [
 ]
 
 
-_TEXT_KEYS = ("text", "content", "body", "article")
-_TITLE_KEYS = ("title", "headline")
-_PUBLISHED_KEYS = ("published", "publish_time", "date", "pubdate")
-_ID_KEYS = ("id", "doc_id")
-_URL_KEYS = ("url",)
-
-
-@dataclass(frozen=True)
-class ReadResult:
-    """What one file yields: the articles that could be read, and an error for each file or part
-    (JSONL line, JSON list item) that could not. A file that fails as a whole has no articles and
-    one error."""
-
-    articles: list[Article] = field(default_factory=list)
-    errors: list[ReadError] = field(default_factory=list)
-    notes: list[ReadNote] = field(default_factory=list)
-
-
 # --- reading files ------------------------------------------------------------------------------
 
 
@@ -61,8 +39,8 @@ def read_file(path: Path, data: bytes | None = None, source: str | None = None) 
     `.txt` gives one article of the whole text; `.html`/`.htm` one article of the page's visible
     text with the headline, publication date and url the page states; `.json` one article per
     object (a single object or a list), `.jsonl` one per line, each with its headline as the first
-    line of its text where the text does not print it (`_headed`). Whatever cannot be read comes back
-    in `errors`, each naming the file (and line or item) and what to do; `notes` say what reading
+    line of its text where the text does not print it (json_objects). Whatever cannot be read comes
+    back in `errors`, each naming the file (and line or item) and what to do; `notes` say what reading
     changed (lone surrogates replaced) or decided (a declared charset disbelieved). The articles'
     `source`, the errors and the notes name the file `source` (the input path as the user gave
     it, where `path` is where it is opened), or `path` when None.
@@ -72,12 +50,12 @@ def read_file(path: Path, data: bytes | None = None, source: str | None = None) 
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         supported = ", ".join(sorted(SUFFIXES))
-        return _failed(source, f'unsupported file type "{path.suffix}"; use one of {supported}.')
+        return failed(source, f'unsupported file type "{path.suffix}"; use one of {supported}.')
     if data is None:
         try:
             data = read_regular(path)
         except OSError as e:
-            return _failed(
+            return failed(
                 source, f"cannot open the file ({e.strerror}); check that it exists and is readable."
             )
     try:
@@ -85,16 +63,11 @@ def read_file(path: Path, data: bytes | None = None, source: str | None = None) 
     except ReadError as e:
         return ReadResult(errors=[e])
     if not text.strip():
-        return _failed(source, "empty file; add the article text or remove the file.")
+        return failed(source, "empty file; add the article text or remove the file.")
     result = reader(name, text)  # the readers only name the file (and take its stem), never open it
     if note is not None:
         result.notes.insert(0, note)
     return result
-
-
-def _failed(source: str, message: str) -> ReadResult:
-    """A result with no articles and one error about the whole file."""
-    return ReadResult(errors=[ReadError(source, message)])
 
 
 def _read_txt(path: Path, text: str) -> ReadResult:
@@ -109,11 +82,11 @@ def _read_html(path: Path, text: str) -> ReadResult:
     try:
         page = parse_html(text)
     except TooDeep as e:
-        return _failed(
+        return failed(
             str(path), f"{e}; no article nests that deep, so the file is left out: repair or remove it."
         )
     if not page.text.strip():
-        return _failed(
+        return failed(
             str(path),
             "the page has no visible text (a script may fill it in); save the page as rendered instead.",
         )
@@ -128,210 +101,10 @@ def _read_html(path: Path, text: str) -> ReadResult:
     return ReadResult(articles=[article])
 
 
-_TOO_DEEP = "JSON nested too deeply to be an article; flatten it or remove it from the input."
-
-
-def _read_json(path: Path, text: str) -> ReadResult:
-    """One article per object: the file holds one object or a list of objects."""
-    source = str(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        return _failed(f"{source}:{e.lineno}", f"not valid JSON ({e.msg}, column {e.colno}); fix the file.")
-    except RecursionError:
-        return _failed(source, _TOO_DEEP)
-    if isinstance(data, dict):
-        return _from_objects(path, [(None, data)], "item")
-    if isinstance(data, list):
-        if len(data) == 1:
-            return _from_objects(path, [(None, data[0])], "item")
-        return _from_objects(path, list(enumerate(data, start=1)), "item")
-    return _failed(source, f"holds a JSON {_json_type(data)}; it must hold an object or a list of objects.")
-
-
-def _read_jsonl(path: Path, text: str) -> ReadResult:
-    """One article per non-blank line; a bad line becomes an error and the other lines still count."""
-    source = str(path)
-    parsed: list[tuple[int | None, object]] = []
-    errors: list[ReadError] = []
-    # Split on "\n" only: str.splitlines would also split on U+2028 and friends, which JSON allows
-    # raw inside strings.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            parsed.append((number, json.loads(line)))
-        except json.JSONDecodeError as e:
-            errors.append(
-                ReadError(
-                    f"{source}:{number}",
-                    f"not valid JSON ({e.msg}, column {e.colno}); fix or remove the line.",
-                )
-            )
-        except RecursionError:
-            errors.append(ReadError(f"{source}:{number}", _TOO_DEEP))
-    if len(parsed) == 1 and not errors:
-        parsed = [(None, parsed[0][1])]
-    result = _from_objects(path, parsed, "line")
-    errors = sorted(errors + result.errors, key=_error_line)
-    return ReadResult(articles=result.articles, errors=errors, notes=result.notes)
-
-
-def _error_line(error: ReadError) -> int:
-    """The line or item number an error names (0 for the whole file), for ordering."""
-    _, _, number = error.path.rpartition(":")
-    return int(number) if number.isdigit() else 0
-
-
-def _from_objects(path: Path, objects: list[tuple[int | None, object]], unit: str) -> ReadResult:
-    """Articles from decoded JSON values paired with their 1-based `unit` number ("line": errors
-    name `file:line`; "item": errors name `file` and `item n`), or None when the file holds a
-    single object (whose doc_id is then the file's stem)."""
-    source = str(path)
-    articles: list[Article] = []
-    errors: list[ReadError] = []
-    notes: list[ReadNote] = []
-    for number, value in objects:
-        where, what = source, "the file"
-        if number is not None:
-            where, what = (f"{source}:{number}", "the line") if unit == "line" else (source, f"item {number}")
-        if not isinstance(value, dict):
-            kind = _json_type(value)
-            errors.append(ReadError(where, f"{what} holds a JSON {kind}, not an object; make it an object."))
-            continue
-        text = _first_text(value, _TEXT_KEYS)
-        if text is None:
-            keys = ", ".join(f'"{key}"' for key in _TEXT_KEYS)
-            errors.append(
-                ReadError(where, f"{what} has no article text (none of {keys} holds text); add one.")
-            )
-            continue
-        default_id = path.stem if number is None else f"{path.stem}_{number}"
-        article, replaced = _without_surrogates(_article_from_object(value, text, default_id, source))
-        article = _headed(article)  # after the surrogates are counted: the headline's line copies the title
-        articles.append(article)
-        if replaced:
-            at = "" if where != source or number is None else f" in item {number}"
-            message = (
-                f"{replaced} lone surrogate{'s' if replaced > 1 else ''} (a \\ud800-style escape with no "
-                f"pair){at} replaced by U+FFFD, one character for one."
-            )
-            notes.append(ReadNote(where, "surrogates", message, replaced))
-    return ReadResult(articles=articles, errors=errors, notes=notes)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _without_surrogates(article: Article) -> tuple[Article, int]:
-    """`article` with every lone surrogate (JSON allows `\\ud800` alone; nothing can encode it) in
-    its texts replaced by U+FFFD, and how many there were."""
-    changes: dict[str, Any] = {}  # the names of str fields, each with its new text
-    count = 0
-    for name in ("doc_id", "raw", "title", "published", "url"):
-        value = getattr(article, name)
-        if value is not None and _SURROGATE.search(value):
-            changes[name], n = _SURROGATE.subn("\ufffd", value)
-            count += n
-    return (dataclasses.replace(article, **changes), count) if changes else (article, 0)
-
-
-def _article_from_object(obj: dict[str, Any], text: str, default_id: str, source: str) -> Article:
-    """An Article from one JSON object whose article text is `text`."""
-    from extract.reading.html_text import parse_date
-
-    published = _first_text(obj, _PUBLISHED_KEYS)
-    if published is not None:
-        published = parse_date(published) or published.strip()
-    title = _first_text(obj, _TITLE_KEYS)
-    title = title.strip() if title else None
-    url = _first_text(obj, _URL_KEYS)
-    return Article(
-        doc_id=_first_id(obj) or default_id,
-        source=source,
-        raw=text,
-        title=title,
-        published=published,
-        url=url.strip() if url else None,
-    )
-
-
-# How many of a JSON article's first non-blank lines are looked at for the headline it prints itself.
-_HEAD_LINES = 5
-_BLANKS = " \t\u3000\r"
-
-
-def _headed(article: Article) -> Article:
-    """A JSON article with its raw text made what the rules read, and where that prints its
-    headline: the text alone where it prints the headline itself among its first lines (a crawler's
-    body often opens with it), on a line of its own or over two (a subtitle's line); else the
-    headline's line, a blank line and the text, as a saved page opens, so that the rules reading a
-    headline read it there."""
-    title, text = article.title, article.raw
-    if title is None:
-        return article
-    lines = _first_lines(text)
-    for start, end in lines:
-        if text[start:end] == title:
-            return dataclasses.replace(article, title_span=(start, end))
-    for (a, b), (c, d) in itertools.pairwise(lines):
-        if text[a:b] + text[c:d] == title:
-            return dataclasses.replace(article, title_span=(a, d))
-    return dataclasses.replace(article, raw=f"{title}\n\n{text}", title_span=(0, len(title)))
-
-
-def _first_lines(text: str) -> list[tuple[int, int]]:
-    """The spans of the first `_HEAD_LINES` non-blank lines of `text`, without their blanks."""
-    spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start() + len(line[0]) - len(line[0].lstrip(_BLANKS))
-        end = line.start() + len(line[0].rstrip(_BLANKS))
-        if end > start:
-            spans.append((start, end))
-            if len(spans) == _HEAD_LINES:
-                break
-    return spans
-
-
-def _first_text(obj: dict[str, Any], keys: tuple[str, ...]) -> str | None:
-    """The value of the first of `keys` that holds a non-blank string, or None."""
-    for key in keys:
-        value = obj.get(key)
-        if isinstance(value, str) and value.strip():
-            return value
-    return None
-
-
-def _first_id(obj: dict[str, Any]) -> str | None:
-    """The object's own id (`id` or `doc_id`, string or number) as a string, or None."""
-    for key in _ID_KEYS:
-        value = obj.get(key)
-        if isinstance(value, bool) or value is None:
-            continue
-        if isinstance(value, str | int | float) and str(value).strip():
-            return str(value).strip()
-    return None
-
-
-def _json_type(value: object) -> str:
-    """The JSON name of a decoded value's type, for messages."""
-    if isinstance(value, dict):
-        return "object"
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    return "null"
-
-
 _READERS: dict[str, Callable[[Path, str], ReadResult]] = {
     ".txt": _read_txt,
     ".html": _read_html,
     ".htm": _read_html,
-    ".json": _read_json,
-    ".jsonl": _read_jsonl,
+    ".json": read_json,
+    ".jsonl": read_jsonl,
 }
