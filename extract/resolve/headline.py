@@ -20,15 +20,19 @@ from extract.rules_engine.document import TOP_CHARS
 from extract.rules_engine.match import Match
 from extract.rules_engine.ruleset import FieldSpec
 from extract.text.dates import iso_stamp, parse_published
+from extract.text.normalise import normalise
 from extract.text.textutil import clean_value
 
 
 def _page_value(ctx: Context, spec: FieldSpec) -> Item | None:
-    """The article's own metadata (HTML meta tags, JSON fields), with its place in the text if it
-    has one: where reading says the text prints it (a JSON headline's line), else where the text
+    """The article's own metadata (HTML meta tags, JSON fields), normalised, with its place in the
+    text if it has one: where reading says the text prints it (a JSON headline's line), else where the text
     first writes it."""
     attr = spec.options.get("page_attr")
-    value = clean_value(getattr(ctx.doc.article, attr, None)) if attr else ""
+    stated = getattr(ctx.doc.article, attr, None) if attr else None
+    # Normalised as the text is (Simplified, widths folded), so that it is found where the text
+    # prints it and the record holds what the text's own values hold.
+    value = clean_value(normalise(stated).text) if stated else ""
     if not value:
         return None
     rule = f"{spec.name}.page_metadata"
