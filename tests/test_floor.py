@@ -1,5 +1,5 @@
-"""`bench/bench.py --floor` (bench/floor.py): its capture records the pipeline's compiled calls
-without changing a record, and what it reports adds up. No timing is asserted."""
+"""`bench/bench.py --floor` (bench/floor.py, bench/capture.py): its capture records the pipeline's
+compiled calls without changing a record, and what it reports adds up. No timing is asserted."""
 
 from __future__ import annotations
 
@@ -14,44 +14,44 @@ import regex
 from .conftest import ROOT
 
 
-def _floor() -> ModuleType:
-    """bench/floor.py imported as the module `floor` (it puts bench/ on the path for `bench`)."""
-    if "floor" in sys.modules:
-        return sys.modules["floor"]
-    spec = importlib.util.spec_from_file_location("floor", ROOT / "bench" / "floor.py")
+def _bench(name: str) -> ModuleType:
+    """bench/<name>.py imported as the module `name` (it puts bench/ on the path for `bench`)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["floor"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
 
 def test_a_pattern_proxy_is_its_pattern_to_the_engine_and_records_only_when_on() -> None:
-    floor = _floor()
+    capture = _bench("capture")
     real = regex.compile(r"(?P<n>\d+)")
-    proxy = floor.PatternProxy(real, 0)
+    proxy = capture.PatternProxy(real, 0)
     assert isinstance(proxy, regex.Pattern) and not isinstance(proxy, re.Pattern)
     assert proxy == real and hash(proxy) == hash(real)
     assert proxy.groupindex == {"n": 1}
-    before = len(floor.REC.calls)
+    before = len(capture.REC.calls)
     assert [m.group() for m in proxy.finditer("a1b22")] == ["1", "22"]
-    assert len(floor.REC.calls) == before
-    floor.REC.on = True
+    assert len(capture.REC.calls) == before
+    capture.REC.on = True
     try:
         drawn = proxy.finditer("a1b22c333")
         assert next(drawn).group() == "1"
         assert proxy.sub(lambda m: "#", "x9") == "x#"
     finally:
-        floor.REC.on = False
-    iterating, sub = floor.REC.calls[before:]
+        capture.REC.on = False
+    iterating, sub = capture.REC.calls[before:]
     assert iterating[1:5] == ["finditer", ("a1b22c333",), {}, 1]  # one match drawn of three
     assert sub[1:3] == ["sub_fn", ("x9",)]  # the function replays as methodcaller("group")
-    assert floor.REC.sites and iterating[5] == sub[5]  # both asked by this test
-    del floor.REC.calls[before:]
+    assert capture.REC.sites and iterating[5] == sub[5]  # both asked by this test
+    del capture.REC.calls[before:]
 
 
 def test_the_floor_over_a_tiny_corpus(tmp_path: Path) -> None:
-    floor = _floor()
+    floor, capture = _bench("floor"), _bench("capture")
     result = floor.measure(0.03, 1, tmp_path)
     check = result["check"]
     # The capture changes no record, and sees every call cProfile counts.
@@ -64,5 +64,5 @@ def test_the_floor_over_a_tiny_corpus(tmp_path: Path) -> None:
     assert all(0 <= s <= 1 for s in shares) and 0 < result["compiled_share"] < 1
     assert abs(sum(shares) - result["compiled_share"]) < 1e-9
     # This process ran the pipeline and the replay, never a proxy: a normal run pays nothing.
-    assert not isinstance(regex._main._regex, floor._CModule)  # type: ignore[attr-defined]
-    assert not isinstance(re._compiler._sre, floor._CModule)  # type: ignore[attr-defined]
+    assert not isinstance(regex._main._regex, capture._CModule)  # type: ignore[attr-defined]
+    assert not isinstance(re._compiler._sre, capture._CModule)  # type: ignore[attr-defined]
