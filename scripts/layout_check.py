@@ -14,7 +14,7 @@ control (the article normalised, as swap_check's control) and one copy per varia
   (`site_above`), 来源/作者/通讯员 under it and 编辑/责任编辑 at the end (`bylines`), 字数 and 阅读量
   under it and 浏览次数 at the end (`counts`), 分享到 under it and at the end (`share`), 上一篇/下一篇
   after the body (`prev_next`), a 相关新闻 block of other headlines with their dates after the body
-  (`related`), a 引题 line above the headline (`kicker`) or a 副题 line under it, without a dash
+  (`related`), a 引题 line right above the headline (`kicker`) or a 副题 line under it, without a dash
   (`subtitle`), where the gold keeps the headline alone (a judgement call: see the README);
 * the page's own date: a 发布时间 line under the headline (`stamp_top`) or a dated line at the end
   (`stamp_end`), only where the gold has a `published` (elsewhere the copy is the control's text);
@@ -112,10 +112,17 @@ class Page:
         first, last = prose[0], prose[-1] + 1
         return [*self.before, *head, *self.body[:first], " ".join(self.body[first:last]), *self.body[last:]]
 
-    def lines(self, top: Sequence[str] = (), under: Sequence[str] = (), end: Sequence[str] = ()) -> list[str]:
-        """The page's lines with furniture: `top` above the headline, `under` it, `end` after the body."""
+    def lines(
+        self,
+        top: Sequence[str] = (),
+        under: Sequence[str] = (),
+        end: Sequence[str] = (),
+        over: Sequence[str] = (),
+    ) -> list[str]:
+        """The page's lines with furniture: `top` above everything (a site's masthead), `over` right
+        above the headline (a kicker), `under` it, `end` after the body."""
         head = [self.headline] if self.headline is not None else []
-        return [*top, *self.before, *head, *under, *self.body, *end]
+        return [*top, *self.before, *over, *head, *under, *self.body, *end]
 
 
 def _with_subtitle(lines: list[str], i: int) -> str:
@@ -237,7 +244,8 @@ def _headed(line: str, above: bool) -> Variant:
     def make(p: Page, a: Article, d: Draw, _: str) -> Copy:
         if p.headline is None:
             return _txt(a.text.split("\n"))
-        return _txt(p.lines(top=[line]) if above else p.lines(under=[line]))
+        # A kicker is printed right over the headline, under the site's masthead and breadcrumb.
+        return _txt(p.lines(over=[line]) if above else p.lines(under=[line]))
 
     return make
 
