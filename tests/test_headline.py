@@ -202,3 +202,90 @@ def test_subtitle_evidence_points_at_both_lines() -> None:
     record = extract_text(text, doc_id="t")
     spans = [e.span for e in record.evidence if e.field == "title"]
     assert [text[a:b] for a, b in spans] == ["某区召开党建工作会议", "——某街道与某支部召开共建座谈会"]
+
+
+# A headline block (extract/resolve/headline_block.py): a kicker (引题) over the headline, a subtitle
+# (副题) under it, each on a line of its own; the headline alone is the title.
+HEADLINE = "青禾街道成立社区志愿服务联盟"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        pytest.param(
+            "深化邻里守望互助\n" + HEADLINE + "\n" + BODY, HEADLINE, id="a kicker opening with a verb"
+        ),
+        pytest.param(
+            "凝心聚力促和谐 携手同行谱新篇\n" + HEADLINE + "\n" + BODY, HEADLINE, id="a kicker of two phrases"
+        ),
+        pytest.param(
+            "喜迎建党百年系列报道:\n" + HEADLINE + "\n" + BODY, HEADLINE, id="a kicker ending in a colon"
+        ),
+        pytest.param(
+            "【基层治理创新实践】\n" + HEADLINE + "\n" + BODY, HEADLINE, id="a column's label alone"
+        ),
+        pytest.param(
+            "深化邻里守望互助\n\n" + HEADLINE + "\n\n" + BODY, HEADLINE, id="a kicker with blank lines around"
+        ),
+        pytest.param(
+            HEADLINE + "\n成功举办首届邻里文化节\n来源:某网 2023-06-05\n" + BODY,
+            HEADLINE,
+            id="a subtitle going on from the headline's subject, above the stamp",
+        ),
+        pytest.param(
+            HEADLINE + "\n为社区治理注入新活力\n来源:某网 2023-06-05\n" + BODY,
+            HEADLINE,
+            id="a subtitle opening with a preposition, above the stamp",
+        ),
+        pytest.param(
+            "欢迎访问青禾社区服务平台\n" + HEADLINE + "\n现场直击\n发布时间:2023-06-05 10:00\n" + BODY,
+            HEADLINE,
+            id="a short subtitle between the headline and the stamp",
+        ),
+        pytest.param(
+            "深化邻里守望互助\n" + HEADLINE + "\n首批二十支志愿服务队同步授旗\n" + BODY,
+            HEADLINE,
+            id="a kicker over the headline and a subtitle under it",
+        ),
+        pytest.param(
+            "深化邻里守望互助\n" + HEADLINE + "\n——首批二十支志愿服务队同步授旗\n" + BODY,
+            HEADLINE + "——首批二十支志愿服务队同步授旗",
+            id="a kicker over the headline and a dashed subtitle under it",
+        ),
+        pytest.param(
+            "打造邻里服务综合体!青禾街道党群服务中心启用\n青禾社区融媒体中心编辑部\n" + BODY,
+            "打造邻里服务综合体!青禾街道党群服务中心启用",
+            id="a headline naming its subject after an exclamation",
+        ),
+        pytest.param(
+            "暖心同行 邻里有家\n来源:某网 2023-06-05\n" + BODY,
+            "暖心同行 邻里有家",
+            id="a short headline of two phrases, alone",
+        ),
+        pytest.param(
+            "扩大邻里服务覆盖面\n6月5日,某街道召开议事会,居民代表参加\n会上,代表们发言。\n",
+            "扩大邻里服务覆盖面",
+            id="a headline opening with a verb whose next line is the lead",
+        ),
+        pytest.param(
+            HEADLINE + "\n首批二十支志愿服务队同步授旗\n" + BODY,
+            HEADLINE,
+            id="a subtitle with a subject of its own under the headline",
+        ),
+    ],
+)
+def test_headline_block(text: str, title: str) -> None:
+    assert _title(text) == title
+
+
+def test_a_kicker_gives_way_with_its_evidence() -> None:
+    text = "深化邻里守望互助\n" + HEADLINE + "\n" + BODY
+    record = extract_text(text, doc_id="t")
+    spans = [(text[e.span[0] : e.span[1]], e.rule) for e in record.evidence if e.field == "title"]
+    assert spans == [(HEADLINE, "title.main_line")]
+
+
+def test_the_rules_reading_the_headline_read_the_headline_under_a_kicker() -> None:
+    # organisers.headline_opening_unit reads inside the title: under a kicker, the headline's county.
+    text = "深化邻里守望互助\n青禾县首批户外劳动者驿站挂牌运营\n近日,驿站投入使用,快递员可在此休息。\n"
+    assert extract_text(text, doc_id="t").organisers == ["青禾县"]

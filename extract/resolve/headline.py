@@ -7,14 +7,16 @@ subtitle opening with a dash, and may repeat it below in a fuller form (`引题�
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import chain
 
 import regex
 
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.datelines import agrees, dateline_day
-from extract.resolve.generic import first
+from extract.resolve.generic import _cleaned, candidates, first
+from extract.resolve.headline_block import DASH, line_at, main_line, next_line, previous_line
 from extract.rules_engine.compiled import compile_pattern
 from extract.rules_engine.document import TOP_CHARS
 from extract.rules_engine.match import Match
@@ -52,46 +54,8 @@ def page_or_first(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> li
     return [page] if page else first(ctx, spec, matches)
 
 
-# A subtitle's opening dash, and what may stand around a line's text (blanks, a trailing bar).
-_DASH = regex.compile(r"(?:——|──|—|--)")
-_BLANKS = " \t\u3000"
-_TRAIL = " \t\u3000|"
 _HEADLINE_CHARS = range(4, 91)
 _HAN = regex.compile(r"\p{Han}")
-
-
-def _line(text: str, start: int, end: int) -> tuple[int, int]:
-    """The text of the line holding `text[start:end]`, without its blanks and trailing bars."""
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
-    b = len(text) if b < 0 else b
-    while a < b and text[a] in _BLANKS:
-        a += 1
-    while b > a and text[b - 1] in _TRAIL:
-        b -= 1
-    return a, b
-
-
-def _next_line(text: str, end: int) -> tuple[int, int] | None:
-    """The next line after offset `end` that is not blank, if it lies within the top."""
-    pos = text.find("\n", end)
-    while 0 <= pos < len(text):
-        a, b = _line(text, pos + 1, pos + 1)
-        if b > a:
-            return a, b
-        pos = text.find("\n", pos + 1)
-    return None
-
-
-def _previous_line(text: str, start: int) -> tuple[int, int] | None:
-    """The last line before offset `start` that is not blank."""
-    pos = text.rfind("\n", 0, start)
-    while pos > 0:
-        a, b = _line(text, pos - 1, pos - 1)
-        if b > a:
-            return a, b
-        pos = text.rfind("\n", 0, pos)
-    return None
 
 
 # A publication stamp: a full date, a source or a publish-time label (a year alone may be a headline's).
@@ -113,17 +77,17 @@ def _whole(text: str, item: Item, field: str) -> Item:
     line before it when it opens with one itself), else the fuller form a line further down repeats
     it in (`引题——<headline>`, `【栏目】<headline>`)."""
     p = item.proofs[0]
-    a, b = _line(text, p.start, p.end)
+    a, b = line_at(text, p.start, p.end)
     value = str(item.value)
     joined = f"{field}.joined_line"
-    after = _next_line(text, b)
-    if after and _DASH.match(text, after[0]) and _headline_like(text[after[0] : after[1]]):
+    after = next_line(text, b)
+    if after and DASH.match(text, after[0]) and _headline_like(text[after[0] : after[1]]):
         return Item(value + text[after[0] : after[1]], [p, Proof("", after[0], after[1], joined)])
-    before = _previous_line(text, a)
-    if _DASH.match(value) and before and _headline_like(text[before[0] : before[1]]):
+    before = previous_line(text, a)
+    if DASH.match(value) and before and _headline_like(text[before[0] : before[1]]):
         return Item(text[before[0] : before[1]] + value, [Proof("", before[0], before[1], joined), p])
     for line in regex.finditer(r"[^\n]+", text):
-        s, e = _line(text, line.start(), line.start())
+        s, e = line_at(text, line.start(), line.start())
         fuller = text[s:e]
         if s != a and len(fuller) > len(value) and _headline_like(fuller) and _extends(fuller, value):
             return Item(fuller, [Proof("", s, e, f"{field}.fuller_repeat")])
@@ -139,7 +103,7 @@ def _extends(fuller: str, value: str) -> bool:
     with a column's label in brackets in front (`【X】value`)."""
     if fuller.endswith(value):
         return bool(_KICKER.search(fuller[: -len(value)]))
-    return fuller.startswith(value) and bool(_DASH.match(fuller, len(value)))
+    return fuller.startswith(value) and bool(DASH.match(fuller, len(value)))
 
 
 @resolver("headline")
@@ -149,12 +113,43 @@ def headline(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[It
     page = _page_value(ctx, spec)
     if page:
         return [page]
-    items = first(ctx, spec, matches)
+    passing = _Passing(matches)
+    items = first(ctx, spec, passing)
     if not items or not items[0].proofs:
         return items
+    top = ctx.doc.text[:TOP_CHARS]
+    item = main_line(top, ctx.doc.words, items[0], spec.name, lambda: passing.lines(ctx, top))
     tail = spec.options.get("strip_tail")
-    item = _stripped(items[0], str(tail)) if tail else items[0]
-    return [_whole(ctx.doc.text[:TOP_CHARS], item, spec.name)]
+    item = _stripped(item, str(tail)) if tail else item
+    return [_whole(top, item, spec.name)]
+
+
+class _Passing:
+    """The field's matches as they pass on to `first`, the matches with a role kept: what `first`
+    leaves unread, filtered as it filters, gives the lines the other rules would take (read only
+    where the headline's line may give way to one of them, so the rules below run only then)."""
+
+    def __init__(self, matches: Iterable[Match]) -> None:
+        self._rest = iter(matches)
+        self._roles: list[Match] = []
+
+    def __iter__(self) -> Iterator[Match]:
+        return self
+
+    def __next__(self) -> Match:
+        m = next(self._rest)
+        if m.rule.options.get("role"):
+            self._roles.append(m)
+        return m
+
+    def lines(self, ctx: Context, top: str) -> dict[int, Item]:
+        """The value each line of `top` would give (the best rule's), by the start of its line."""
+        found: dict[int, Item] = {}
+        for m in candidates(chain(self._roles, self._rest), ctx):
+            g = m.groups.get("value")
+            if g and g.end <= len(top) and clean_value(g.value):
+                found.setdefault(line_at(top, g.start, g.end)[0], _cleaned(g, m.rule.id))
+        return found
 
 
 @cache
