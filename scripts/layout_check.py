@@ -15,7 +15,8 @@ control (the article normalised, as swap_check's control) and one copy per varia
   under it and 浏览次数 at the end (`counts`), 分享到 under it and at the end (`share`), 上一篇/下一篇
   after the body (`prev_next`), a 相关新闻 block of other headlines with their dates after the body
   (`related`), a 引题 line right above the headline (`kicker`) or a 副题 line under it, without a dash
-  (`subtitle`), where the gold keeps the headline alone (a judgement call: see the README);
+  (`subtitle`), where the gold keeps the headline alone, as the headline block step does (see the
+  README);
 * the page's own date: a 发布时间 line under the headline (`stamp_top`) or a dated line at the end
   (`stamp_end`), only where the gold has a `published` (elsewhere the copy is the control's text);
 * other wrappers: the text as GB18030 bytes (`gb18030`), a JSON object (`json`: id, title, content,
