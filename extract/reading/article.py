@@ -10,8 +10,9 @@ class Article:
     """One article. `raw` is the text every evidence span indexes (decoded, before normalisation).
 
     For HTML pages `raw` is the page text after tags are dropped: spans into markup would show
-    nothing a reader could check. For a JSON object it is its headline's line and its text (see
-    json_objects._headed); `title_span` is where `raw` prints the headline, where reading knows it.
+    nothing a reader could check. For a JSON object it is its text, after its headline's line and a
+    blank line where the text does not print the headline itself (json_objects._headed);
+    `title_span` is where `raw` prints the headline, where reading knows it.
     """
 
     doc_id: str

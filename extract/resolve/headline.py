@@ -1,7 +1,9 @@
 """Values the page states of itself (headline, publication time): metadata first, then the text.
 
-A headline found in the text is taken whole: a page may print it over two lines, the second a
-subtitle opening with a dash, and may repeat it below in a fuller form (`引题——主题`, `【栏目】主题`).
+A headline found in the text is first the headline of its block (a kicker over it, a subtitle under
+it: extract/resolve/headline_block.py), then taken whole: a page may print it over two lines, the
+second a subtitle opening with a dash, and may repeat it below in a fuller form (`引题——主题`,
+`【栏目】主题`).
 """
 
 from __future__ import annotations
@@ -108,8 +110,10 @@ def _extends(fuller: str, value: str) -> bool:
 
 @resolver("headline")
 def headline(ctx: Context, spec: FieldSpec, matches: Iterable[Match]) -> list[Item]:
-    """The page's metadata headline if it has one; else the best match in the text, taken whole
-    (its subtitle line joined, or the fuller form the page repeats it in)."""
+    """The page's metadata headline if it has one; else the best match in the text, or the headline
+    of the block it stands in where it is a kicker or subtitle (main_line), without the site's name
+    (`strip_tail`) and taken whole (its dashed subtitle line joined, or the fuller form the page
+    repeats it in)."""
     page = _page_value(ctx, spec)
     if page:
         return [page]
