@@ -46,8 +46,8 @@ _LABEL = regex.compile(r"[【〖\[「][^】〗\]」]{1,12}[】〗\]」]")
 # its subject unsaid or sets a theme; a line that says who did what.
 LEADS_ON, THEME, STATES = 0, 1, 2
 
-# Phrases side by side: two or three of three to nine characters (Han, quotes), blanks or commas
-# between them.
+# Phrases side by side: two or three of three to nine characters (Han, quotes), blanks, commas or
+# 、!?; between them.
 _PHRASE = r"[\p{Han}“”‘’\"']{3,9}"
 _SLOGAN = regex.compile(rf"{_PHRASE}(?:[ \u3000,、!?;]+{_PHRASE}){{1,2}}")
 
@@ -176,8 +176,9 @@ def _block(text: str, line: tuple[int, int], taken: Mapping[int, Item]) -> list[
 
 
 # A publication stamp on a line: a full date, a source's or a publish time's label.
-_STAMP = regex.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d|来源[::]|发布时间")
+_STAMP = regex.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d|来源:|发布时间")
 
 
 def _in_block(text: str, line: tuple[int, int], taken: Mapping[int, Item]) -> bool:
+    """Whether a title rule would take `line` (by its start), and it holds no stamp."""
     return line[0] in taken and not _STAMP.search(text, line[0], line[1])
