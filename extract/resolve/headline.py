@@ -18,7 +18,7 @@ import regex
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.datelines import agrees, dateline_day
 from extract.resolve.generic import _cleaned, candidates, first
-from extract.resolve.headline_block import DASH, line_at, main_line, next_line, previous_line
+from extract.resolve.headline_block import DASH, LABEL, line_at, main_line, next_line, previous_line
 from extract.rules_engine.compiled import compile_pattern
 from extract.rules_engine.document import TOP_CHARS
 from extract.rules_engine.match import Match
@@ -97,7 +97,7 @@ def _whole(text: str, item: Item, field: str) -> Item:
 
 
 # Before a headline, in a fuller form of it: a kicker and a dash, or a column's label in brackets.
-_KICKER = regex.compile(r"(?:——|──|—|--)$|^[【「\[〖][^】」\]〗]{1,12}[】」\]〗]$")
+_KICKER = regex.compile(rf"{DASH.pattern}$|^{LABEL.pattern}$")
 
 
 def _extends(fuller: str, value: str) -> bool:

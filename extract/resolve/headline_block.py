@@ -39,8 +39,8 @@ _TRAIL = " \t\u3000|"  # a trailing bar is the page's (`headline |`), not the he
 
 # A subtitle's opening dash; a line ending in a colon or a dash leads into the next; a column's label.
 DASH = regex.compile(r"(?:——|──|—|--)")
-_LEADS_ON = regex.compile(r"(?:[:：]|——|──|—|--)$")
-_LABEL = regex.compile(r"[【〖\[「][^】〗\]」]{1,12}[】〗\]」]")
+_LEADS_ON = regex.compile(rf"(?:[:：]|{DASH.pattern})$")
+LABEL = regex.compile(r"[【〖\[「][^】〗\]」]{1,12}[】〗\]」]")
 
 # How plainly a line states the news: a label or a line leading into the next; a line that leaves
 # its subject unsaid or sets a theme; a line that says who did what.
@@ -104,7 +104,7 @@ def standing(text: str, words: Words, line: tuple[int, int]) -> int:
     line whose clauses each open with a verb, an adverb or a preposition (a clause after `!` or `?`
     too: `打造服务综合体!某社区党群服务中心启用` names its subject in the second); else STATES."""
     a, b = line
-    if _LABEL.fullmatch(text, a, b) or _LEADS_ON.search(text, a, b):
+    if LABEL.fullmatch(text, a, b) or _LEADS_ON.search(text, a, b):
         return LEADS_ON
     if _SLOGAN.fullmatch(text, a, b):
         return THEME
