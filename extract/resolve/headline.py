@@ -18,7 +18,15 @@ import regex
 from extract.resolve import Context, Item, Proof, resolver
 from extract.resolve.datelines import agrees, dateline_day
 from extract.resolve.generic import _cleaned, candidates, first
-from extract.resolve.headline_block import DASH, LABEL, line_at, main_line, next_line, previous_line
+from extract.resolve.headline_block import (
+    DASH,
+    FULL_DATE,
+    LABEL,
+    line_at,
+    main_line,
+    next_line,
+    previous_line,
+)
 from extract.rules_engine.compiled import compile_pattern
 from extract.rules_engine.document import TOP_CHARS
 from extract.rules_engine.match import Match
@@ -61,7 +69,7 @@ _HAN = regex.compile(r"\p{Han}")
 
 
 # A publication stamp: a full date, a source or a publish-time label (a year alone may be a headline's).
-_STAMP = regex.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d|来源|發布|发布")
+_STAMP = regex.compile(rf"{FULL_DATE}|来源|發布|发布")
 
 
 def _headline_like(line: str) -> bool:

@@ -175,8 +175,11 @@ def _block(text: str, line: tuple[int, int], taken: Mapping[int, Item]) -> list[
     return block
 
 
-# A publication stamp on a line: a full date, a source's or a publish time's label.
-_STAMP = regex.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d|来源:|发布时间")
+# A full date as a stamp writes it (a year alone may be a headline's).
+FULL_DATE = r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d"
+# A publication stamp on a line: a full date, a source's or a publish time's label (narrower than
+# headline._STAMP, which refuses a joined line holding 来源 or 发布 anywhere).
+_STAMP = regex.compile(rf"{FULL_DATE}|来源:|发布时间")
 
 
 def _in_block(text: str, line: tuple[int, int], taken: Mapping[int, Item]) -> bool:
