@@ -99,3 +99,12 @@ def test_the_headline_is_read_as_a_text_articles_first_line(tmp_path: Path, obj:
         if evidence["field"] == "title":
             evidence["rule"] = "title"
     assert as_json == as_text
+
+
+@pytest.mark.parametrize("title", ["青禾镇举办邻里运动会:", "《青禾镇举办邻里运动会》"])
+def test_a_headline_with_marks_around_it_points_at_its_words(tmp_path: Path, title: str) -> None:
+    """The marks clean_value drops from the stated headline (a trailing colon) are left out of its
+    evidence too, as for a headline found in the text; kept marks (book-title marks) stay in both."""
+    obj = {"id": "marks", "title": title, "content": "4月12日上午,运动会在镇体育场开幕。"}
+    record, raw = _read(tmp_path, obj, ".json")
+    assert _shown(record, raw, "title") == [record.title]

@@ -50,7 +50,11 @@ def _page_value(ctx: Context, spec: FieldSpec) -> Item | None:
     rule = f"{spec.name}.page_metadata"
     printed = ctx.doc.article.printed_at(str(attr))
     if printed is not None:
-        span = ctx.doc.norm.text_span(*printed)
+        # The value's words on that line, without the marks clean_value dropped (`标题:`); the whole
+        # line where the headline runs over two.
+        start, end = ctx.doc.norm.text_span(*printed)
+        at = ctx.doc.text.find(value, start, end)
+        span = (at, at + len(value)) if at >= 0 else (start, end)
     else:
         at = ctx.doc.text.find(value)
         span = (at, at + len(value)) if at >= 0 else (0, 0)
