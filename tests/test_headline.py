@@ -272,6 +272,16 @@ HEADLINE = "青禾街道成立社区志愿服务联盟"
             HEADLINE,
             id="a subtitle with a subject of its own under the headline",
         ),
+        pytest.param(
+            "青禾区融媒体中心\n扎实推进邻里守望互助\n来源:某网 2023-06-05\n" + BODY,
+            "扎实推进邻里守望互助",
+            id="a headline opening with a verb under a publisher's name, which says nothing done",
+        ),
+        pytest.param(
+            "深化邻里守望互助\n青禾街道的邻里新风\n来源:某网 2023-06-05\n" + BODY,
+            "青禾街道的邻里新风",
+            id="a kicker over a headline of names alone",
+        ),
     ],
 )
 def test_headline_block(text: str, title: str) -> None:

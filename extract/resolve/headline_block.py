@@ -59,6 +59,7 @@ _SLOGAN = regex.compile(rf"{_PHRASE}(?:[ \u3000,、!?;]+{_PHRASE}){{1,2}}")
 _ADVERB_TAGS = frozenset({"d", "ad"})
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vg"})
 _PREPOSITION_TAG = "p"
+_STATING_TAGS = _VERB_TAGS | {"vn"}  # what a line that says what was done holds
 _ADJECTIVE_TAG = "a"
 _MARK_TAG = "x"  # punctuation and blanks
 _OPENING_MARKS = tuple("“「『《【〖[\"'‘")
@@ -139,9 +140,11 @@ def main_line(
     plainly (of equals, the first `_block` gives), its evidence the step's. The block: the lines
     right under `item`'s (two at most: a kicker, its headline, a subtitle) and the line right over
     it, blank lines aside, each a line a title rule would take too, as `taken()` gives them by the
-    start of their line (asked only where `item` may move). A line opening with a dash is a
-    subtitle, joined to the line over it later (headline._whole): it stays, and one over `item` may
-    be taken, to be joined."""
+    start of their line (asked only where `item` may move). The line over `item` takes its place
+    only where it holds a verb: a subtitle goes on from the headline's subject and what it did, and
+    a line of names alone over the headline is its publisher's (`某区融媒体中心`). A line opening with
+    a dash is a subtitle, joined to the line over it later (headline._whole): it stays, and one over
+    `item` may be taken, to be joined."""
     p = item.proofs[0]
     a, b = line_at(text, p.start, p.end)
     if DASH.match(text, a):
@@ -151,6 +154,8 @@ def main_line(
         return item
     lines = taken()
     for near in _block(text, (a, b), lines):
+        if near[0] < a and not any(t.tag in _STATING_TAGS for t in words.within(*near)):
+            continue
         its = standing(text, words, near)
         if its > rank:
             q = lines[near[0]].proofs[0]
