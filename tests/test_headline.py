@@ -278,6 +278,16 @@ HEADLINE = "青禾街道成立社区志愿服务联盟"
             id="a headline opening with a verb under a publisher's name, which says nothing done",
         ),
         pytest.param(
+            "扎实推进邻里守望互助\n青禾区融媒体中心供稿\n来源:某网 2023-06-05\n" + BODY,
+            "扎实推进邻里守望互助",
+            id="a headline opening with a verb over a line crediting its source",
+        ),
+        pytest.param(
+            "扎实推进邻里守望互助\n图片由青禾街道提供\n来源:某网 2023-06-05\n" + BODY,
+            "扎实推进邻里守望互助",
+            id="a headline opening with a verb over a line crediting its pictures",
+        ),
+        pytest.param(
             "深化邻里守望互助\n青禾街道的邻里新风\n来源:某网 2023-06-05\n" + BODY,
             "青禾街道的邻里新风",
             id="a kicker over a headline of names alone",
