@@ -140,6 +140,29 @@ def test_regex_timeout_becomes_a_failure_line(tmp_path: Path, monkeypatch: pytes
     assert "rule " in error["message"] and "article slow" in error["message"]
 
 
+def test_a_json_lines_article_that_fails_is_named_by_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import extract.running.pipeline
+
+    real = extract.running.pipeline.extract_article
+
+    def fail_on_marker(article: object, ruleset: object) -> object:
+        if "爆" in article.raw:  # type: ignore[attr-defined]
+            raise RuntimeError("made to fail")
+        return real(article, ruleset)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract.running.pipeline, "extract_article", fail_on_marker)
+    source = tmp_path / "crawl.jsonl"
+    lines = [{"id": "first", "text": GOOD}, {"id": "own-id", "text": "爆" + GOOD}, {"text": GOOD}]
+    source.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in lines), encoding="utf-8")
+    code, _ = run_cli(str(source), "-o", str(tmp_path / "out"), "-w", "1")
+    assert code == 1
+    (error,) = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert (error["path"], error["doc_id"], error["stage"]) == (f"{source}:2", "own-id", "extract")
+    assert len((tmp_path / "out" / "records.jsonl").read_text().splitlines()) == 2
+
+
 def test_input_over_max_bytes_fails_cleanly(tmp_path: Path) -> None:
     big, small = tmp_path / "big.txt", tmp_path / "small.txt"
     big.write_text(GOOD * 100, encoding="utf-8")

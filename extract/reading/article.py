@@ -13,6 +13,8 @@ class Article:
     nothing a reader could check. For a JSON object it is its text, after its headline's line and a
     blank line where the text does not print the headline itself (json_objects._headed);
     `title_span` is where `raw` prints the headline, where reading knows it.
+    `line` is the line of a JSON Lines file the article came from (None for a whole file), so that
+    a failure can name `file:line`.
     """
 
     doc_id: str
@@ -22,11 +24,17 @@ class Article:
     published: str | None = None
     url: str | None = None
     title_span: tuple[int, int] | None = None
+    line: int | None = None
 
     def printed_at(self, attr: str) -> tuple[int, int] | None:
         """The span of `raw` that prints the metadata value `attr` (an attribute of this class),
         where reading knows it; None where it must be looked for."""
         return self.title_span if attr == "title" else None
+
+    @property
+    def where(self) -> str:
+        """The input as a failure names it: `source`, or `source:line` for a JSON Lines line."""
+        return self.source if self.line is None else f"{self.source}:{self.line}"
 
 
 class ReadError(Exception):

@@ -101,6 +101,8 @@ def _from_objects(path: Path, objects: list[tuple[int | None, object]], unit: st
         default_id = path.stem if number is None else f"{path.stem}_{number}"
         article, replaced = _without_surrogates(_article_from_object(value, text, default_id, source))
         article = _headed(article)  # after the surrogates are counted: the headline's line copies the title
+        if unit == "line" and number is not None:
+            article = dataclasses.replace(article, line=number)
         articles.append(article)
         if replaced:
             at = "" if where != source or number is None else f" in item {number}"

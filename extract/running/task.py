@@ -235,16 +235,16 @@ def _extract(article: Article, limits: Limits) -> tuple[Rendered | None, Failure
             return render(record.model_dump(mode="json")), None
     except OverBudget as e:
         message = _over_budget(e, f"article {article.doc_id}", limits, size)
-        return None, Failure(article.source, "extract", type(e).__name__, message, article.doc_id)
+        return None, Failure(article.where, "extract", type(e).__name__, message, article.doc_id)
     except RuleTimeout as e:
         message = (
             f"article {article.doc_id}: {e}; the article was skipped. Split very long text without "
             "punctuation into smaller articles, or report the rule with the file."
         )
-        return None, Failure(article.source, "extract", type(e).__name__, message, article.doc_id)
+        return None, Failure(article.where, "extract", type(e).__name__, message, article.doc_id)
     except Exception as e:  # one bad article must not stop a run over millions
         message = (
             f"article {article.doc_id}: {type(e).__name__}: {e}; the article was skipped. This is a "
             "bug in extract: please report it with the file."
         )
-        return None, Failure(article.source, "extract", type(e).__name__, message, article.doc_id)
+        return None, Failure(article.where, "extract", type(e).__name__, message, article.doc_id)
