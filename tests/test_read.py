@@ -222,6 +222,32 @@ def test_read_jsonl_keeps_good_lines(tmp_path: Path) -> None:
     assert result.errors[0].message.endswith("fix or remove the line.")
 
 
+def test_read_jsonl_line_in_another_encoding_costs_only_itself(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.jsonl"
+    line = '{"text": "%s"}\n'
+    path.write_bytes(
+        (line % "甲街道举行会议。").encode()
+        + (line % "乙街道举行会议。").encode("gbk")
+        + b"\x00\x00\x00\n"
+        + (line % "丙街道举行会议。").encode()
+    )
+    result = read_file(path)
+    assert [a.raw for a in result.articles] == ["甲街道举行会议。", "乙街道举行会议。", "丙街道举行会议。"]
+    assert [a.doc_id for a in result.articles] == ["crawl_1", "crawl_2", "crawl_4"]
+    assert [(e.path, e.message) for e in result.errors] == [
+        (f"{path}:3", "the line holds NUL bytes (binary data); save it as UTF-8 text, or remove the line.")
+    ]
+
+
+def test_read_jsonl_that_is_binary_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "pic.jsonl"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    result = read_file(path)
+    assert result.articles == []
+    [error] = result.errors
+    assert error.path == str(path) and "binary" in error.message
+
+
 def test_read_jsonl_single_line_uses_stem(tmp_path: Path) -> None:
     path = tmp_path / "solo.jsonl"
     path.write_text('{"article": "正文"}\n', encoding="utf-8")

@@ -9,7 +9,7 @@ import re
 
 from extract.reading.article import ReadError, ReadNote
 
-__all__ = ["decode", "decode_noting"]
+__all__ = ["decode", "decode_lines", "decode_noting"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -58,6 +58,73 @@ def decode_noting(data: bytes, path: str) -> tuple[str, ReadNote | None]:
             text, note = _decode_non_utf8(data, path)
     _reject_control_heavy(text, path)
     return text, note
+
+
+def decode_lines(data: bytes, path: str) -> tuple[str, list[ReadError], ReadNote | None]:
+    """The text of a file of independent lines (JSON Lines), decoded so that one bad line costs
+    only itself: as `decode` decodes the whole where the file is in one encoding; line by line
+    where it mixes UTF-8 lines with others, or where no encoding fits the whole but some lines
+    read as JSON objects. A line that no encoding fits (NUL bytes, broken bytes) is left blank,
+    so that the others keep their numbers, and gets a ReadError naming `path:line`. Raises
+    ReadError, as `decode` does, when the file is not text."""
+    has_bom = data.startswith(tuple(bom for bom, _ in _BOMS))
+    try:
+        text, note = decode_noting(data, path)
+    except ReadError:
+        if has_bom:
+            raise
+        text, errors = _decode_each_line(data, path)
+        if not any(line.lstrip().startswith("{") for line in text.split("\n")):
+            raise
+        return text, errors, None
+    if note is None and not has_bom and not _is_utf8(data):
+        if any(_NON_ASCII_BYTE.search(line) and _is_utf8(line) for line in data.split(b"\n")):
+            text, errors = _decode_each_line(data, path)
+            return text, errors, None
+    return text, [], note
+
+
+_NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode_each_line(data: bytes, path: str) -> tuple[str, list[ReadError]]:
+    """The lines of `data` decoded one by one, and an error for each line that no encoding fits:
+    UTF-8 lines as UTF-8; the others together as `decode` reads them (one guess from all their
+    bytes, where they share an encoding), else each alone."""
+    lines = data.split(b"\n")
+    texts: list[str | None] = [
+        line.decode("utf-8") if b"\x00" not in line and _is_utf8(line) else None for line in lines
+    ]
+    others = [i for i, text in enumerate(texts) if text is None]
+    try:
+        together = decode(b"\n".join(lines[i] for i in others), path).split("\n")
+    except ReadError:
+        together = []
+    errors: list[ReadError] = []
+    if len(together) == len(others):  # a newline byte is a newline in every encoding read here
+        for i, text in zip(others, together, strict=True):
+            texts[i] = text
+    else:
+        for i in others:
+            try:
+                texts[i] = decode(lines[i], path)
+            except ReadError:
+                what = (
+                    "holds NUL bytes (binary data)"
+                    if b"\x00" in lines[i]
+                    else "is not UTF-8, and no other text encoding fits its bytes"
+                )
+                message = f"the line {what}; save it as UTF-8 text, or remove the line."
+                errors.append(ReadError(f"{path}:{i + 1}", message))
+    return "\n".join(text or "" for text in texts), errors
 
 
 def _decode_by_bom(data: bytes, path: str) -> str | None:

@@ -65,11 +65,11 @@ def read_jsonl(path: Path, text: str) -> ReadResult:
     if len(parsed) == 1 and not errors:
         parsed = [(None, parsed[0][1])]
     result = _from_objects(path, parsed, "line")
-    errors = sorted(errors + result.errors, key=_error_line)
+    errors = sorted(errors + result.errors, key=error_line)
     return ReadResult(articles=result.articles, errors=errors, notes=result.notes)
 
 
-def _error_line(error: ReadError) -> int:
+def error_line(error: ReadError) -> int:
     """The line or item number an error names (0 for the whole file), for ordering."""
     _, _, number = error.path.rpartition(":")
     return int(number) if number.isdigit() else 0

@@ -9,12 +9,13 @@ module reads each kind of file.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 from extract.reading.article import Article, ReadError, ReadResult, failed
-from extract.reading.encoding import decode, decode_noting
-from extract.reading.json_objects import read_json, read_jsonl
+from extract.reading.encoding import decode, decode_lines, decode_noting
+from extract.reading.json_objects import error_line, read_json, read_jsonl
 from extract.reading.listing import SUFFIXES, FolderNotListed, LinkNotFollowed, iter_input_files, read_regular
 
 __all__ = [
@@ -58,13 +59,19 @@ def read_file(path: Path, data: bytes | None = None, source: str | None = None) 
             return failed(
                 source, f"cannot open the file ({e.strerror}); check that it exists and is readable."
             )
+    line_errors: list[ReadError] = []
     try:
-        text, note = decode_noting(data, source)
+        if reader is read_jsonl:  # lines stand alone: one in another encoding costs only itself
+            text, line_errors, note = decode_lines(data, source)
+        else:
+            text, note = decode_noting(data, source)
     except ReadError as e:
         return ReadResult(errors=[e])
-    if not text.strip():
+    if not text.strip() and not line_errors:
         return failed(source, "empty file; add the article text or remove the file.")
     result = reader(name, text)  # the readers only name the file (and take its stem), never open it
+    if line_errors:
+        result = dataclasses.replace(result, errors=sorted(line_errors + result.errors, key=error_line))
     if note is not None:
         result.notes.insert(0, note)
     return result
