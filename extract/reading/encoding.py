@@ -77,11 +77,15 @@ def decode_lines(data: bytes, path: str) -> tuple[str, list[ReadError], ReadNote
         if not any(line.lstrip().startswith("{") for line in text.split("\n")):
             raise
         return text, errors, None
-    if note is None and not has_bom and not _is_utf8(data):
-        if any(_NON_ASCII_BYTE.search(line) and _is_utf8(line) for line in data.split(b"\n")):
-            text, errors = _decode_each_line(data, path)
-            return text, errors, None
+    if note is None and not has_bom and not _is_utf8(data) and _has_utf8_lines(data):
+        text, errors = _decode_each_line(data, path)
+        return text, errors, None
     return text, [], note
+
+
+def _has_utf8_lines(data: bytes) -> bool:
+    """True if some line of `data` holds non-ASCII text in UTF-8 (where the whole file is not)."""
+    return any(_NON_ASCII_BYTE.search(line) and _is_utf8(line) for line in data.split(b"\n"))
 
 
 _NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
