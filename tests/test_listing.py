@@ -138,3 +138,26 @@ def test_a_pipe_given_as_an_input_fails_without_hanging(tmp_path: Path) -> None:
     assert done.returncode == 1
     (error,) = errors_of(tmp_path / "out")
     assert (error["path"], error["error"]) == (str(tmp_path / "pipe.txt"), "NotAFile")
+
+
+def test_links_that_lead_nowhere_are_reported_not_passed_over(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(GOOD, encoding="utf-8")
+    (inputs / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (inputs / "x.txt").symlink_to(inputs / "y.txt")
+    (inputs / "y.txt").symlink_to(inputs / "x.txt")
+    out = tmp_path / "out"
+    for _ in range(2):  # and again on resume: still reported, the record kept
+        code, output = run_cli(str(inputs), "-o", str(out), "-w", "1")
+        assert code == 1, output
+        assert sources(out) == ["a.txt"]
+        errors = errors_of(out)
+        assert [(e["path"], e["error"]) for e in errors] == [
+            (str(inputs / "gone.txt"), "BrokenLink"),
+            (str(inputs / "x.txt"), "BrokenLink"),
+            (str(inputs / "y.txt"), "BrokenLink"),
+        ]
+        assert str(tmp_path / "deleted.txt") in errors[0]["message"] and "loop" in errors[1]["message"]
+    code, output = run_cli(str(inputs / "x.txt"), "-o", str(tmp_path / "out2"))
+    assert code == 2 and "loop of links" in output, output

@@ -12,13 +12,26 @@ from pathlib import Path
 
 from extract.reading.article import ReadError
 
-__all__ = ["SUFFIXES", "FolderNotListed", "LinkNotFollowed", "NotAFile", "iter_input_files", "read_regular"]
+__all__ = [
+    "SUFFIXES",
+    "BrokenLink",
+    "FolderNotListed",
+    "LinkNotFollowed",
+    "NotAFile",
+    "iter_input_files",
+    "read_regular",
+]
 
 SUFFIXES = frozenset({".txt", ".html", ".htm", ".json", ".jsonl"})
 
 
 class LinkNotFollowed(ReadError):
     """A symbolic link in an input folder whose target lies outside every input: it is not read."""
+
+
+class BrokenLink(ReadError):
+    """A symbolic link in an input folder that leads nowhere (its target is missing, or links
+    loop): there is nothing to read, but the user meant something to be there."""
 
 
 class FolderNotListed(ReadError):
@@ -44,7 +57,7 @@ def iter_input_files(
     """
     for path in inputs:
         if not path.exists():
-            raise ReadError(str(path), "no such file or folder; check the path.")
+            raise ReadError(str(path), _broken_link(str(path)) or "no such file or folder; check the path.")
     roots = [os.path.realpath(p) for p in inputs]
     walk = _Walk(
         roots, follow_links, skipped if skipped is not None else [], unread if unread is not None else []
@@ -108,6 +121,10 @@ class _Walk:
         one to a device or a pipe; or one that leads outside the inputs, which is reported)."""
         real = os.path.realpath(entry.path)
         kind = _kind(real)
+        broken = _broken_link(entry.path) if kind is None else None
+        if broken is not None:
+            self.unread.append(BrokenLink(entry.path, broken))
+            return None
         if kind is None or (kind == "folder" and (self.inside_inputs(real) or real in self.walked)):
             return None
         if not self.inside_inputs(real) and not self.follow_links:
@@ -134,6 +151,29 @@ def _kind(path: str, entry: os.DirEntry[str] | None = None) -> str | None:
     if os.path.isdir(path):
         return "folder"
     return "file" if os.path.isfile(path) else None
+
+
+def _broken_link(path: str) -> str | None:
+    """What is wrong with `path` when it is a link that leads nowhere, and what to do; else None."""
+    if not os.path.islink(path):
+        return None
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return (
+                "a link in a loop of links (it leads back to itself); it was not read. Remove it or "
+                "point it at the article."
+            )
+        if e.errno == errno.ENOENT:
+            return (
+                f"a link to {os.readlink(path)}, which does not exist; it was not read. Remove the "
+                "link or restore its target."
+            )
+        return (
+            f"a link that cannot be followed ({e.strerror}); it was not read. Check the link and its target."
+        )
+    return None
 
 
 def _has_suffix(name: str) -> bool:
