@@ -29,6 +29,9 @@ TRADITIONAL = "台北市政府今天宣布，將於下週舉行記者會說明�
         pytest.param("今天天气很好".encode("gb18030"), "今天天气很好", id="short gb18030"),
         pytest.param(TRADITIONAL.encode("big5"), TRADITIONAL, id="big5"),
         pytest.param(TEXT.encode("utf-16"), TEXT, id="utf-16 with BOM"),
+        pytest.param(TEXT.encode("utf-16-le"), TEXT, id="utf-16-le without BOM"),
+        pytest.param(TEXT.encode("utf-16-be"), TEXT, id="utf-16-be without BOM"),
+        pytest.param(TEXT.encode() + b"\x00" + TEXT.encode(), TEXT + "\x00" + TEXT, id="utf-8 with a NUL byte"),
         pytest.param(
             b'<meta charset="gbk"><p>' + "今天".encode("gbk") + b"</p>",
             '<meta charset="gbk"><p>今天</p>',
@@ -51,6 +54,8 @@ def test_decode(data: bytes, expected: str) -> None:
     [
         pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", id="NUL bytes"),
         pytest.param(bytes(range(1, 9)) * 50 + b"text", id="control characters"),
+        pytest.param(TEXT.encode() + b"\x00" * 200, id="text padded with NUL bytes"),
+        pytest.param(TEXT.encode("gbk") + b"\x00", id="not UTF-8, with a NUL byte"),
     ],
 )
 def test_decode_rejects_binary(data: bytes) -> None:
@@ -58,6 +63,21 @@ def test_decode_rejects_binary(data: bytes) -> None:
         decode(data, "pic.txt")
     assert info.value.path == "pic.txt"
     assert "binary" in info.value.message and "UTF-8" in info.value.message
+
+
+def test_a_text_file_with_a_nul_byte_gives_its_article_and_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "stray.txt"
+    path.write_bytes(TEXT.encode() + b"\x00\n" + TEXT.encode())
+    result = read_file(path)
+    assert [a.raw for a in result.articles] == [TEXT + "\x00\n" + TEXT]
+    assert [(n.kind, n.count, n.path) for n in result.notes] == [("nul", 1, str(path))]
+
+
+def test_a_json_file_with_a_nul_byte_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "stray.json"
+    path.write_bytes(json.dumps({"text": TEXT}).encode() + b"\x00")
+    [error] = read_file(path).errors
+    assert error.path == f"{path}:1" and "NUL bytes" in error.message
 
 
 # --- iter_input_files ---------------------------------------------------------------------------
@@ -235,7 +255,10 @@ def test_read_jsonl_line_in_another_encoding_costs_only_itself(tmp_path: Path) -
     assert [a.raw for a in result.articles] == ["甲街道举行会议。", "乙街道举行会议。", "丙街道举行会议。"]
     assert [a.doc_id for a in result.articles] == ["crawl_1", "crawl_2", "crawl_4"]
     assert [(e.path, e.message) for e in result.errors] == [
-        (f"{path}:3", "the line holds NUL bytes (binary data); save it as UTF-8 text, or remove the line.")
+        (
+            f"{path}:3",
+            "not valid JSON (Expecting value, column 1); it holds NUL bytes (binary data): fix or remove the line.",
+        )
     ]
 
 
@@ -539,6 +562,19 @@ def test_the_run_counts_the_surrogates_it_replaced(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["run", str(path), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "1 lone surrogate (" in result.output and f"in 1 article: {path}" in result.output
+
+
+def test_the_run_gives_a_record_for_a_text_with_nul_bytes_and_notes_them(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from extract.cli import app
+
+    path = tmp_path / "padded.txt"
+    path.write_bytes(("区委书记王建国出席会议。" * 4 + "\x00\x00").encode())
+    result = CliRunner().invoke(app, ["run", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert f"note: 2 NUL bytes read as spaces in 1 text file: {path}" in result.output
+    assert (tmp_path / "out" / "padded.json").exists()
 
 
 GBK_ARTICLE = "6月25日下午，杨浦区四平路街道举行区域化党建联席会议。区委副书记王建国出席会议并讲话。"

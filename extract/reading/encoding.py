@@ -47,17 +47,35 @@ def decode_noting(data: bytes, path: str) -> tuple[str, ReadNote | None]:
     """`decode`, and a note when the file's declared charset was not believed."""
     note = None
     text = _decode_by_bom(data, path)
-    if text is None:
-        if b"\x00" in data:
+    if text is None and b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is None and not _is_utf8(data):
             raise ReadError(
                 path, f"looks like a binary file (it contains NUL bytes), not text; {_CONVERT_HINT}."
             )
+    if text is None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text, note = _decode_non_utf8(data, path)
     _reject_control_heavy(text, path)
     return text, note
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 bytes saved without a byte-order mark, or None: the one byte order that
+    decodes strictly to Chinese text with no control characters (NUL bytes that are the high half
+    of ASCII characters would otherwise make it look binary)."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROL.search(text) and _han_share(text) >= _CHINESE:
+            return text
+    return None
 
 
 def decode_lines(data: bytes, path: str) -> tuple[str, list[ReadError], ReadNote | None]:
@@ -104,9 +122,7 @@ def _decode_each_line(data: bytes, path: str) -> tuple[str, list[ReadError]]:
     UTF-8 lines as UTF-8; the others together as `decode` reads them (one guess from all their
     bytes, where they share an encoding), else each alone."""
     lines = data.split(b"\n")
-    texts: list[str | None] = [
-        line.decode("utf-8") if b"\x00" not in line and _is_utf8(line) else None for line in lines
-    ]
+    texts: list[str | None] = [line.decode("utf-8") if _is_utf8(line) else None for line in lines]
     others = [i for i, text in enumerate(texts) if text is None]
     try:
         together = decode(b"\n".join(lines[i] for i in others), path).split("\n")

@@ -29,7 +29,10 @@ def read_json(path: Path, text: str) -> ReadResult:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        return failed(f"{source}:{e.lineno}", f"not valid JSON ({e.msg}, column {e.colno}); fix the file.")
+        binary = " it holds NUL bytes (binary data):" if "\x00" in text else ""
+        return failed(
+            f"{source}:{e.lineno}", f"not valid JSON ({e.msg}, column {e.colno});{binary} fix the file."
+        )
     except RecursionError:
         return failed(source, _TOO_DEEP)
     if isinstance(data, dict):
@@ -54,10 +57,11 @@ def read_jsonl(path: Path, text: str) -> ReadResult:
         try:
             parsed.append((number, json.loads(line)))
         except json.JSONDecodeError as e:
+            binary = " it holds NUL bytes (binary data):" if "\x00" in line else ""
             errors.append(
                 ReadError(
                     f"{source}:{number}",
-                    f"not valid JSON ({e.msg}, column {e.colno}); fix or remove the line.",
+                    f"not valid JSON ({e.msg}, column {e.colno});{binary} fix or remove the line.",
                 )
             )
         except RecursionError:

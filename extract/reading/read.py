@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from extract.reading.article import Article, ReadError, ReadResult, failed
+from extract.reading.article import Article, ReadError, ReadNote, ReadResult, failed
 from extract.reading.encoding import decode, decode_lines, decode_noting
 from extract.reading.json_objects import error_line, read_json, read_jsonl
 from extract.reading.listing import SUFFIXES, FolderNotListed, LinkNotFollowed, iter_input_files, read_regular
@@ -78,8 +78,15 @@ def read_file(path: Path, data: bytes | None = None, source: str | None = None) 
 
 
 def _read_txt(path: Path, text: str) -> ReadResult:
-    """One article: the whole decoded text; its headline and date are left for later stages."""
-    return ReadResult(articles=[Article(doc_id=path.stem, source=str(path), raw=text)])
+    """One article: the whole decoded text; its headline and date are left for later stages. A
+    NUL byte in it (a crawler's padding) is noted: like other control characters it reads as a
+    space, and may part a word."""
+    article = Article(doc_id=path.stem, source=str(path), raw=text)
+    nuls = text.count("\x00")
+    if not nuls:
+        return ReadResult(articles=[article])
+    message = f"{nuls} NUL byte{'s' if nuls > 1 else ''} read as spaces; check the file if a word is cut."
+    return ReadResult(articles=[article], notes=[ReadNote(str(path), "nul", message, nuls)])
 
 
 def _read_html(path: Path, text: str) -> ReadResult:

@@ -59,6 +59,13 @@ class RunSummary:
                 + "; ".join(n.path for n in surrogates.examples)
                 + ("; ..." if surrogates.places > len(surrogates.examples) else "")
             )
+        nul = self.notes.get("nul")
+        if nul:
+            lines.append(
+                f"{_count(nul.count, 'NUL byte')} read as spaces in {_count(nul.places, 'text file')}: "
+                + "; ".join(n.path for n in nul.examples)
+                + ("; ..." if nul.places > len(nul.examples) else "")
+            )
         charset = self.notes.get("charset")
         if charset:
             lines.append(
