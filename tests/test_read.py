@@ -31,7 +31,9 @@ TRADITIONAL = "台北市政府今天宣布，將於下週舉行記者會說明�
         pytest.param(TEXT.encode("utf-16"), TEXT, id="utf-16 with BOM"),
         pytest.param(TEXT.encode("utf-16-le"), TEXT, id="utf-16-le without BOM"),
         pytest.param(TEXT.encode("utf-16-be"), TEXT, id="utf-16-be without BOM"),
-        pytest.param(TEXT.encode() + b"\x00" + TEXT.encode(), TEXT + "\x00" + TEXT, id="utf-8 with a NUL byte"),
+        pytest.param(
+            TEXT.encode() + b"\x00" + TEXT.encode(), TEXT + "\x00" + TEXT, id="utf-8 with a NUL byte"
+        ),
         pytest.param(
             b'<meta charset="gbk"><p>' + "今天".encode("gbk") + b"</p>",
             '<meta charset="gbk"><p>今天</p>',
@@ -217,9 +219,101 @@ def test_read_json_list(tmp_path: Path) -> None:
     assert [(a.doc_id, a.raw) for a in result.articles] == [("many_1", "甲"), ("c", "丙")]
     assert [str(e) for e in result.errors] == [
         f"{path}: item 2 holds a JSON string, not an object; make it an object.",
-        f'{path}: item 4 has no article text (none of "text", "content", "body", "article" holds text);'
-        " add one.",
+        f'{path}: item 4 has no article text (none of "text", "content", "body", "article" holds text:'
+        ' its keys are "title"); give the text under one of those keys.',
     ]
+
+
+def write_json(tmp_path: Path, name: str, value: object) -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_read_json_inside_an_envelope_keeps_the_envelopes_title(tmp_path: Path) -> None:
+    envelope = {
+        "code": 0,
+        "msg": "ok",
+        "title": "外层标题",
+        "data": {"content": "某街道举行会议。", "url": "u"},
+    }
+    [article] = read_file(write_json(tmp_path, "api.json", envelope)).articles
+    assert (article.doc_id, article.title, article.url) == ("api", "外层标题", "u")
+    assert article.raw == "外层标题\n\n某街道举行会议。"  # the headline's line, as every JSON article's
+
+
+def test_read_json_list_inside_an_envelope_gives_an_article_each(tmp_path: Path) -> None:
+    envelope = {"status": "ok", "result": {"page": 1, "items": [{"text": "甲"}, {"text": "乙"}]}}
+    result = read_file(write_json(tmp_path, "page.json", envelope))
+    assert [(a.doc_id, a.raw) for a in result.articles] == [("page_1", "甲"), ("page_2", "乙")]
+
+
+def test_read_json_text_as_paragraphs_is_one_line_each(tmp_path: Path) -> None:
+    path = write_json(tmp_path, "p.json", {"content": ["第一段。", " ", "第二段。"], "title": ["不是文本"]})
+    [article] = read_file(path).articles
+    assert (article.raw, article.title) == ("第一段。\n第二段。", None)
+
+
+@pytest.mark.parametrize(
+    ("value", "published"),
+    [
+        (1567822980, "2019-09-07T10:23:00"),
+        (1567822980000, "2019-09-07T10:23:00"),
+        ("1567822980", "2019-09-07T10:23:00"),
+        (12, None),
+        (float("nan"), None),
+        (True, None),
+    ],
+)
+def test_read_json_date_as_seconds_since_1970(tmp_path: Path, value: object, published: str | None) -> None:
+    [article] = read_file(write_json(tmp_path, "t.json", {"text": "正文", "publish_time": value})).articles
+    assert article.published == published
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ({"text": 12345}, '"text" holds a number'),
+        (
+            {"text": None, "content": [{"p": "x"}]},
+            '"text" holds null, "content" holds a list, not of strings',
+        ),
+        ({"body": "   "}, '"body" holds an empty string'),
+        ({}, "the object is empty"),
+        ({"a": {"content": "甲"}, "b": [{"text": "乙"}]}, 'text lies deeper, under "a.content", "b[0].text"'),
+        ({"url": "u", "n": 3}, 'its keys are "url", "n"'),
+    ],
+)
+def test_read_json_without_text_says_what_it_holds(tmp_path: Path, value: object, said: str) -> None:
+    [error] = read_file(write_json(tmp_path, "x.json", value)).errors
+    assert said in error.message and "give the text under one of those keys" in error.message
+
+
+def test_read_json_of_one_object_per_line_is_read_as_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "lines.json"
+    path.write_text('{"text": "甲"}\n{"text": "乙"}\n', encoding="utf-8")
+    result = read_file(path)
+    assert [(a.doc_id, a.raw, a.line) for a in result.articles] == [
+        ("lines_1", "甲", 1),
+        ("lines_2", "乙", 2),
+    ]
+
+
+def test_read_jsonl_of_one_pretty_printed_document_is_read_as_json(tmp_path: Path) -> None:
+    path = tmp_path / "pretty.jsonl"
+    path.write_text(
+        json.dumps([{"text": "甲"}, {"text": "乙"}], indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    result = read_file(path)
+    assert (result.errors, [a.raw for a in result.articles]) == ([], ["甲", "乙"])
+
+
+def test_read_jsonl_envelope_around_a_list_is_an_error_of_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "e.jsonl"
+    path.write_text('{"text": "甲"}\n{"data": [{"text": "乙"}, {"text": "丙"}]}\n', encoding="utf-8")
+    result = read_file(path)
+    [error] = result.errors
+    assert error.path == f"{path}:2" and "envelope around a list of 2" in error.message
 
 
 def test_read_jsonl_keeps_good_lines(tmp_path: Path) -> None:

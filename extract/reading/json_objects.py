@@ -8,27 +8,38 @@ import dataclasses
 import itertools
 import json
 import re
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from extract.reading.article import Article, ReadError, ReadNote, ReadResult, failed
-
-_TEXT_KEYS = ("text", "content", "body", "article")
-_TITLE_KEYS = ("title", "headline")
-_PUBLISHED_KEYS = ("published", "publish_time", "date", "pubdate")
-_ID_KEYS = ("id", "doc_id")
-_URL_KEYS = ("url",)
-
+from extract.reading.json_shapes import (
+    ID_KEYS,
+    PUBLISHED_KEYS,
+    TEXT_KEYS,
+    TITLE_KEYS,
+    URL_KEYS,
+    article_text,
+    epoch_stamp,
+    json_type,
+    unwrap,
+    why_no_text,
+)
 
 _TOO_DEEP = "JSON nested too deeply to be an article; flatten it or remove it from the input."
 
 
 def read_json(path: Path, text: str) -> ReadResult:
-    """One article per object: the file holds one object or a list of objects."""
+    """One article per object: the file holds one object or a list of objects (or, misnamed, one
+    object per line: read as JSON Lines)."""
     source = str(path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
+        if e.msg == "Extra data":
+            parsed, errors = _json_lines(source, text)
+            if not errors:
+                return _from_lines(path, parsed, errors)
         binary = " it holds NUL bytes (binary data):" if "\x00" in text else ""
         return failed(
             f"{source}:{e.lineno}", f"not valid JSON ({e.msg}, column {e.colno});{binary} fix the file."
@@ -36,17 +47,30 @@ def read_json(path: Path, text: str) -> ReadResult:
     except RecursionError:
         return failed(source, _TOO_DEEP)
     if isinstance(data, dict):
-        return _from_objects(path, [(None, data)], "item")
+        data = unwrap(data)  # an API's envelope, `{"code": 0, "data": [...]}`, around the articles
+        if isinstance(data, dict):
+            return _from_objects(path, [(None, data)], "item")
     if isinstance(data, list):
         if len(data) == 1:
             return _from_objects(path, [(None, data[0])], "item")
         return _from_objects(path, list(enumerate(data, start=1)), "item")
-    return failed(source, f"holds a JSON {_json_type(data)}; it must hold an object or a list of objects.")
+    return failed(source, f"holds a JSON {json_type(data)}; it must hold an object or a list of objects.")
 
 
 def read_jsonl(path: Path, text: str) -> ReadResult:
-    """One article per non-blank line; a bad line becomes an error and the other lines still count."""
-    source = str(path)
+    """One article per non-blank line; a bad line becomes an error and the other lines still count.
+    A file that is one JSON document spread over lines (pretty-printed) is read as a .json file."""
+    parsed, errors = _json_lines(str(path), text)
+    if errors:  # lines that are not JSON alone may be one document together
+        with suppress(ValueError, RecursionError):
+            json.loads(text)
+            return read_json(path, text)
+    return _from_lines(path, parsed, errors)
+
+
+def _json_lines(source: str, text: str) -> tuple[list[tuple[int | None, object]], list[ReadError]]:
+    """The JSON value of each non-blank line with its number, and an error for each line that is
+    not JSON."""
     parsed: list[tuple[int | None, object]] = []
     errors: list[ReadError] = []
     # Split on "\n" only: str.splitlines would also split on U+2028 and friends, which JSON allows
@@ -66,6 +90,11 @@ def read_jsonl(path: Path, text: str) -> ReadResult:
             )
         except RecursionError:
             errors.append(ReadError(f"{source}:{number}", _TOO_DEEP))
+    return parsed, errors
+
+
+def _from_lines(path: Path, parsed: list[tuple[int | None, object]], errors: list[ReadError]) -> ReadResult:
+    """The articles of a JSON Lines file's parsed lines, and the errors of all its lines in order."""
     if len(parsed) == 1 and not errors:
         parsed = [(None, parsed[0][1])]
     result = _from_objects(path, parsed, "line")
@@ -91,15 +120,28 @@ def _from_objects(path: Path, objects: list[tuple[int | None, object]], unit: st
         where, what = source, "the file"
         if number is not None:
             where, what = (f"{source}:{number}", "the line") if unit == "line" else (source, f"item {number}")
+        if isinstance(value, dict):
+            value = unwrap(value)
+            if isinstance(value, list):
+                message = (
+                    f"{what} is an envelope around a list of {len(value)}, not one article; give each "
+                    "article an object of its own."
+                )
+                errors.append(ReadError(where, message))
+                continue
         if not isinstance(value, dict):
-            kind = _json_type(value)
+            kind = json_type(value)
             errors.append(ReadError(where, f"{what} holds a JSON {kind}, not an object; make it an object."))
             continue
-        text = _first_text(value, _TEXT_KEYS)
+        text = article_text(value)
         if text is None:
-            keys = ", ".join(f'"{key}"' for key in _TEXT_KEYS)
+            keys = ", ".join(f'"{key}"' for key in TEXT_KEYS)
             errors.append(
-                ReadError(where, f"{what} has no article text (none of {keys} holds text); add one.")
+                ReadError(
+                    where,
+                    f"{what} has no article text (none of {keys} holds text: {why_no_text(value)}); "
+                    "give the text under one of those keys.",
+                )
             )
             continue
         default_id = path.stem if number is None else f"{path.stem}_{number}"
@@ -138,12 +180,15 @@ def _article_from_object(obj: dict[str, Any], text: str, default_id: str, source
     """An Article from one JSON object whose article text is `text`."""
     from extract.reading.html_text import parse_date
 
-    published = _first_text(obj, _PUBLISHED_KEYS)
+    published = _first_text(obj, PUBLISHED_KEYS)
     if published is not None:
-        published = parse_date(published) or published.strip()
-    title = _first_text(obj, _TITLE_KEYS)
+        published = parse_date(published) or epoch_stamp(published) or published.strip()
+    else:  # seconds (or milliseconds) since 1970, as a JSON number
+        stamps = (epoch_stamp(obj[key]) for key in PUBLISHED_KEYS if key in obj)
+        published = next((stamp for stamp in stamps if stamp), None)
+    title = _first_text(obj, TITLE_KEYS)
     title = title.strip() if title else None
-    url = _first_text(obj, _URL_KEYS)
+    url = _first_text(obj, URL_KEYS)
     return Article(
         doc_id=_first_id(obj) or default_id,
         source=source,
@@ -202,25 +247,10 @@ def _first_text(obj: dict[str, Any], keys: tuple[str, ...]) -> str | None:
 
 def _first_id(obj: dict[str, Any]) -> str | None:
     """The object's own id (`id` or `doc_id`, string or number) as a string, or None."""
-    for key in _ID_KEYS:
+    for key in ID_KEYS:
         value = obj.get(key)
         if isinstance(value, bool) or value is None:
             continue
         if isinstance(value, str | int | float) and str(value).strip():
             return str(value).strip()
     return None
-
-
-def _json_type(value: object) -> str:
-    """The JSON name of a decoded value's type, for messages."""
-    if isinstance(value, dict):
-        return "object"
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int | float):
-        return "number"
-    return "null"

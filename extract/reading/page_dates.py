@@ -192,7 +192,7 @@ def _date_from_publish_attributes(tree: LexborHTMLParser) -> str | None:
         attrs = node.attributes
         for name, value in attrs.items():
             if value and _PUBLISH_KEY.search(name.lower()) and not _in_link_or_boilerplate(node):
-                found = parse_date(value) or _epoch_date(value)
+                found = parse_date(value) or epoch_date(value)
                 if found is not None:
                     return found
     return None
@@ -226,13 +226,13 @@ def _date_from_script_state(tree: LexborHTMLParser) -> str | None:
         code = script.text() or ""
         for match in _SCRIPT_STATE_DATE.finditer(code):
             text, epoch = match.groups()
-            found = parse_date(text) if text else _epoch_date(epoch)
+            found = parse_date(text) if text else epoch_date(epoch)
             if found is not None:
                 return found
     return None
 
 
-def _epoch_date(value: str) -> str | None:
+def epoch_date(value: str) -> str | None:
     """A stamp of 10 (seconds) or 13 (milliseconds) digits since 1970 as China's local time, or None
     when it is no such stamp or falls outside the years news pages are from."""
     value = value.strip()
