@@ -316,6 +316,16 @@ def test_read_jsonl_envelope_around_a_list_is_an_error_of_its_line(tmp_path: Pat
     assert error.path == f"{path}:2" and "envelope around a list of 2" in error.message
 
 
+def test_read_json_text_in_html_markup_is_read_as_the_page_shows_it(tmp_path: Path) -> None:
+    markup = "<div><p>某街道举行会议。</p><script>var x = 1;</script><p>会议&amp;活动</p></div>"
+    path = write_json(tmp_path, "h.jsonl", {"content": markup})
+    path.write_text(path.read_text(encoding="utf-8") + '\n{"content": "<p><script>x()</script></p>"}\n')
+    result = read_file(path)
+    assert [a.raw for a in result.articles] == ["某街道举行会议。\n会议&活动"]
+    [error] = result.errors
+    assert error.path == f"{path}:2" and "shows nothing" in error.message
+
+
 def test_read_jsonl_keeps_good_lines(tmp_path: Path) -> None:
     path = tmp_path / "data.jsonl"
     lines = [
@@ -556,6 +566,28 @@ def test_html_date_filled_in_by_script() -> None:
 )
 def test_strip_site_name(title: str, expected: str) -> None:
     assert strip_site_name(title) == expected
+
+
+def test_a_frameset_page_fails_naming_its_frames(tmp_path: Path) -> None:
+    path = tmp_path / "frames.html"
+    path.write_text(
+        '<html><frameset cols="20%,80%"><frame src="nav.html"><frame src="news/1.html"></frameset>'
+        "<noframes><body>您的浏览器不支持框架。</body></noframes></html>",
+        encoding="utf-8",
+    )
+    result = read_file(path)
+    assert result.articles == []
+    [error] = result.errors
+    assert "frameset" in error.message and "nav.html, news/1.html" in error.message
+
+
+def test_a_page_whose_text_is_in_cdata_sections_is_read_from_them(tmp_path: Path) -> None:
+    path = tmp_path / "item.html"
+    path.write_text(
+        "<html><body><div><![CDATA[<p>某街道举行会议。</p>]]></div></body></html>", encoding="utf-8"
+    )
+    [article] = read_file(path).articles
+    assert article.raw == "某街道举行会议。"
 
 
 def test_read_html_file(tmp_path: Path) -> None:

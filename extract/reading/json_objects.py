@@ -23,6 +23,7 @@ from extract.reading.json_shapes import (
     epoch_stamp,
     json_type,
     unwrap,
+    visible_text,
     why_no_text,
 )
 
@@ -143,6 +144,11 @@ def _from_objects(path: Path, objects: list[tuple[int | None, object]], unit: st
                     "give the text under one of those keys.",
                 )
             )
+            continue
+        text = visible_text(text)
+        if not text.strip():
+            message = f"{what} has article text in HTML markup that shows nothing; give the text itself."
+            errors.append(ReadError(where, message))
             continue
         default_id = path.stem if number is None else f"{path.stem}_{number}"
         article, replaced = _without_surrogates(_article_from_object(value, text, default_id, source))

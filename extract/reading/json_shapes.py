@@ -5,6 +5,7 @@ and, where no article text is found, what the object holds instead, for the erro
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 TEXT_KEYS = ("text", "content", "body", "article")
@@ -29,6 +30,26 @@ def article_text(obj: dict[str, Any]) -> str | None:
             if text.strip():
                 return text
     return None
+
+
+# Tags no Chinese article writes as text: a text holding them is a page's markup, saved as it was.
+_MARKUP = re.compile(
+    r"<(?:p|div|br|span|section|article|td|li|h[1-6]|strong|font|img)\b[^<>]*>", re.IGNORECASE
+)
+_MARKUP_END = re.compile(r"</(?:p|div|span|section|article|td|li|h[1-6]|strong|font)\s*>", re.IGNORECASE)
+
+
+def visible_text(text: str) -> str:
+    """`text` as a reader sees it: where it is HTML markup (`<p>…</p>`, `<br>`), the page text that
+    markup shows, one paragraph to a line, scripts and styles dropped; else `text` unchanged."""
+    if not (_MARKUP.search(text) and (_MARKUP_END.search(text) or "<br" in text.lower())):
+        return text
+    from extract.reading.html_text import TooDeep, parse_html
+
+    try:
+        return parse_html(text, focus=False).text
+    except TooDeep:
+        return text
 
 
 def unwrap(obj: dict[str, Any]) -> dict[str, Any] | list[Any]:

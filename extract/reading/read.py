@@ -10,6 +10,7 @@ module reads each kind of file.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -89,12 +90,51 @@ def _read_txt(path: Path, text: str) -> ReadResult:
     return ReadResult(articles=[article], notes=[ReadNote(str(path), "nul", message, nuls)])
 
 
+# A frameset shows its frames, never its <noframes> text; CDATA sections (XHTML, a feed's item
+# saved as a page) hold text a page served as XML shows.
+_FRAMESET = re.compile(r"<frameset\b", re.IGNORECASE)
+_FRAME_SOURCE = re.compile(r"""<frame\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_CDATA_TOKEN = re.compile(r"<(/?)(script|style)\b|<!\[CDATA\[|\]\]>", re.IGNORECASE)
+
+
+def _without_cdata_marks(html: str) -> str:
+    """`html` with each CDATA section outside scripts and styles replaced by what it holds (an HTML
+    parser makes it a comment, and its text would be lost). One pass over the marks and tags."""
+    parts: list[str] = []
+    last = 0
+    inside: str | None = None  # the script or style element the walk is in
+    opened: int | None = None  # where the open CDATA section's mark starts
+    for m in _CDATA_TOKEN.finditer(html):
+        name = (m.group(2) or "").lower()
+        if name and opened is None:
+            if not m.group(1) and inside is None:
+                inside = name
+            elif m.group(1) and inside == name:
+                inside = None
+        elif m.group(0) == "<![CDATA[" and inside is None and opened is None:
+            parts.append(html[last : m.start()])
+            opened = m.start()
+        elif m.group(0) == "]]>" and opened is not None:
+            parts.append(html[opened + len("<![CDATA[") : m.start()])
+            last, opened = m.end(), None
+    parts.append(html[last if opened is None else opened :])
+    return "".join(parts)
+
+
 def _read_html(path: Path, text: str) -> ReadResult:
     """One article: the page's visible article text plus the headline, date and url it states."""
     from extract.reading.html_text import TooDeep, parse_html
 
+    if _FRAMESET.search(text):
+        frames = _FRAME_SOURCE.findall(text)
+        shown = ", ".join(frames[:3]) + (", ..." if len(frames) > 3 else "") if frames else "none named"
+        return failed(
+            str(path),
+            f"the page is a frameset: its text is in the pages it frames ({shown}); save those pages "
+            "instead.",
+        )
     try:
-        page = parse_html(text)
+        page = parse_html(_without_cdata_marks(text) if "<![CDATA[" in text else text)
     except TooDeep as e:
         return failed(
             str(path), f"{e}; no article nests that deep, so the file is left out: repair or remove it."
