@@ -137,7 +137,9 @@ def test_regex_timeout_becomes_a_failure_line(tmp_path: Path, monkeypatch: pytes
     assert code == 1
     (error,) = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
     assert (error["path"], error["stage"], error["error"]) == (str(source), "extract", "RuleTimeout")
-    assert "rule " in error["message"] and "article slow" in error["message"]
+    assert (
+        "rule " in error["message"] and f"article slow ({len(GOOD) * 400:,} characters)" in error["message"]
+    )
 
 
 def test_a_json_lines_article_that_fails_is_named_by_its_line(

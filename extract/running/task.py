@@ -238,8 +238,8 @@ def _extract(article: Article, limits: Limits) -> tuple[Rendered | None, Failure
         return None, Failure(article.where, "extract", type(e).__name__, message, article.doc_id)
     except RuleTimeout as e:
         message = (
-            f"article {article.doc_id}: {e}; the article was skipped. Split very long text without "
-            "punctuation into smaller articles, or report the rule with the file."
+            f"article {article.doc_id} ({len(article.raw):,} characters): {e}; the article was "
+            "skipped. Split very long text into smaller articles, or report the rule with the file."
         )
         return None, Failure(article.where, "extract", type(e).__name__, message, article.doc_id)
     except Exception as e:  # one bad article must not stop a run over millions
