@@ -137,6 +137,37 @@ def _cases() -> dict[str, tuple[bytes, Expect]]:
         "empty_list.json": (b"[]", (0, 1)),
         "no_text.json": (json.dumps({"title": "只有标题"}).encode(), (0, 1)),
         "deep_nesting.json": (b"[" * 5000 + b"]" * 5000, (0, 1)),
+        # A crawl's stray NUL, UTF-16 saved without a byte-order mark.
+        "nul_byte.txt": (ARTICLE.encode().replace("。".encode(), "。\x00".encode(), 1), (1, 0)),
+        "utf16_no_bom.txt": (ARTICLE.encode("utf-16-le"), (1, 0)),
+        # JSON Lines whose lines differ: UTF-8, GBK, NUL bytes, UTF-8 again.
+        "mixed_lines.jsonl": (
+            _jsonl({"text": ARTICLE})
+            + json.dumps({"text": ARTICLE}, ensure_ascii=False).encode("gbk")
+            + b"\n\x00\x00\x00\n"
+            + _jsonl({"text": ARTICLE}),
+            (3, 1),
+        ),
+        # JSON as APIs and crawlers write it.
+        "envelope.json": (
+            json.dumps(
+                {"code": 0, "data": {"total": 2, "list": [{"text": ARTICLE}, {"text": ARTICLE}]}}
+            ).encode(),
+            (2, 0),
+        ),
+        "paragraphs.json": (json.dumps({"content": ARTICLE.split("，")}).encode(), (1, 0)),
+        "markup_text.json": (
+            json.dumps({"content": f"<div><p>{ARTICLE}</p><script>x()</script></div>"}).encode(),
+            (1, 0),
+        ),
+        "lines_named.json": (_jsonl({"text": ARTICLE}, {"text": ARTICLE}), (2, 0)),
+        "pretty.jsonl": (json.dumps({"text": ARTICLE}, indent=2).encode(), (1, 0)),
+        "frameset.html": (
+            b'<html><frameset cols="20%,80%"><frame src="nav.html"><frame src="main.html"></frameset>'
+            + "<noframes>不支持框架</noframes></html>".encode(),
+            (0, 1),
+        ),
+        "cdata.html": (f"<html><body><div><![CDATA[<p>{ARTICLE}</p>]]></div></body></html>".encode(), (1, 0)),
         "same_stem/a.txt": (ARTICLE.encode(), (1, 0)),
         "same_stem/a.html": (f"<html><body><p>{ARTICLE}</p></body></html>".encode(), (1, 0)),
         "same_stem/sub/a.txt": (TRADITIONAL.encode(), (1, 0)),
