@@ -67,6 +67,49 @@ def test_decode_rejects_binary(data: bytes) -> None:
     assert "binary" in info.value.message and "UTF-8" in info.value.message
 
 
+@pytest.mark.parametrize(
+    ("data", "expected", "bad"),
+    [
+        pytest.param((TEXT * 3).encode()[:-1], (TEXT * 3)[:-1] + "\ufffd", 1, id="cut in a character"),
+        pytest.param(
+            (TEXT * 3).encode().replace("今年".encode(), b"\xff", 1),
+            (TEXT * 3).replace("今年", "\ufffd", 1),
+            1,
+            id="a flipped byte",
+        ),
+        pytest.param(
+            (TEXT * 3).encode() + b"\x93" + "引".encode() + b"\x94",
+            TEXT * 3 + "\ufffd引\ufffd",
+            2,
+            id="Western quotes pasted in",
+        ),
+    ],
+)
+def test_utf8_with_a_few_damaged_bytes_is_read_with_replacements(
+    data: bytes, expected: str, bad: int
+) -> None:
+    from extract.reading.encoding import decode_noting
+
+    text, note = decode_noting(data, "cut.txt")
+    assert note is not None and note.kind == "damaged"
+    assert (text, note.count) == (expected, bad)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(TEXT.encode("gb18030"), id="GBK"),
+        pytest.param(TRADITIONAL.encode("big5"), id="Big5"),
+        pytest.param("今天".encode("gbk"), id="short GBK"),
+    ],
+)
+def test_text_in_another_encoding_is_not_taken_for_damaged_utf8(data: bytes) -> None:
+    from extract.reading.encoding import decode_noting
+
+    text, note = decode_noting(data, "gbk.txt")
+    assert "\ufffd" not in text and (note is None or note.kind != "damaged")
+
+
 def test_a_text_file_with_a_nul_byte_gives_its_article_and_a_note(tmp_path: Path) -> None:
     path = tmp_path / "stray.txt"
     path.write_bytes(TEXT.encode() + b"\x00\n" + TEXT.encode())
@@ -701,6 +744,18 @@ def test_the_run_gives_a_record_for_a_text_with_nul_bytes_and_notes_them(tmp_pat
     assert result.exit_code == 0, result.output
     assert f"note: 2 NUL bytes read as spaces in 1 text file: {path}" in result.output
     assert (tmp_path / "out" / "padded.json").exists()
+
+
+def test_the_run_reads_a_page_cut_in_a_character_and_notes_it(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from extract.cli import app
+
+    path = tmp_path / "cut.html"
+    path.write_bytes(('<meta charset="utf-8"><p>' + "区委书记王建国出席会议。" * 4).encode()[:-1])
+    result = CliRunner().invoke(app, ["run", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "1 byte sequence not UTF-8 in otherwise UTF-8 text replaced by U+FFFD, in 1 file" in result.output
 
 
 GBK_ARTICLE = "6月25日下午，杨浦区四平路街道举行区域化党建联席会议。区委副书记王建国出席会议并讲话。"

@@ -86,6 +86,9 @@ def decode_lines(data: bytes, path: str) -> tuple[str, list[ReadError], ReadNote
     so that the others keep their numbers, and gets a ReadError naming `path:line`. Raises
     ReadError, as `decode` does, when the file is not text."""
     has_bom = data.startswith(tuple(bom for bom, _ in _BOMS))
+    if not has_bom and not _is_utf8(data) and _has_utf8_lines(data):
+        text, errors = _decode_each_line(data, path)
+        return text, errors, None
     try:
         text, note = decode_noting(data, path)
     except ReadError:
@@ -94,9 +97,6 @@ def decode_lines(data: bytes, path: str) -> tuple[str, list[ReadError], ReadNote
         text, errors = _decode_each_line(data, path)
         if not any(line.lstrip().startswith("{") for line in text.split("\n")):
             raise
-        return text, errors, None
-    if note is None and not has_bom and not _is_utf8(data) and _has_utf8_lines(data):
-        text, errors = _decode_each_line(data, path)
         return text, errors, None
     return text, [], note
 
@@ -168,11 +168,15 @@ def _decode_strict(data: bytes, encoding: str, path: str) -> str:
 
 
 def _decode_non_utf8(data: bytes, path: str) -> tuple[str, ReadNote | None]:
-    """Decode bytes that are not UTF-8: by the declared charset if it fits, else by detection.
+    """Decode bytes that are not UTF-8: as UTF-8 with a few damaged bytes, where that is what they
+    are; else by the declared charset if it fits, else by detection.
 
     A declaration can lie: GBK bytes declared `iso-8859-5` decode without error into Cyrillic
     nonsense. When the declared charset gives text that is mostly not Chinese and detection finds
     a Chinese encoding that gives Chinese, the bytes are trusted, with a note."""
+    damaged = _damaged_utf8(data, path)
+    if damaged is not None:
+        return damaged
     declared = _declared_encoding(data[:_DECLARATION_WINDOW])
     # A single-byte Western charset decodes any bytes, so its declaration proves nothing.
     if declared is not None and declared not in _UNTRUSTED_DECLARATIONS:
@@ -195,6 +199,27 @@ def _decode_non_utf8(data: bytes, path: str) -> tuple[str, ReadNote | None]:
     if detected is None:
         raise ReadError(path, f"is not UTF-8 and no other text encoding fits its bytes; {_CONVERT_HINT}.")
     return detected[1], None
+
+
+_MAX_DAMAGED_SHARE = 0.02  # bad sequences per good non-ASCII character, at most
+_REPLACEMENT = "\ufffd"
+
+
+def _damaged_utf8(data: bytes, path: str) -> tuple[str, ReadNote] | None:
+    """UTF-8 text with a few bytes that are not (a file cut in the middle of a character, a flipped
+    byte, a Western quote pasted in), each bad sequence replaced by U+FFFD, and a note; None when
+    bad sequences are more than a few in a hundred good characters. No other encoding makes long
+    runs of valid UTF-8 by chance: GBK or Big5 read as UTF-8 fail at nearly every character."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode())
+    good = len(_NON_ASCII.findall(text)) - bad
+    if bad <= 0 or bad > good * _MAX_DAMAGED_SHARE:
+        return None
+    message = (
+        f"{bad} byte sequence{'s' if bad > 1 else ''} that {'are' if bad > 1 else 'is'} not UTF-8 in "
+        "otherwise UTF-8 text (a file cut short or damaged) replaced by U+FFFD; check the file."
+    )
+    return text, ReadNote(path, "damaged", message, bad)
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")

@@ -66,6 +66,14 @@ class RunSummary:
                 + "; ".join(n.path for n in nul.examples)
                 + ("; ..." if nul.places > len(nul.examples) else "")
             )
+        damaged = self.notes.get("damaged")
+        if damaged:
+            lines.append(
+                f"{_count(damaged.count, 'byte sequence')} not UTF-8 in otherwise UTF-8 text replaced by "
+                f"U+FFFD, in {_count(damaged.places, 'file')} (cut short or damaged?): "
+                + "; ".join(n.path for n in damaged.examples)
+                + ("; ..." if damaged.places > len(damaged.examples) else "")
+            )
         charset = self.notes.get("charset")
         if charset:
             lines.append(
