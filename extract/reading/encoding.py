@@ -201,19 +201,20 @@ def _decode_non_utf8(data: bytes, path: str) -> tuple[str, ReadNote | None]:
     return detected[1], None
 
 
-_MAX_DAMAGED_SHARE = 0.02  # bad sequences per good non-ASCII character, at most
+_MAX_DAMAGED_SHARE = 0.02  # bad sequences per good non-ASCII character, at most (past the first)
+_MIN_GOOD = 8  # good non-ASCII characters that show the text is UTF-8 at all
 _REPLACEMENT = "\ufffd"
 
 
 def _damaged_utf8(data: bytes, path: str) -> tuple[str, ReadNote] | None:
     """UTF-8 text with a few bytes that are not (a file cut in the middle of a character, a flipped
     byte, a Western quote pasted in), each bad sequence replaced by U+FFFD, and a note; None when
-    bad sequences are more than a few in a hundred good characters. No other encoding makes long
+    there are more than one and 2 in 100 good characters, or too few good ones to tell. No other encoding makes long
     runs of valid UTF-8 by chance: GBK or Big5 read as UTF-8 fail at nearly every character."""
     text = data.decode("utf-8", "replace")
     bad = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode())
     good = len(_NON_ASCII.findall(text)) - bad
-    if bad <= 0 or bad > good * _MAX_DAMAGED_SHARE:
+    if bad <= 0 or good < _MIN_GOOD or bad > 1 + good * _MAX_DAMAGED_SHARE:
         return None
     message = (
         f"{bad} byte sequence{'s' if bad > 1 else ''} that {'are' if bad > 1 else 'is'} not UTF-8 in "
