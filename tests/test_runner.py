@@ -167,6 +167,17 @@ def test_a_json_lines_article_that_fails_is_named_by_its_line(
     assert len((tmp_path / "out" / "records.jsonl").read_text().splitlines()) == 2
 
 
+def test_inputs_without_an_article_file_say_so(tmp_path: Path) -> None:
+    (tmp_path / "crawl" / "empty").mkdir(parents=True)
+    (tmp_path / "crawl" / "page.pdf").write_bytes(b"%PDF-1.4")
+    code, output = run_cli(str(tmp_path / "crawl"), "-o", str(tmp_path / "out"))
+    assert code == 0
+    assert "note: no .htm, .html, .json, .jsonl, .txt file was found in the inputs" in output
+    (tmp_path / "crawl" / "a.txt").write_text(GOOD, encoding="utf-8")
+    code, output = run_cli(str(tmp_path / "crawl"), "-o", str(tmp_path / "out"))
+    assert code == 0 and "was found" not in output
+
+
 def test_input_over_max_bytes_fails_cleanly(tmp_path: Path) -> None:
     big, small = tmp_path / "big.txt", tmp_path / "small.txt"
     big.write_text(GOOD * 100, encoding="utf-8")

@@ -51,6 +51,8 @@ class RunSummary:
     def notes_lines(self) -> list[str]:
         """What a reader of OUT should know besides the counts, a line each."""
         lines = [line for line in (self.renames_note(), self.changes) if line]
+        if not self.files and not self.failed:  # an empty folder, a wrong path: say so, not just 0
+            lines.insert(0, f"no {suffixes()} file was found in the inputs; check the paths given.")
         surrogates = self.notes.get("surrogates")
         if surrogates:
             lines.append(
