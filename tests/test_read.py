@@ -418,6 +418,15 @@ def test_read_jsonl_that_is_binary_is_one_error(tmp_path: Path) -> None:
     assert error.path == str(path) and "binary" in error.message
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_read_jsonl_lines_end_as_any_system_ends_them(tmp_path: Path, end: str) -> None:
+    path = tmp_path / "ends.jsonl"
+    path.write_bytes(end.join(['{"text": "甲\u2028乙"}', "{broken", '{"text": "丙"}', ""]).encode())
+    result = read_file(path)
+    assert [(a.raw, a.line) for a in result.articles] == [("甲\u2028乙", 1), ("丙", 3)]
+    assert [e.path for e in result.errors] == [f"{path}:2"]
+
+
 def test_read_jsonl_single_line_uses_stem(tmp_path: Path) -> None:
     path = tmp_path / "solo.jsonl"
     path.write_text('{"article": "正文"}\n', encoding="utf-8")

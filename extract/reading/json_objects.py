@@ -69,14 +69,17 @@ def read_jsonl(path: Path, text: str) -> ReadResult:
     return _from_lines(path, parsed, errors)
 
 
+# Line ends: LF, CRLF, and a lone CR (old Mac files), which JSON never holds raw inside a string.
+# Not str.splitlines: it would also split on U+2028 and friends, which JSON allows raw in strings.
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
 def _json_lines(source: str, text: str) -> tuple[list[tuple[int | None, object]], list[ReadError]]:
     """The JSON value of each non-blank line with its number, and an error for each line that is
     not JSON."""
     parsed: list[tuple[int | None, object]] = []
     errors: list[ReadError] = []
-    # Split on "\n" only: str.splitlines would also split on U+2028 and friends, which JSON allows
-    # raw inside strings.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_LINE_END.split(text), start=1):
         if not line.strip():
             continue
         try:
