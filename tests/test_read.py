@@ -110,6 +110,22 @@ def test_text_in_another_encoding_is_not_taken_for_damaged_utf8(data: bytes) -> 
     assert "\ufffd" not in text and (note is None or note.kind != "damaged")
 
 
+def test_a_text_mixing_utf8_and_gbk_lines_is_read_line_by_line() -> None:
+    from extract.reading.encoding import decode_noting
+
+    data = TEXT.encode() + b"\n" + TEXT.encode("gbk") + b"\n" + "某街道举行会议。".encode()
+    text, note = decode_noting(data, "mixed.txt")
+    assert text == TEXT + "\n" + TEXT + "\n某街道举行会议。"
+    assert note is not None and note.kind == "mixed"
+
+
+def test_a_gbk_line_that_is_valid_utf8_by_chance_does_not_make_the_file_mixed() -> None:
+    from extract.reading.encoding import decode_noting
+
+    data = TEXT.encode("gbk") + b"\n" + "摹蘑".encode("gbk")  # C4 A1 C4 A2: `ġĢ` as UTF-8
+    assert decode_noting(data, "gbk.txt")[0] == TEXT + "\n摹蘑"
+
+
 def test_a_text_file_with_a_nul_byte_gives_its_article_and_a_note(tmp_path: Path) -> None:
     path = tmp_path / "stray.txt"
     path.write_bytes(TEXT.encode() + b"\x00\n" + TEXT.encode())

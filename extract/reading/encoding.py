@@ -102,8 +102,12 @@ def decode_lines(data: bytes, path: str) -> tuple[str, list[ReadError], ReadNote
 
 
 def _has_utf8_lines(data: bytes) -> bool:
-    """True if some line of `data` holds non-ASCII text in UTF-8 (where the whole file is not)."""
-    return any(_NON_ASCII_BYTE.search(line) and _is_utf8(line) for line in data.split(b"\n"))
+    """True if some line of `data` holds Chinese in UTF-8 (where the whole file is not): two Han
+    characters or more, which GBK or Big5 bytes never make as valid UTF-8 but by rare chance."""
+    return any(
+        _NON_ASCII_BYTE.search(line) and _is_utf8(line) and len(_HAN.findall(line.decode("utf-8"))) >= 2
+        for line in data.split(b"\n")
+    )
 
 
 _NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
@@ -177,6 +181,9 @@ def _decode_non_utf8(data: bytes, path: str) -> tuple[str, ReadNote | None]:
     damaged = _damaged_utf8(data, path)
     if damaged is not None:
         return damaged
+    mixed = _mixed_lines(data, path)
+    if mixed is not None:
+        return mixed
     declared = _declared_encoding(data[:_DECLARATION_WINDOW])
     # A single-byte Western charset decodes any bytes, so its declaration proves nothing.
     if declared is not None and declared not in _UNTRUSTED_DECLARATIONS:
@@ -221,6 +228,18 @@ def _damaged_utf8(data: bytes, path: str) -> tuple[str, ReadNote] | None:
         "otherwise UTF-8 text (a file cut short or damaged) replaced by U+FFFD; check the file."
     )
     return text, ReadNote(path, "damaged", message, bad)
+
+
+def _mixed_lines(data: bytes, path: str) -> tuple[str, ReadNote] | None:
+    """Text whose lines are in UTF-8 and in another encoding (a GBK article pasted into a UTF-8
+    page), decoded line by line, with a note; None unless every line decodes."""
+    if not _has_utf8_lines(data):
+        return None
+    text, errors = _decode_each_line(data, path)
+    if errors:
+        return None
+    message = "mixes lines in UTF-8 with lines in another encoding; each line was read in its own."
+    return text, ReadNote(path, "mixed", message)
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")

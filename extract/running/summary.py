@@ -76,6 +76,14 @@ class RunSummary:
                 + "; ".join(n.path for n in damaged.examples)
                 + ("; ..." if damaged.places > len(damaged.examples) else "")
             )
+        mixed = self.notes.get("mixed")
+        if mixed:
+            lines.append(
+                f"{_count(mixed.places, 'file')} mixing lines in UTF-8 with lines in another encoding, "
+                "read line by line: "
+                + "; ".join(n.path for n in mixed.examples)
+                + ("; ..." if mixed.places > len(mixed.examples) else "")
+            )
         charset = self.notes.get("charset")
         if charset:
             lines.append(
