@@ -1,6 +1,7 @@
 """Feed the pipeline articles made by splicing and mutating real material, and report what breaks.
 
 usage: python scripts/fuzz.py [--seed S] [--n N] [--max-seconds S] [--slow S] [--shrink K] [--save DIR]
+                              [--shapes]
 
 Each input is an article built from pieces: sentences of the sample, dev `tune` and wild articles,
 shuffled and cut; places of every level and province from rules/places (full and short forms,
@@ -10,6 +11,10 @@ quotes, lines of page furniture, very long lines, empty lines, lone punctuation,
 The text is then written as bytes (UTF-8, GB18030, Big5, UTF-16, pieces in mixed encodings, a
 flipped byte) into a .txt, .html, .json or .jsonl file and run as `extract run` runs a file: read
 under the file's budget, each article extracted under its own (`--max-seconds`, the run's default).
+With `--shapes`, half the files take a shape crawlers save instead (an API's JSON envelope,
+paragraphs as a list, HTML markup in JSON, misnamed JSON Lines, CR line ends, CDATA, UTF-8 and GBK
+lines mixed, stray NUL bytes, a file cut in a character); without it a seed gives the inputs it
+always gave.
 
 A failure is an exception out of reading or extraction (site: the innermost frame in extract/), a
 budget or rule time limit passed, an article slower than `--slow` seconds for under 20 000 characters
@@ -267,6 +272,46 @@ def wrap(text: str, title: str, r: random.Random) -> tuple[str, str]:
     return kind, text
 
 
+def crawler_shape(text: str, title: str, r: random.Random) -> tuple[str, bytes]:
+    """The suffix and bytes of a file in one of the shapes crawlers save (`--shapes`): JSON in an
+    API's envelope, text as a list of paragraphs or as HTML markup, JSON Lines misnamed .json or
+    pretty-printed as .jsonl, CR line ends, a page in CDATA, lines in UTF-8 and GBK mixed, stray
+    NUL bytes, a file cut in the middle of a character."""
+    kind = r.randrange(10)
+    obj: dict[str, object] = {"title": title, "text": text}
+    if kind == 0:
+        data = json.dumps({"code": 0, "data": r.choice([obj, {"list": [obj, obj], "total": 2}])})
+        return ".json", data.encode()
+    if kind == 1:
+        return ".json", json.dumps(
+            {"content": text.split("\n"), "publish_time": r.randrange(10**13)}
+        ).encode()
+    if kind == 2:
+        markup = "".join(f"<p>{line}</p>" for line in text.split("\n")) + "<script>x()</script>"
+        return ".jsonl", (json.dumps({"content": markup}) + "\n").encode() * 2
+    if kind == 3:
+        return r.choice([".json", ".jsonl"]), (
+            json.dumps(obj, indent=r.choice([None, 2])) + "\n"
+        ).encode() * 2
+    if kind == 4:
+        lines = [json.dumps({"text": line}, ensure_ascii=False) for line in text.split("\n") if line]
+        return ".jsonl", r.choice(["\r", "\r\n"]).join(lines).encode()
+    if kind == 5:
+        return ".html", f"<html><body><div><![CDATA[{text}]]></div></body></html>".encode()
+    if kind in (6, 7):  # lines in UTF-8 and GBK, whatever the kind of file
+        suffix = r.choice([".txt", ".html", ".jsonl"])
+        lines = [
+            json.dumps({"text": t}, ensure_ascii=False) if suffix == ".jsonl" else t for t in text.split("\n")
+        ]
+        return suffix, b"\n".join(t.encode(r.choice(["utf-8", "gbk"]), "replace") for t in lines)
+    data = text.encode()
+    if kind == 8:
+        return ".txt", b"".join(
+            c + (b"\x00" if r.random() < 0.01 else b"") for c in (data[i : i + 1] for i in range(len(data)))
+        )
+    return r.choice([".txt", ".html"]), data[: max(0, len(data) - r.randint(1, 2))]
+
+
 @dataclass
 class Case:
     """One input file: its suffix and bytes."""
@@ -466,6 +511,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow", type=float, default=5.0, help="seconds that make a short article a failure")
     parser.add_argument("--shrink", type=int, default=300, help="runs spent shrinking each failure (0: none)")
     parser.add_argument("--save", type=Path, help="write each site's smallest input into this folder")
+    parser.add_argument("--shapes", action="store_true", help="files in the shapes crawlers save, too")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     load_tools()
@@ -476,8 +522,11 @@ def main(argv: list[str] | None = None) -> int:
         checker = Checker(Limits(seconds=args.max_seconds), args.slow, Path(tmp))
         for i in range(args.n):
             text = maker.text()
-            suffix, doc = wrap(text, maker.piece()[:40], rng)
-            case = Case(suffix, encode(doc, rng))
+            if args.shapes and rng.random() < 0.5:
+                case = Case(*crawler_shape(text, maker.piece()[:40], rng))
+            else:
+                suffix, doc = wrap(text, maker.piece()[:40], rng)
+                case = Case(suffix, encode(doc, rng))
             found = checker.run(case)
             if found is None:
                 continue
