@@ -658,6 +658,31 @@ def test_a_page_whose_text_is_in_cdata_sections_is_read_from_them(tmp_path: Path
     assert article.raw == "某街道举行会议。"
 
 
+def test_a_page_a_script_fills_in_is_read_from_the_article_its_json_ld_states(tmp_path: Path) -> None:
+    stated = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "某某网"},
+            {
+                "@type": "NewsArticle",
+                "headline": "某街道举行会议",
+                "datePublished": "2023-07-06T08:00:00+08:00",
+                "articleBody": "<p>某街道举行会议。</p><p>区委书记出席。</p>",
+            },
+        ],
+    }
+    path = tmp_path / "app.html"
+    path.write_text(
+        '<html><head><script type="application/ld+json">'
+        + json.dumps(stated, ensure_ascii=False)
+        + '</script></head><body><div id="app"></div><script>render()</script></body></html>',
+        encoding="utf-8",
+    )
+    [article] = read_file(path).articles
+    assert (article.raw, article.title) == ("某街道举行会议。\n区委书记出席。", "某街道举行会议")
+    assert article.published == "2023-07-06T08:00:00"
+
+
 def test_read_html_file(tmp_path: Path) -> None:
     path = tmp_path / "page.htm"
     path.write_bytes(PAGE.replace('charset="utf-8"', 'charset="gb2312"').encode("gb18030"))

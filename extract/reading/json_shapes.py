@@ -4,6 +4,7 @@ and, where no article text is found, what the object holds instead, for the erro
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from typing import Any
@@ -109,6 +110,38 @@ def _text_paths(value: object, at: str, depth: int) -> list[str]:
         if isinstance(inner, dict | list) and key not in TEXT_KEYS:
             found += _text_paths(inner, f"{at}.{key}".lstrip("."), depth - 1)
     return found
+
+
+def json_ld_article(html: str) -> tuple[str, str | None, str | None] | None:
+    """The text, headline and publication date of the article a page's JSON-LD states
+    (schema.org `articleBody`, as pages that a script fills in carry it), or None. The text is
+    read as `visible_text` reads it; the date is as `iso_stamp` reads it."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from extract.text.dates import iso_stamp
+
+    for node in LexborHTMLParser(html).css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text() or "")
+        except (ValueError, RecursionError):
+            continue
+        pending = [data]
+        while pending:
+            item = pending.pop(0)
+            if isinstance(item, list):
+                pending.extend(item)
+            elif isinstance(item, dict):
+                body = item.get("articleBody")
+                if isinstance(body, str) and body.strip():
+                    text = visible_text(body)
+                    headline, date = item.get("headline"), item.get("datePublished")
+                    return (
+                        text,
+                        headline.strip() if isinstance(headline, str) and headline.strip() else None,
+                        iso_stamp(date) if isinstance(date, str) else None,
+                    )
+                pending.extend(item.values())
+    return None
 
 
 def epoch_stamp(value: object) -> str | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from extract.reading.article import Article, ReadError, ReadNote, ReadResult, failed
 from extract.reading.encoding import decode, decode_lines, decode_noting
 from extract.reading.json_objects import error_line, read_json, read_jsonl
+from extract.reading.json_shapes import json_ld_article
 from extract.reading.listing import SUFFIXES, FolderNotListed, LinkNotFollowed, iter_input_files, read_regular
 
 __all__ = [
@@ -140,9 +141,15 @@ def _read_html(path: Path, text: str) -> ReadResult:
             str(path), f"{e}; no article nests that deep, so the file is left out: repair or remove it."
         )
     if not page.text.strip():
-        return failed(
-            str(path),
-            "the page has no visible text (a script may fill it in); save the page as rendered instead.",
+        stated = json_ld_article(text)  # a page a script fills in may state its article as data
+        if stated is None or not stated[0].strip():
+            return failed(
+                str(path),
+                "the page has no visible text (a script may fill it in); save the page as rendered instead.",
+            )
+        body, headline, published = stated
+        page = dataclasses.replace(
+            page, text=body, title=headline or page.title, published=published or page.published
         )
     article = Article(
         doc_id=path.stem,
