@@ -825,6 +825,21 @@ def test_a_declared_charset_that_the_bytes_belie_gives_way_to_the_bytes(tmp_path
     assert note.kind == "charset" and "iso8859-5" in note.message and "gb18030" in note.message
 
 
+def test_big5_bytes_declared_gbk_are_read_as_big5_and_noted() -> None:
+    from extract.reading.encoding import decode_noting
+
+    page = '<meta charset="gbk"><p>' + TRADITIONAL * 2 + "</p>"
+    text, note = decode_noting(page.encode("big5"), "tw.html")
+    assert text == page and note is not None and note.kind == "charset" and "big5" in note.message
+
+
+def test_traditional_text_in_gbk_declared_gbk_stays_gbk() -> None:
+    from extract.reading.encoding import decode_noting
+
+    page = '<meta charset="gbk"><p>' + TRADITIONAL * 2 + "</p>"
+    assert decode_noting(page.encode("gbk"), "tw.html") == (page, None)
+
+
 @pytest.mark.parametrize(
     ("charset", "text"),
     [

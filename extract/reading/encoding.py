@@ -192,6 +192,15 @@ def _decode_non_utf8(data: bytes, path: str) -> tuple[str, ReadNote | None]:
         except UnicodeDecodeError:
             pass
         else:
+            if declared == "gb18030" and _common_share(text, "gb2312", _GB2312_COMMON) < _RARE:
+                big5 = _decode_or_none(data, "big5hkscs")
+                if big5 is not None and _common_share(big5, "big5", _BIG5_COMMON) >= _COMMON:
+                    message = (
+                        f"declares the charset {declared}, but its bytes read as common characters in "
+                        "Big5 and as rare ones in GBK; it was read as big5hkscs. Correct the declaration "
+                        "if that is wrong."
+                    )
+                    return big5, ReadNote(path, "charset", message)
             if declared in _CHINESE_ENCODINGS or _han_share(text) >= _NOT_CHINESE:
                 return text, None
             found = _detect(data)
@@ -240,6 +249,45 @@ def _mixed_lines(data: bytes, path: str) -> tuple[str, ReadNote] | None:
         return None
     message = "mixes lines in UTF-8 with lines in another encoding; each line was read in its own."
     return text, ReadNote(path, "mixed", message)
+
+
+# The common characters of each standard, by their code ranges: GB2312's first level (3755
+# characters, B0A1-D7F9) and Big5's (5401, A440-C67E). Chinese text in the right encoding is
+# nine tenths or more such characters, even Traditional text in GBK over half; Big5 bytes read as
+# GBK a quarter or less (rare characters, kana, private use). Counted over the first characters of the text, where there are enough of them.
+_GB2312_COMMON = (0xB0A1, 0xD7F9)
+_BIG5_COMMON = (0xA440, 0xC67E)
+_RARE = 0.4
+_COMMON = 0.7
+_MIN_CJK = 20
+_CJK_SAMPLE = 2000
+
+
+# East Asian characters but punctuation and full-width forms: Han, kana, private use, symbols.
+_WIDE = re.compile("[\u2e80-\u2fff\u3040-\ufeff\U00010000-\U0010ffff]")
+
+
+def _common_share(text: str, encoding: str, common: tuple[int, int]) -> float:
+    """The share of `encoding`'s common characters among the wide characters (Han, kana, private
+    use: not punctuation) at the start of `text`; 1.0 when there are too few to tell."""
+    cjk = [c for c in text[: _CJK_SAMPLE * 4] if _WIDE.match(c)][:_CJK_SAMPLE]
+    if len(cjk) < _MIN_CJK:
+        return 1.0
+    hits = 0
+    for c in cjk:
+        try:
+            code = int.from_bytes(c.encode(encoding), "big")
+        except UnicodeEncodeError:
+            continue
+        hits += common[0] <= code <= common[1]
+    return hits / len(cjk)
+
+
+def _decode_or_none(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
