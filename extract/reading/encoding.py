@@ -8,6 +8,20 @@ import codecs
 import re
 
 from extract.reading.article import ReadError, ReadNote
+from extract.reading.text_stats import (
+    BIG5_COMMON,
+    CHINESE,
+    COMMON,
+    GB2312_COMMON,
+    NOT_CHINESE,
+    RARE,
+    common_share,
+    decode_or_none,
+    han_share,
+    has_utf8_lines,
+    is_utf8,
+    non_ascii_count,
+)
 
 __all__ = ["decode", "decode_lines", "decode_noting"]
 
@@ -49,7 +63,7 @@ def decode_noting(data: bytes, path: str) -> tuple[str, ReadNote | None]:
     text = _decode_by_bom(data, path)
     if text is None and b"\x00" in data:
         text = _utf16_without_bom(data)
-        if text is None and not _is_utf8(data):
+        if text is None and not is_utf8(data):
             raise ReadError(
                 path, f"looks like a binary file (it contains NUL bytes), not text; {_CONVERT_HINT}."
             )
@@ -73,7 +87,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if not _CONTROL.search(text) and _han_share(text) >= _CHINESE:
+        if not _CONTROL.search(text) and han_share(text) >= CHINESE:
             return text
     return None
 
@@ -86,7 +100,7 @@ def decode_lines(data: bytes, path: str) -> tuple[str, list[ReadError], ReadNote
     so that the others keep their numbers, and gets a ReadError naming `path:line`. Raises
     ReadError, as `decode` does, when the file is not text."""
     has_bom = data.startswith(tuple(bom for bom, _ in _BOMS))
-    if not has_bom and not _is_utf8(data) and _has_utf8_lines(data):
+    if not has_bom and not is_utf8(data) and has_utf8_lines(data):
         text, errors = _decode_each_line(data, path)
         return text, errors, None
     try:
@@ -101,32 +115,12 @@ def decode_lines(data: bytes, path: str) -> tuple[str, list[ReadError], ReadNote
     return text, [], note
 
 
-def _has_utf8_lines(data: bytes) -> bool:
-    """True if some line of `data` holds Chinese in UTF-8 (where the whole file is not): two Han
-    characters or more, which GBK or Big5 bytes never make as valid UTF-8 but by rare chance."""
-    return any(
-        _NON_ASCII_BYTE.search(line) and _is_utf8(line) and len(_HAN.findall(line.decode("utf-8"))) >= 2
-        for line in data.split(b"\n")
-    )
-
-
-_NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _decode_each_line(data: bytes, path: str) -> tuple[str, list[ReadError]]:
     """The lines of `data` decoded one by one, and an error for each line that no encoding fits:
     UTF-8 lines as UTF-8; the others together as `decode` reads them (one guess from all their
     bytes, where they share an encoding), else each alone."""
     lines = data.split(b"\n")
-    texts: list[str | None] = [line.decode("utf-8") if _is_utf8(line) else None for line in lines]
+    texts: list[str | None] = [line.decode("utf-8") if is_utf8(line) else None for line in lines]
     others = [i for i, text in enumerate(texts) if text is None]
     try:
         together = decode(b"\n".join(lines[i] for i in others), path).split("\n")
@@ -192,19 +186,19 @@ def _decode_non_utf8(data: bytes, path: str) -> tuple[str, ReadNote | None]:
         except UnicodeDecodeError:
             pass
         else:
-            if declared == "gb18030" and _common_share(text, "gb2312", _GB2312_COMMON) < _RARE:
-                big5 = _decode_or_none(data, "big5hkscs")
-                if big5 is not None and _common_share(big5, "big5", _BIG5_COMMON) >= _COMMON:
+            if declared == "gb18030" and common_share(text, "gb2312", GB2312_COMMON) < RARE:
+                big5 = decode_or_none(data, "big5hkscs")
+                if big5 is not None and common_share(big5, "big5", BIG5_COMMON) >= COMMON:
                     message = (
                         f"declares the charset {declared}, but its bytes read as common characters in "
                         "Big5 and as rare ones in GBK; it was read as big5hkscs. Correct the declaration "
                         "if that is wrong."
                     )
                     return big5, ReadNote(path, "charset", message)
-            if declared in _CHINESE_ENCODINGS or _han_share(text) >= _NOT_CHINESE:
+            if declared in _CHINESE_ENCODINGS or han_share(text) >= NOT_CHINESE:
                 return text, None
             found = _detect(data)
-            if found is None or found[0] not in _CHINESE_ENCODINGS or _han_share(found[1]) < _CHINESE:
+            if found is None or found[0] not in _CHINESE_ENCODINGS or han_share(found[1]) < CHINESE:
                 return text, None
             message = (
                 f"declares the charset {declared}, but its bytes read as Chinese in {found[0]} and not "
@@ -229,7 +223,7 @@ def _damaged_utf8(data: bytes, path: str) -> tuple[str, ReadNote] | None:
     runs of valid UTF-8 by chance: GBK or Big5 read as UTF-8 fail at nearly every character."""
     text = data.decode("utf-8", "replace")
     bad = text.count(_REPLACEMENT) - data.count(_REPLACEMENT.encode())
-    good = len(_NON_ASCII.findall(text)) - bad
+    good = non_ascii_count(text) - bad
     if bad <= 0 or good < _MIN_GOOD or bad > 1 + good * _MAX_DAMAGED_SHARE:
         return None
     message = (
@@ -242,66 +236,13 @@ def _damaged_utf8(data: bytes, path: str) -> tuple[str, ReadNote] | None:
 def _mixed_lines(data: bytes, path: str) -> tuple[str, ReadNote] | None:
     """Text whose lines are in UTF-8 and in another encoding (a GBK article pasted into a UTF-8
     page), decoded line by line, with a note; None unless every line decodes."""
-    if not _has_utf8_lines(data):
+    if not has_utf8_lines(data):
         return None
     text, errors = _decode_each_line(data, path)
     if errors:
         return None
     message = "mixes lines in UTF-8 with lines in another encoding; each line was read in its own."
     return text, ReadNote(path, "mixed", message)
-
-
-# The common characters of each standard, by their code ranges: GB2312's first level (3755
-# characters, B0A1-D7F9) and Big5's (5401, A440-C67E). Chinese text in the right encoding is
-# nine tenths or more such characters, even Traditional text in GBK over half; Big5 bytes read as
-# GBK a quarter or less (rare characters, kana, private use). Counted over the first characters of the text, where there are enough of them.
-_GB2312_COMMON = (0xB0A1, 0xD7F9)
-_BIG5_COMMON = (0xA440, 0xC67E)
-_RARE = 0.4
-_COMMON = 0.7
-_MIN_CJK = 20
-_CJK_SAMPLE = 2000
-
-
-# East Asian characters but punctuation and full-width forms: Han, kana, private use, symbols.
-_WIDE = re.compile("[\u2e80-\u2fff\u3040-\ufeff\U00010000-\U0010ffff]")
-
-
-def _common_share(text: str, encoding: str, common: tuple[int, int]) -> float:
-    """The share of `encoding`'s common characters among the wide characters (Han, kana, private
-    use: not punctuation) at the start of `text`; 1.0 when there are too few to tell."""
-    cjk = [c for c in text[: _CJK_SAMPLE * 4] if _WIDE.match(c)][:_CJK_SAMPLE]
-    if len(cjk) < _MIN_CJK:
-        return 1.0
-    hits = 0
-    for c in cjk:
-        try:
-            code = int.from_bytes(c.encode(encoding), "big")
-        except UnicodeEncodeError:
-            continue
-        hits += common[0] <= code <= common[1]
-    return hits / len(cjk)
-
-
-def _decode_or_none(data: bytes, encoding: str) -> str | None:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-
-
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
-_NOT_CHINESE = 0.3  # below this share of Han characters among the others, a text is not Chinese
-_CHINESE = 0.6  # at or above it, it is
-_SHARE_SAMPLE = 20_000
-
-
-def _han_share(text: str) -> float:
-    """The share of Han characters among the non-ASCII, non-space characters of (the start of) `text`."""
-    sample = text[:_SHARE_SAMPLE]
-    others = len(_NON_ASCII.findall(sample))
-    return len(_HAN.findall(sample)) / others if others else 0.0
 
 
 def _declared_encoding(head: bytes) -> str | None:
