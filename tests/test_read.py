@@ -683,6 +683,33 @@ def test_a_page_a_script_fills_in_is_read_from_the_article_its_json_ld_states(tm
     assert article.published == "2023-07-06T08:00:00"
 
 
+@pytest.mark.parametrize(
+    "head", ["<!DOCTYPE html>", "\n<html lang='zh'>", '<?xml version="1.0"?><!-- saved --><html>']
+)
+def test_a_page_saved_as_txt_is_read_as_the_page(tmp_path: Path, head: str) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text(
+        head
+        + "<head><title>某街道举行会议</title></head><body><h1>某街道举行会议</h1><p>正文第一段。</p></body></html>",
+        encoding="utf-8",
+    )
+    [article] = read_file(path).articles
+    assert (article.raw, article.title) == ("某街道举行会议\n正文第一段。", "某街道举行会议")
+
+
+def test_a_txt_that_only_mentions_html_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("正文写道：<html> 是网页的开头。", encoding="utf-8")
+    assert [a.raw for a in read_file(path).articles] == ["正文写道：<html> 是网页的开头。"]
+
+
+def test_a_json_file_that_is_an_html_page_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "api.json"
+    path.write_text("<html><body><h1>502 Bad Gateway</h1></body></html>", encoding="utf-8")
+    [error] = read_file(path).errors
+    assert "an HTML page perhaps" in error.message
+
+
 def test_read_html_file(tmp_path: Path) -> None:
     path = tmp_path / "page.htm"
     path.write_bytes(PAGE.replace('charset="utf-8"', 'charset="gb2312"').encode("gb18030"))

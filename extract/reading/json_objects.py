@@ -42,6 +42,8 @@ def read_json(path: Path, text: str) -> ReadResult:
             if not errors:
                 return _from_lines(path, parsed, errors)
         binary = " it holds NUL bytes (binary data):" if "\x00" in text else ""
+        if text.lstrip().startswith("<"):
+            binary = " it is markup, an HTML page perhaps (a server's error page?), not JSON:"
         return failed(
             f"{source}:{e.lineno}", f"not valid JSON ({e.msg}, column {e.colno});{binary} fix the file."
         )

@@ -79,10 +79,19 @@ def read_file(path: Path, data: bytes | None = None, source: str | None = None) 
     return result
 
 
+# An HTML document opens with its doctype or <html> (after a comment or an XML declaration at most).
+_HTML_DOCUMENT = re.compile(
+    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,500}?-->\s*)?<(?:!doctype\s+html|html)\b", re.I | re.S
+)
+
+
 def _read_txt(path: Path, text: str) -> ReadResult:
     """One article: the whole decoded text; its headline and date are left for later stages. A
     NUL byte in it (a crawler's padding) is noted: like other control characters it reads as a
-    space, and may part a word."""
+    space, and may part a word. A text that is an HTML document (a page saved as .txt) is read
+    as the page."""
+    if _HTML_DOCUMENT.match(text):
+        return _read_html(path, text)
     article = Article(doc_id=path.stem, source=str(path), raw=text)
     nuls = text.count("\x00")
     if not nuls:
