@@ -443,6 +443,14 @@ def test_read_jsonl_lines_end_as_any_system_ends_them(tmp_path: Path, end: str) 
     assert [e.path for e in result.errors] == [f"{path}:2"]
 
 
+def test_read_jsonl_joined_from_files_with_byte_order_marks(tmp_path: Path) -> None:
+    path = tmp_path / "joined.jsonl"
+    part = '\ufeff{"text": "甲"}\n'
+    path.write_text(part + part, encoding="utf-8")
+    result = read_file(path)
+    assert (result.errors, [a.raw for a in result.articles]) == ([], ["甲", "甲"])
+
+
 def test_read_jsonl_single_line_uses_stem(tmp_path: Path) -> None:
     path = tmp_path / "solo.jsonl"
     path.write_text('{"article": "正文"}\n', encoding="utf-8")

@@ -85,7 +85,8 @@ def _json_lines(source: str, text: str) -> tuple[list[tuple[int | None, object]]
         if not line.strip():
             continue
         try:
-            parsed.append((number, json.loads(line)))
+            # A byte-order mark opening a line: files that each had one, joined by `cat`.
+            parsed.append((number, json.loads(line.removeprefix("\ufeff"))))
         except json.JSONDecodeError as e:
             binary = " it holds NUL bytes (binary data):" if "\x00" in line else ""
             errors.append(
