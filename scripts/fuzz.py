@@ -13,8 +13,9 @@ flipped byte) into a .txt, .html, .json or .jsonl file and run as `extract run` 
 under the file's budget, each article extracted under its own (`--max-seconds`, the run's default).
 With `--shapes`, half the files take a shape crawlers save instead (an API's JSON envelope,
 paragraphs as a list, HTML markup in JSON, misnamed JSON Lines, CR line ends, CDATA, UTF-8 and GBK
-lines mixed, stray NUL bytes, a file cut in a character); without it a seed gives the inputs it
-always gave.
+lines mixed, stray NUL bytes, a file cut in a character, a page saved as .txt, JSON-LD only, Big5
+declared GBK, byte-order marks inside JSON Lines); without it a seed gives the inputs it always
+gave.
 
 A failure is an exception out of reading or extraction (site: the innermost frame in extract/), a
 budget or rule time limit passed, an article slower than `--slow` seconds for under 20 000 characters
@@ -276,8 +277,9 @@ def crawler_shape(text: str, title: str, r: random.Random) -> tuple[str, bytes]:
     """The suffix and bytes of a file in one of the shapes crawlers save (`--shapes`): JSON in an
     API's envelope, text as a list of paragraphs or as HTML markup, JSON Lines misnamed .json or
     pretty-printed as .jsonl, CR line ends, a page in CDATA, lines in UTF-8 and GBK mixed, stray
-    NUL bytes, a file cut in the middle of a character."""
-    kind = r.randrange(10)
+    NUL bytes, a file cut in the middle of a character, a page saved as .txt, a page stating its
+    article only as JSON-LD, Big5 declared as GBK, JSON Lines joined with byte-order marks."""
+    kind = r.randrange(14)
     obj: dict[str, object] = {"title": title, "text": text}
     if kind == 0:
         data = json.dumps({"code": 0, "data": r.choice([obj, {"list": [obj, obj], "total": 2}])})
@@ -304,6 +306,22 @@ def crawler_shape(text: str, title: str, r: random.Random) -> tuple[str, bytes]:
             json.dumps({"text": t}, ensure_ascii=False) if suffix == ".jsonl" else t for t in text.split("\n")
         ]
         return suffix, b"\n".join(t.encode(r.choice(["utf-8", "gbk"]), "replace") for t in lines)
+    if kind == 10:  # a page saved as .txt
+        return (
+            ".txt",
+            f"<!DOCTYPE html><html><head><title>{title}</title></head><body><p>{text}</p></body></html>".encode(),
+        )
+    if kind == 11:  # a page a script fills in, its article stated as JSON-LD
+        stated = json.dumps({"@type": "NewsArticle", "headline": title, "articleBody": text})
+        return (
+            ".html",
+            f'<html><head><script type="application/ld+json">{stated}</script></head><body></body></html>'.encode(),
+        )
+    if kind == 12:  # Big5 declared as GBK
+        page = f'<html><head><meta charset="gbk"></head><body><p>{text}</p></body></html>'
+        return ".html", page.encode("big5", "replace")
+    if kind == 13:  # JSON Lines files that each began with a byte-order mark, joined
+        return ".jsonl", ("\ufeff" + json.dumps(obj, ensure_ascii=False) + "\n").encode() * 2
     data = text.encode()
     if kind == 8:
         return ".txt", b"".join(
