@@ -42,6 +42,12 @@ def test_a_name_of_two_characters_that_are_a_compound_surname_ends_where_it_is_w
     assert name_end("主任欧阳明出席", 2, 3) == 5
 
 
+def test_a_one_character_part_of_a_list_ends_where_the_part_does() -> None:
+    # fuzz.py seed 43: `谯及晍` split at 及 gave 谯及 and 晍 with the line end after it as names.
+    assert name_end("教授谯及晍\n", 2, 1) == 3
+    assert extract_text("某校教授谯及晍\n", doc_id="x").attendees == []
+
+
 def test_a_verb_after_a_three_character_name_is_no_place_character() -> None:
     # 率 leads the delegation; 率市政协 must not read as a name ending before a 市 of a place.
     record = extract_text("日前,市人大常委会主任孙国平率市人大代表视察学校。")

@@ -42,7 +42,8 @@ def name_end(text: str, start: int, longest: int) -> int:
         return given
     short, long_ = start + 2 + compound, start + min(longest, 3 + compound)
     if long_ <= short:
-        return short
+        # A part of one character (`谯及晍`, split at 及) is a surname alone: no further than it.
+        return min(short, start + longest)
     second, third = text[start + 1 + compound], text[short]
     breaks_after = _word_break(text, long_)
     if second in _list("not_second_in_name"):
