@@ -181,9 +181,11 @@ def _size_failure(path: Path, max_bytes: int, name: str) -> Failure | None:
         return Failure(name, "read", "NotAFile", message)
     if info.st_size <= max_bytes:
         return None
+    # JSON Lines split anywhere between lines: say how, its lines being its articles.
+    how = " (`split -l 10000 FILE part_` keeps each line whole)" if path.suffix.lower() == ".jsonl" else ""
     message = (
         f"the file is {info.st_size:,} bytes, over the limit of {max_bytes:,}; split it into smaller "
-        "files or raise the limit with --max-bytes."
+        f"files{how} or raise the limit with --max-bytes."
     )
     return Failure(name, "read", "InputTooLarge", message)
 
