@@ -187,6 +187,7 @@ def test_read_txt(tmp_path: Path) -> None:
         ("blank.txt", b"", "empty file"),
         ("blank.jsonl", b" \n\t\n", "empty file"),
         ("doc.pdf", b"%PDF-1.4", 'unsupported file type ".pdf"'),
+        ("crawl.jsonl.gz", b"\x1f\x8b\x08", "unpack it (gunzip"),
         ("pic.html", b"\x00\x01\x02", "binary"),
         ("script.html", b"<html><script>render()</script></html>", "no visible text"),
     ],

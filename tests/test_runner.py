@@ -173,6 +173,12 @@ def test_inputs_without_an_article_file_say_so(tmp_path: Path) -> None:
     code, output = run_cli(str(tmp_path / "crawl"), "-o", str(tmp_path / "out"))
     assert code == 0
     assert "note: no .htm, .html, .json, .jsonl, .txt file was found in the inputs" in output
+    (skipped,) = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert skipped["message"].endswith("rename the file if it holds an article.")
+    (tmp_path / "crawl" / "pages.zip").write_bytes(b"PK\x03\x04")
+    run_cli(str(tmp_path / "crawl"), "-o", str(tmp_path / "out"))
+    lines = (tmp_path / "out" / "errors.jsonl").read_text().splitlines()
+    assert "unpack it" in json.loads(lines[-1])["message"]
     (tmp_path / "crawl" / "a.txt").write_text(GOOD, encoding="utf-8")
     code, output = run_cli(str(tmp_path / "crawl"), "-o", str(tmp_path / "out"))
     assert code == 0 and "was found" not in output

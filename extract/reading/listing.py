@@ -20,9 +20,18 @@ __all__ = [
     "NotAFile",
     "iter_input_files",
     "read_regular",
+    "unsupported_remedy",
 ]
 
 SUFFIXES = frozenset({".txt", ".html", ".htm", ".json", ".jsonl"})
+_PACKED = frozenset({".gz", ".tgz", ".bz2", ".xz", ".zst", ".zip", ".7z", ".rar", ".tar"})
+
+
+def unsupported_remedy(name: str) -> str:
+    """What to do with a file not read for its extension: unpack an archive, else rename it."""
+    if os.path.splitext(name)[1].lower() in _PACKED:
+        return "it is compressed or an archive: unpack it (gunzip, unzip, tar -x) and give what it holds."
+    return "rename the file if it holds an article."
 
 
 class LinkNotFollowed(ReadError):

@@ -18,7 +18,14 @@ from extract.reading.article import Article, ReadError, ReadNote, ReadResult, fa
 from extract.reading.encoding import decode, decode_lines, decode_noting
 from extract.reading.json_objects import error_line, read_json, read_jsonl
 from extract.reading.json_shapes import json_ld_article
-from extract.reading.listing import SUFFIXES, FolderNotListed, LinkNotFollowed, iter_input_files, read_regular
+from extract.reading.listing import (
+    SUFFIXES,
+    FolderNotListed,
+    LinkNotFollowed,
+    iter_input_files,
+    read_regular,
+    unsupported_remedy,
+)
 
 __all__ = [
     "SUFFIXES",
@@ -53,7 +60,8 @@ def read_file(path: Path, data: bytes | None = None, source: str | None = None) 
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         supported = ", ".join(sorted(SUFFIXES))
-        return failed(source, f'unsupported file type "{path.suffix}"; use one of {supported}.')
+        remedy = unsupported_remedy(path.name)
+        return failed(source, f'unsupported file type "{path.suffix}" (only {supported} are read); {remedy}')
     if data is None:
         try:
             data = read_regular(path)

@@ -43,9 +43,9 @@ def suffixes() -> str:
 
 def passed_over_line(path: str) -> dict[str, str]:
     """The errors.jsonl line of a file found in a folder but not read for its extension."""
-    message = (
-        f"not read: only {suffixes()} files are read from a folder; rename the file if it holds an article."
-    )
+    from extract.reading.listing import unsupported_remedy
+
+    message = f"not read: only {suffixes()} files are read from a folder; {unsupported_remedy(path)}"
     return {"path": path, "stage": "skipped", "error": "UnsupportedExtension", "message": message}
 
 
