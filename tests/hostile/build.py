@@ -168,6 +168,31 @@ def _cases() -> dict[str, tuple[bytes, Expect]]:
             (0, 1),
         ),
         "cdata.html": (f"<html><body><div><![CDATA[<p>{ARTICLE}</p>]]></div></body></html>".encode(), (1, 0)),
+        # A page a script fills in, stating its article as JSON-LD; Big5 declared as GBK; a page
+        # saved as .txt; a page cut in its last character; text mixing UTF-8 and GBK lines.
+        "jsonld_only.html": (
+            (
+                '<html><head><script type="application/ld+json">'
+                + json.dumps({"@type": "NewsArticle", "headline": "会议", "articleBody": ARTICLE})
+                + '</script></head><body><div id="app"></div></body></html>'
+            ).encode(),
+            (1, 0),
+        ),
+        "big5_declared_gbk.html": (
+            (
+                '<html><head><meta charset="gbk"></head><body><p>' + TRADITIONAL * 2 + "</p></body></html>"
+            ).encode("big5"),
+            (1, 0),
+        ),
+        "page_saved.txt": (f"<!DOCTYPE html><html><body><p>{ARTICLE}</p></body></html>".encode(), (1, 0)),
+        "cut_in_a_character.html": (f"<html><body><p>{ARTICLE}".encode()[:-2], (1, 0)),
+        "mixed_lines.txt": (ARTICLE.encode() + ARTICLE.encode("gbk"), (1, 0)),
+        # JSON Lines with lone CR line ends; joined from files that each began with a BOM.
+        "cr_lines.jsonl": (_jsonl({"text": ARTICLE}, {"text": ARTICLE}).replace(b"\n", b"\r"), (2, 0)),
+        "joined_boms.jsonl": (
+            b"\xef\xbb\xbf" + _jsonl({"text": ARTICLE}) + b"\xef\xbb\xbf" + _jsonl({"text": ARTICLE}),
+            (2, 0),
+        ),
         "same_stem/a.txt": (ARTICLE.encode(), (1, 0)),
         "same_stem/a.html": (f"<html><body><p>{ARTICLE}</p></body></html>".encode(), (1, 0)),
         "same_stem/sub/a.txt": (TRADITIONAL.encode(), (1, 0)),
