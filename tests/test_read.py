@@ -342,6 +342,8 @@ def test_read_json_date_as_seconds_since_1970(tmp_path: Path, value: object, pub
         ({}, "the object is empty"),
         ({"a": {"content": "甲"}, "b": [{"text": "乙"}]}, 'text lies deeper, under "a.content", "b[0].text"'),
         ({"url": "u", "n": 3}, 'its keys are "url", "n"'),
+        ({"id": "x", "published": ["2019-01-01", "2019-01-02"]}, 'its keys are "id", "published"'),
+        ({"id": "x", "tags": [], "related": [{"url": "u"}, "v"]}, 'its keys are "id", "tags", "related"'),
     ],
 )
 def test_read_json_without_text_says_what_it_holds(tmp_path: Path, value: object, said: str) -> None:

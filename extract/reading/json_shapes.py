@@ -55,7 +55,7 @@ def visible_text(text: str) -> str:
 
 def unwrap(obj: dict[str, Any]) -> dict[str, Any] | list[Any]:
     """The object that holds the article: `obj` itself when it has article text; else, while the
-    object has none and exactly one of its values is an object or a list (an envelope such as
+    object has none and exactly one of its values is an object or a list of objects (an envelope such as
     `{"code": 0, "msg": "ok", "data": {...}}`), that value. An inner object keeps the envelope's
     title, date, id and url where it has none of its own; a list (of articles, presumably) comes
     back as it is. An object with two or more such values is returned as it is: which of them is
@@ -63,11 +63,12 @@ def unwrap(obj: dict[str, Any]) -> dict[str, Any] | list[Any]:
     for _ in range(_MAX_ENVELOPES):
         if article_text(obj) is not None:
             return obj
-        # A list under a text key is the text gone wrong (paragraphs as objects), not articles.
+        # A list may hold articles only where it holds objects, and not under a text key (there it
+        # is the text gone wrong: paragraphs as objects); a list of strings (dates, tags) never.
         inner = [
             value
             for key, value in obj.items()
-            if isinstance(value, dict) or (isinstance(value, list) and key not in TEXT_KEYS)
+            if isinstance(value, dict) or (key not in TEXT_KEYS and _objects(value))
         ]
         if len(inner) != 1:
             return obj
@@ -77,6 +78,11 @@ def unwrap(obj: dict[str, Any]) -> dict[str, Any] | list[Any]:
         own = {key: obj[key] for key in _OWN_KEYS if key in obj}
         obj = {**own, **value}
     return obj
+
+
+def _objects(value: object) -> bool:
+    """True for a non-empty list of JSON objects."""
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
 
 
 def why_no_text(obj: dict[str, Any]) -> str:
