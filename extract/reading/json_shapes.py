@@ -55,8 +55,8 @@ def visible_text(text: str) -> str:
 
 def unwrap(obj: dict[str, Any]) -> dict[str, Any] | list[Any]:
     """The object that holds the article: `obj` itself when it has article text; else, while the
-    object has none and exactly one of its values is an object or a list of objects (an envelope such as
-    `{"code": 0, "msg": "ok", "data": {...}}`), that value. An inner object keeps the envelope's
+    object has none and exactly one of its values is an object or a list of objects (an envelope
+    such as `{"code": 0, "msg": "ok", "data": {...}}`), that value. An inner object keeps the envelope's
     title, date, id and url where it has none of its own; a list (of articles, presumably) comes
     back as it is. An object with two or more such values is returned as it is: which of them is
     the article would be a guess."""
