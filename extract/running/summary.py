@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extract.reading.article import ReadNote
@@ -53,44 +54,11 @@ class RunSummary:
         lines = [line for line in (self.renames_note(), self.changes) if line]
         if not self.files and not self.failed:  # an empty folder, a wrong path: say so, not just 0
             lines.insert(0, f"no {suffixes()} file was found in the inputs; check the paths given.")
-        surrogates = self.notes.get("surrogates")
-        if surrogates:
-            lines.append(
-                f"{_count(surrogates.count, 'lone surrogate')} (\\ud800-style escapes with no pair) "
-                f"replaced by U+FFFD, one for one, in {_count(surrogates.places, 'article')}: "
-                + "; ".join(n.path for n in surrogates.examples)
-                + ("; ..." if surrogates.places > len(surrogates.examples) else "")
-            )
-        nul = self.notes.get("nul")
-        if nul:
-            lines.append(
-                f"{_count(nul.count, 'NUL byte')} read as spaces in {_count(nul.places, 'text file')}: "
-                + "; ".join(n.path for n in nul.examples)
-                + ("; ..." if nul.places > len(nul.examples) else "")
-            )
-        damaged = self.notes.get("damaged")
-        if damaged:
-            lines.append(
-                f"{_count(damaged.count, 'byte sequence')} not UTF-8 in otherwise UTF-8 text replaced by "
-                f"U+FFFD, in {_count(damaged.places, 'file')} (cut short or damaged?): "
-                + "; ".join(n.path for n in damaged.examples)
-                + ("; ..." if damaged.places > len(damaged.examples) else "")
-            )
-        mixed = self.notes.get("mixed")
-        if mixed:
-            lines.append(
-                f"{_count(mixed.places, 'file')} mixing lines in UTF-8 with lines in another encoding, "
-                "read line by line: "
-                + "; ".join(n.path for n in mixed.examples)
-                + ("; ..." if mixed.places > len(mixed.examples) else "")
-            )
-        charset = self.notes.get("charset")
-        if charset:
-            lines.append(
-                f"{_count(charset.places, 'file')} read by the bytes rather than the charset declared: "
-                + " ".join(f"{n.path} {n.message}" for n in charset.examples)
-                + (" ..." if charset.places > len(charset.examples) else "")
-            )
+        for kind, (what, listed) in _NOTES.items():
+            tally = self.notes.get(kind)
+            if tally:
+                more = tally.places > len(tally.examples)
+                lines.append(f"{what(tally)}: {listed(tally.examples, more)}")
         return lines
 
     def renames_note(self) -> str | None:
@@ -125,3 +93,46 @@ def count_renames(summary: RunSummary, source: str, pairs: list[tuple[str, str]]
             summary.renamed += 1
             if len(summary.renames) < 3:
                 summary.renames.append(f"{source} -> {final}")
+
+
+def _paths(examples: list[ReadNote], more: bool) -> str:
+    return "; ".join([n.path for n in examples] + (["..."] if more else []))
+
+
+def _paths_and_messages(examples: list[ReadNote], more: bool) -> str:
+    return " ".join([f"{n.path} {n.message}" for n in examples] + (["..."] if more else []))
+
+
+# What reading changed or decided, by the kind of its notes: what it did, said of the tally, and its
+# examples listed.
+_NOTES: dict[str, tuple[Callable[[_Tally], str], Callable[[list[ReadNote], bool], str]]] = {
+    "surrogates": (
+        lambda t: (
+            f"{_count(t.count, 'lone surrogate')} (\\ud800-style escapes with no pair) "
+            f"replaced by U+FFFD, one for one, in {_count(t.places, 'article')}"
+        ),
+        _paths,
+    ),
+    "nul": (
+        lambda t: f"{_count(t.count, 'NUL byte')} read as spaces in {_count(t.places, 'text file')}",
+        _paths,
+    ),
+    "damaged": (
+        lambda t: (
+            f"{_count(t.count, 'byte sequence')} not UTF-8 in otherwise UTF-8 text replaced by "
+            f"U+FFFD, in {_count(t.places, 'file')} (cut short or damaged?)"
+        ),
+        _paths,
+    ),
+    "mixed": (
+        lambda t: (
+            f"{_count(t.places, 'file')} mixing lines in UTF-8 with lines in another encoding, "
+            "read line by line"
+        ),
+        _paths,
+    ),
+    "charset": (
+        lambda t: f"{_count(t.places, 'file')} read by the bytes rather than the charset declared",
+        _paths_and_messages,
+    ),
+}
