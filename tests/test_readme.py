@@ -86,3 +86,17 @@ def test_the_readme_links_the_history_it_moved_out() -> None:
     for name in ("docs/measuring.md", "docs/speed.md"):
         assert f"]({name})" in README
         assert (ROOT / name).is_file()
+
+
+def test_the_module_list_names_every_module() -> None:
+    """How it works lists each stage's modules; a module added or split off must join the list."""
+    start = README.index("extract/base/ ")
+    listing = README[start : README.index("```", start)]
+    named = set(re.findall(r"\b[a-z_]+\b", listing))
+    missing = [
+        f"{package.name}/{module.stem}"
+        for package in sorted(p for p in (ROOT / "extract").iterdir() if (p / "__init__.py").is_file())
+        for module in sorted(package.glob("*.py"))
+        if module.stem != "__init__" and module.stem not in named
+    ]
+    assert not missing, f"README's module list leaves out {missing}"
