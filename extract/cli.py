@@ -123,7 +123,7 @@ def run(
         typer.Option(
             "--entities",
             help="Read persons, organisations and places with a trained model (Baidu's LAC, the "
-            "`entities` extra) around post titles and event verbs: better name boundaries, slower.",
+            "`entities` extra) where a name or a body's end is in doubt: better name boundaries, slower.",
         ),
     ] = False,
 ) -> None:
