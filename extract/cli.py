@@ -81,7 +81,9 @@ def run(
     max_bytes: Annotated[
         int,
         typer.Option(
-            "--max-bytes", min=1, help="Input files larger than this fail, reported in errors.jsonl."
+            "--max-bytes",
+            min=1,
+            help="Input files larger than this fail, reported in errors.jsonl; for JSON Lines, each line.",
         ),
     ] = DEFAULT_MAX_BYTES,
     max_seconds: Annotated[

@@ -194,11 +194,12 @@ def test_input_over_max_bytes_fails_cleanly(tmp_path: Path) -> None:
     assert (error["path"], error["error"]) == (str(big), "InputTooLarge")
     assert "--max-bytes" in error["message"]
     assert [p.name for p in (tmp_path / "out").glob("*.json")] == ["small.json"]
+    # JSON Lines is read line by line: a line over the limit fails alone (tests/test_jsonl_parts.py).
     crawl = tmp_path / "crawl.jsonl"
     crawl.write_text(json.dumps({"text": GOOD * 100}) + "\n", encoding="utf-8")
     code, _ = run_cli(str(crawl), "-o", str(tmp_path / "out2"), "--max-bytes", "1000")
     (error,) = [json.loads(line) for line in (tmp_path / "out2" / "errors.jsonl").read_text().splitlines()]
-    assert "split -l" in error["message"]
+    assert (error["path"], error["error"]) == (f"{crawl}:1", "LineTooLarge")
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")

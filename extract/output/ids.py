@@ -49,14 +49,15 @@ class DocIds:
         """How many input files share their stem with another."""
         return len(self._stem_ids)
 
-    def propose(self, source: str, proposed: Sequence[str]) -> list[str]:
+    def propose(self, source: str, proposed: Sequence[str], start: int = 0) -> list[str]:
         """The final ids of the records of input file `source`, given the ids its reader proposed;
-        `commit` them once used."""
+        `commit` them once used. `start`: how many records of the file were proposed (and
+        committed) before these, for a file whose records come in parts."""
         stem = _stem(source)
         stem_id = self._stem_ids.get(source)
         finals: list[str] = []
         taken: set[str] = set()
-        for place, doc_id in enumerate(proposed):
+        for place, doc_id in enumerate(proposed, start=start):
             if stem_id is not None and _is_stem_based(doc_id, stem):
                 doc_id = stem_id + doc_id[len(stem) :]
             doc_id = safe_id(doc_id)

@@ -38,7 +38,7 @@ def read_json(path: Path, text: str) -> ReadResult:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         if e.msg == "Extra data":
-            parsed, errors = _json_lines(source, text)
+            parsed, errors = json_lines(source, text)
             if not errors:
                 return _from_lines(path, parsed, errors)
         binary = " it holds NUL bytes (binary data):" if "\x00" in text else ""
@@ -52,18 +52,18 @@ def read_json(path: Path, text: str) -> ReadResult:
     if isinstance(data, dict):
         data = unwrap(data)  # an API's envelope, `{"code": 0, "data": [...]}`, around the articles
         if isinstance(data, dict):
-            return _from_objects(path, [(None, data)], "item")
+            return from_objects(path, [(None, data)], "item")
     if isinstance(data, list):
         if len(data) == 1:
-            return _from_objects(path, [(None, data[0])], "item")
-        return _from_objects(path, list(enumerate(data, start=1)), "item")
+            return from_objects(path, [(None, data[0])], "item")
+        return from_objects(path, list(enumerate(data, start=1)), "item")
     return failed(source, f"holds a JSON {json_type(data)}; it must hold an object or a list of objects.")
 
 
 def read_jsonl(path: Path, text: str) -> ReadResult:
     """One article per non-blank line; a bad line becomes an error and the other lines still count.
     A file that is one JSON document spread over lines (pretty-printed) is read as a .json file."""
-    parsed, errors = _json_lines(str(path), text)
+    parsed, errors = json_lines(str(path), text)
     if errors:  # lines that are not JSON alone may be one document together
         with suppress(ValueError, RecursionError):
             json.loads(text)
@@ -76,12 +76,14 @@ def read_jsonl(path: Path, text: str) -> ReadResult:
 _LINE_END = re.compile(r"\r\n?|\n")
 
 
-def _json_lines(source: str, text: str) -> tuple[list[tuple[int | None, object]], list[ReadError]]:
-    """The JSON value of each non-blank line with its number, and an error for each line that is
-    not JSON."""
+def json_lines(
+    source: str, text: str, first: int = 1
+) -> tuple[list[tuple[int | None, object]], list[ReadError]]:
+    """The JSON value of each non-blank line with its number (`text`'s first line being line
+    `first` of the file), and an error for each line that is not JSON."""
     parsed: list[tuple[int | None, object]] = []
     errors: list[ReadError] = []
-    for number, line in enumerate(_LINE_END.split(text), start=1):
+    for number, line in enumerate(_LINE_END.split(text), start=first):
         if not line.strip():
             continue
         try:
@@ -104,7 +106,7 @@ def _from_lines(path: Path, parsed: list[tuple[int | None, object]], errors: lis
     """The articles of a JSON Lines file's parsed lines, and the errors of all its lines in order."""
     if len(parsed) == 1 and not errors:
         parsed = [(None, parsed[0][1])]
-    result = _from_objects(path, parsed, "line")
+    result = from_objects(path, parsed, "line")
     errors = sorted(errors + result.errors, key=error_line)
     return ReadResult(articles=result.articles, errors=errors, notes=result.notes)
 
@@ -115,7 +117,7 @@ def error_line(error: ReadError) -> int:
     return int(number) if number.isdigit() else 0
 
 
-def _from_objects(path: Path, objects: list[tuple[int | None, object]], unit: str) -> ReadResult:
+def from_objects(path: Path, objects: list[tuple[int | None, object]], unit: str) -> ReadResult:
     """Articles from decoded JSON values paired with their 1-based `unit` number ("line": errors
     name `file:line`; "item": errors name `file` and `item n`), or None when the file holds a
     single object (whose doc_id is then the file's stem)."""

@@ -11,9 +11,11 @@ completes rewrites the file compactly.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -91,10 +93,20 @@ class Entry:
 
 
 def file_digest(path: Path) -> str:
-    """SHA-256 of a regular file's bytes; NotAFile (an OSError) for a pipe, which is not waited on."""
-    from extract.reading.read import read_regular
+    """SHA-256 of a regular file's bytes, read a MiB at a time (a JSON Lines file may be far over
+    --max-bytes); NotAFile (an OSError) for a pipe, which is not waited on."""
+    from extract.reading.listing import NotAFile
 
-    return hashlib.sha256(read_regular(path)).hexdigest()
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotAFile(errno.EINVAL, "not a regular file (a device, pipe or socket)", str(path))
+        sha = hashlib.sha256()
+        while block := os.read(fd, 1 << 20):
+            sha.update(block)
+        return sha.hexdigest()
+    finally:
+        os.close(fd)
 
 
 def setup_digest() -> str:

@@ -52,7 +52,7 @@ def _chunks(
     held = 0
     for task in tasks:
         try:
-            bytes_ = os.stat(task.path).st_size
+            bytes_ = task.part.end - task.part.start if task.part else os.stat(task.path).st_size
         except OSError:
             bytes_ = 0  # the worker will say what is wrong with it
         if chunk and (len(chunk) == count or held + bytes_ > size):
@@ -177,9 +177,9 @@ def _alone(pool: _Pool, fn: ChunkFn, task: FileTask) -> FileResult:
             "memory); the file was skipped. Run it alone with --workers 1 to see the error, and "
             "report it with the file."
         )
-        return FileResult(
-            task.name, None, worker_setup(), failures=[Failure(task.name, "read", "WorkerDied", message)]
-        )
+        failures = [Failure(task.name, "read", "WorkerDied", message)]
+        last = task.part is None or task.part.last  # the file's other parts go on
+        return FileResult(task.name, None, worker_setup(), failures=failures, last=last)
 
 
 def _import_dask() -> tuple[Any, Any, Any]:

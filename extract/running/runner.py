@@ -8,24 +8,24 @@ and writes what comes back in input order: records, `records.jsonl`, `errors.jso
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from extract.base.budget import Limits
 from extract.output.ids import DocIds
-from extract.output.jsontext import sha256_text
 from extract.output.output import TEMP_DIR, OutConflict, Writer
-from extract.output.rendered import renamed
 from extract.reading.article import ReadError
 from extract.reading.read import FolderNotListed
 from extract.rules_engine.compiled import save as save_compiled
 from extract.running.inputs import RunError, check_out, list_files, passed_over_line
+from extract.running.jsonl_parts import PART_BYTES, in_parts, split
 from extract.running.lock import OutInUse, locked
-from extract.running.manifest import Doc, Entry, ManifestWriter, file_digest, load_manifest, setup_digest
-from extract.running.summary import RunSummary, count_renames
-from extract.running.task import DEFAULT_MAX_BYTES, Failure, FileResult, FileTask, process_file
+from extract.running.manifest import Entry, ManifestWriter, file_digest, load_manifest, setup_digest
+from extract.running.summary import RunSummary
+from extract.running.task import DEFAULT_MAX_BYTES, Failure, FileResult, FileTask
+from extract.running.writing import reuse, write_file
 
 __all__ = ["DEFAULT_MAX_BYTES", "Failure", "Limits", "RunError", "RunSummary", "extract_paths"]
 
@@ -74,7 +74,8 @@ def extract_paths(
     unread: list[ReadError] = []
     files = list_files(inputs, follow_links, passed_over, unread)
     check_out(out, inputs)
-    if _pooled(engine, workers, len(files)):
+    # One JSON Lines file over --max-bytes is read in parts: a pool's work too.
+    if _pooled(engine, workers, len(files) if len(files) != 1 else _task_count(files[0], max_bytes)):
         from extract.running.parallel import start_fork_server
 
         start_fork_server()
@@ -135,28 +136,31 @@ class _Run:
             for path in files
         ]
         todo = [path for path, entry in zip(files, kept, strict=True) if entry is None]
+        count = sum(_task_count(path, self.max_bytes) for path in todo)
         # Pool workers write the record files themselves; the main process, which shares their
         # cores, only renames them.
-        stage_in = str(out / TEMP_DIR) if _pooled(engine, self.workers, len(todo)) else None
-        tasks = [_task(path, self.max_bytes, stage_in, self.limits) for path in todo]
+        stage_in = str(out / TEMP_DIR) if _pooled(engine, self.workers, count) else None
+        tasks = _tasks(todo, self.max_bytes, stage_in, self.limits)
         ids = DocIds(self.inputs, files)
         summary = RunSummary(files=len(files), shared_stems=ids.shared_stems, passed_over=self.passed_over)
         owned = {doc.id for e in previous.values() for doc in e.docs}
         with (
             Writer(out, owned) as writer,
             ManifestWriter(out) as manifest,
-            closing(_results(tasks, engine, self.workers, self.scheduler)) as results,
+            closing(_results(tasks, count, engine, self.workers, self.scheduler)) as results,
         ):
             for path, entry in zip(files, kept, strict=True):
                 failures: list[Failure] = []
-                if entry is not None and _reuse(entry, ids, writer, summary):
+                if entry is not None and reuse(entry, ids, writer, summary):
                     manifest.keep(_located(entry))
                 else:
-                    if entry:
-                        result = process_file(_task(path, self.max_bytes, None, self.limits))
-                    else:
-                        result = next(results)
-                    done, failures = _write(result, setup, ids, writer, summary, engine == "dask")
+                    from extract.running.parallel import run_serial
+
+                    # Kept, but its records are gone: done again here, in this process.
+                    again = run_serial(_tasks([path], self.max_bytes, None, self.limits)) if entry else None
+                    done, failures = write_file(
+                        again or results, setup, ids, writer, summary, engine == "dask", on_file
+                    )
                     if done is not None:
                         manifest.add(done)
                 summary.files_done += 1
@@ -184,12 +188,26 @@ class _Run:
         return summary
 
 
-def _task(source: str, max_bytes: int, stage_in: str | None, limits: Limits) -> FileTask:
-    """The task of input file `source` (as given): the worker opens its absolute path, resolved
-    here, since a worker need not run in this folder (a Dask worker elsewhere never does), and
-    names the file `source` in its records and failures."""
-    path = os.path.abspath(source)
-    return FileTask(path, max_bytes, stage_in, limits, None if path == source else source)
+def _tasks(sources: list[str], max_bytes: int, stage_in: str | None, limits: Limits) -> Iterator[FileTask]:
+    """The tasks of input files `sources` (as given), in order: one per file, or one per part of a
+    JSON Lines file over `max_bytes` (split when its turn comes, extract/running/jsonl_parts.py).
+    The worker opens the file's absolute path, resolved here, since a worker need not run in this
+    folder (a Dask worker elsewhere never does), and names the file `source` in its records and
+    failures."""
+    for source in sources:
+        path = os.path.abspath(source)
+        task = FileTask(path, max_bytes, stage_in, limits, None if path == source else source)
+        if in_parts(path, max_bytes):
+            yield from (replace(task, part=part) for part in split(path, max_bytes))
+        else:
+            yield task
+
+
+def _task_count(source: str, max_bytes: int) -> int:
+    """How many tasks input file `source` makes, about: several for a JSON Lines file read in parts."""
+    if not in_parts(source, max_bytes):
+        return 1
+    return max(1, os.stat(source).st_size // min(PART_BYTES, max_bytes))
 
 
 def _located(entry: Entry) -> Entry:
@@ -204,90 +222,33 @@ def _unchanged(path: Path, entry: Entry | None, setup: str, max_bytes: int) -> E
     if entry is None or entry.setup != setup:
         return None
     try:
-        if path.stat().st_size > max_bytes or file_digest(path) != entry.input:
+        # A file over the limit gave no record, unless JSON Lines, which is read in parts.
+        if path.stat().st_size > max_bytes and not in_parts(str(path), max_bytes):
+            return None
+        if file_digest(path) != entry.input:
             return None
     except OSError:
         return None
     return entry
 
 
-def _pooled(engine: str, workers: int, files: int) -> bool:
-    """Whether `files` go to a local process pool: one file, or one worker, is done in this process."""
-    return engine == "local" and workers > 1 and files > 1
+def _pooled(engine: str, workers: int, tasks: int) -> bool:
+    """Whether `tasks` go to a local process pool: one task, or one worker, is done in this process."""
+    return engine == "local" and workers > 1 and tasks > 1
 
 
 def _results(
-    tasks: list[FileTask], engine: str, workers: int, scheduler: str | None
+    tasks: Iterator[FileTask], count: int, engine: str, workers: int, scheduler: str | None
 ) -> Generator[FileResult, None, None]:
+    """The results of `tasks` (about `count` of them), in order, from the engine asked for."""
     from extract.running.parallel import EngineError, run_dask, run_pool, run_serial
 
     try:
         if engine == "dask":
-            yield from run_dask(tasks, workers, scheduler)
-        elif _pooled(engine, workers, len(tasks)):
-            yield from run_pool(tasks, min(workers, len(tasks)))
+            yield from run_dask(list(tasks), workers, scheduler)
+        elif _pooled(engine, workers, count):
+            yield from run_pool(tasks, min(workers, count))
         else:
             yield from run_serial(tasks)
     except EngineError as e:
         raise RunError(str(e)) from e
-
-
-def _reuse(entry: Entry, ids: DocIds, writer: Writer, summary: RunSummary) -> bool:
-    """List the records an earlier run wrote for an unchanged file; False (and nothing done) if any
-    is missing or altered, or its id would now differ."""
-    texts = []
-    for doc in entry.docs:
-        try:
-            text = Path(writer.record_path(doc.id)).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return False
-        if sha256_text(text) != doc.sha:
-            return False
-        texts.append(text)
-    finals = ids.propose(entry.source, [doc.proposed for doc in entry.docs])
-    if finals != [doc.id for doc in entry.docs]:
-        return False
-    ids.commit(finals)
-    for text in texts:
-        writer.reuse(text)
-    for failure in entry.failures:
-        writer.failure(failure)
-    summary.read += len(texts)
-    summary.skipped += len(texts)
-    summary.failed += len(entry.failures)
-    count_renames(summary, entry.source, [(doc.proposed, doc.id) for doc in entry.docs])
-    return True
-
-
-def _write(
-    result: FileResult, setup: str, ids: DocIds, writer: Writer, summary: RunSummary, check_setup: bool
-) -> tuple[Entry | None, list[Failure]]:
-    """Write one file's records and failures; its manifest entry, or None if the file must be done
-    again next time (it was not read, or an article failed extraction). With `check_setup` (workers
-    on other machines), a result made with other rules or code stops the run."""
-    if check_setup and result.setup != setup:
-        raise RunError(
-            f"{result.path}: a worker read this file with other rules or another version of extract "
-            "than this machine has; install the same version, with the same rules, everywhere."
-        )
-    proposed = [record.doc_id for record in result.records]
-    finals = ids.propose(result.path, proposed)
-    ids.commit(finals)
-    docs = []
-    for record, doc_id in zip(result.records, finals, strict=True):
-        final = renamed(record, doc_id)
-        writer.record(final)
-        docs.append(Doc(record.doc_id, doc_id, final.sha))
-    for failure in result.failures:
-        writer.failure(failure.as_dict())
-    for note in result.notes:
-        summary.note(note)
-    summary.read += len(docs) + sum(f.stage == "extract" for f in result.failures)
-    summary.written += len(docs)
-    summary.failed += len(result.failures)
-    count_renames(summary, result.path, list(zip(proposed, finals, strict=True)))
-    if result.input_sha is None or any(f.stage != "read" for f in result.failures):
-        return None, result.failures
-    failures = tuple(f.as_dict() for f in result.failures)
-    entry = Entry(result.path, result.input_sha, setup, tuple(docs), failures, os.path.abspath(result.path))
-    return entry, result.failures

@@ -13,11 +13,14 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from extract.base.budget import Limits, MemoryBudgetExceeded, OverBudget, budget
 from extract.output.rendered import Rendered, render, stage
 from extract.reading.article import Article, ReadNote
+
+if TYPE_CHECKING:
+    from extract.running.jsonl_parts import Part
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -56,6 +59,7 @@ class FileTask:
     stage_in: str | None = None
     limits: Limits = Limits()
     source: str | None = None
+    part: Part | None = None  # the lines to read of a JSON Lines file read in parts; None: the whole
 
     @property
     def name(self) -> str:
@@ -75,6 +79,7 @@ class FileResult:
     records: list[Rendered] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     notes: list[ReadNote] = field(default_factory=list)
+    last: bool = True  # False for a part of a file read in parts but its last (jsonl_parts.py)
 
 
 def worker_setup() -> str:
@@ -98,6 +103,10 @@ def process_file(task: FileTask) -> FileResult:
     the records and failures name the file as `task.name`."""
     from extract.reading.read import read_regular
 
+    if task.part is not None:
+        from extract.running.jsonl_parts import process_part
+
+        return process_part(task, task.part)
     path = Path(task.path)
     result = FileResult(task.name, None, worker_setup())
     with suppress(Exception):  # the article that needs a broken tool says what is wrong with it
@@ -120,7 +129,7 @@ def process_file(task: FileTask) -> FileResult:
             Failure(task.name, "read", "NoArticles", "the file holds no article; add one or remove the file.")
         )
     for article in articles:
-        record, failure = _extract(article, task.limits)
+        record, failure = extract_record(article, task.limits)
         if record is not None:
             result.records.append(stage(record, task.stage_in) if task.stage_in else record)
         if failure is not None:
@@ -181,11 +190,10 @@ def _size_failure(path: Path, max_bytes: int, name: str) -> Failure | None:
         return Failure(name, "read", "NotAFile", message)
     if info.st_size <= max_bytes:
         return None
-    # JSON Lines split anywhere between lines: say how, its lines being its articles.
-    how = " (`split -l 10000 FILE part_` keeps each line whole)" if path.suffix.lower() == ".jsonl" else ""
+    # (A JSON Lines file over the limit never comes here: it is read in parts, jsonl_parts.py.)
     message = (
         f"the file is {info.st_size:,} bytes, over the limit of {max_bytes:,}; split it into smaller "
-        f"files{how} or raise the limit with --max-bytes."
+        "files or raise the limit with --max-bytes."
     )
     return Failure(name, "read", "InputTooLarge", message)
 
@@ -201,7 +209,7 @@ def _read(
         with budget(limits, len(data)):
             result = read_file(path, data, name)
     except OverBudget as e:
-        message = _over_budget(e, f"reading the file ({len(data):,} bytes)", limits, len(data))
+        message = over_budget(e, f"reading the file ({len(data):,} bytes)", limits, len(data))
         return [], [Failure(name, "read", type(e).__name__, message)], []
     except Exception as e:  # a bug in a reader must cost this file, not the run
         message = f"{type(e).__name__}: {e}; the file was skipped. This is a bug in extract: please report it with the file."
@@ -210,7 +218,7 @@ def _read(
     return list(result.articles), failures, list(result.notes)
 
 
-def _over_budget(e: OverBudget, what: str, limits: Limits, size: int) -> str:
+def over_budget(e: OverBudget, what: str, limits: Limits, size: int) -> str:
     """The message of a failure for work past its budget: what ran out, and what to do."""
     if isinstance(e, MemoryBudgetExceeded):
         return (
@@ -224,7 +232,7 @@ def _over_budget(e: OverBudget, what: str, limits: Limits, size: int) -> str:
     )
 
 
-def _extract(article: Article, limits: Limits) -> tuple[Rendered | None, Failure | None]:
+def extract_record(article: Article, limits: Limits) -> tuple[Rendered | None, Failure | None]:
     """The record of one article, rendered, or the Failure that stopped it."""
     from extract.resolve.registry import default_ruleset
     from extract.rules_engine.engine import RuleTimeout
@@ -236,7 +244,7 @@ def _extract(article: Article, limits: Limits) -> tuple[Rendered | None, Failure
             record = extract_article(article, default_ruleset())
             return render(record.model_dump(mode="json")), None
     except OverBudget as e:
-        message = _over_budget(e, f"article {article.doc_id}", limits, size)
+        message = over_budget(e, f"article {article.doc_id}", limits, size)
         return None, Failure(article.where, "extract", type(e).__name__, message, article.doc_id)
     except RuleTimeout as e:
         message = (
