@@ -11,6 +11,7 @@ import pytest
 import extract.running.jsonl_parts as jsonl_parts
 from extract.reading.json_objects import json_lines
 from extract.running.jsonl_parts import split
+from extract.running.runner import extract_paths
 
 from .test_runner import GOOD, folder_bytes, run_cli
 
@@ -95,3 +96,22 @@ def test_parts_number_their_lines_as_the_whole_file_does(
     ]
     assert numbered == whole
     assert [p.last for p in parts] == [False] * (len(parts) - 1) + [True]
+
+
+def test_a_part_that_could_not_be_read_makes_the_next_run_redo_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = crawl(tmp_path / "crawl.jsonl", 30)
+    real = jsonl_parts._raw_lines
+
+    def vanishing(path: str, part: jsonl_parts.Part, max_bytes: int) -> object:
+        if part.line > 1 and not part.last:  # a part in the middle: the file gone from under it
+            raise FileNotFoundError(2, "No such file or directory")
+        return real(path, part, max_bytes)
+
+    monkeypatch.setattr(jsonl_parts, "_raw_lines", vanishing)
+    first = extract_paths([source], tmp_path / "out", max_bytes=1000)
+    assert 0 < first.written < 28
+    monkeypatch.setattr(jsonl_parts, "_raw_lines", real)
+    again = extract_paths([source], tmp_path / "out", max_bytes=1000)
+    assert again.written == 28 and again.skipped == 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Generator, Iterator, Sequence
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -154,10 +154,8 @@ class _Run:
                 if entry is not None and reuse(entry, ids, writer, summary):
                     manifest.keep(_located(entry))
                 else:
-                    from extract.running.parallel import run_serial
-
                     # Kept, but its records are gone: done again here, in this process.
-                    again = run_serial(_tasks([path], self.max_bytes, None, self.limits)) if entry else None
+                    again = _again(path, self.max_bytes, self.limits) if entry else None
                     done, failures = write_file(
                         again or results, setup, ids, writer, summary, engine == "dask", on_file
                     )
@@ -197,17 +195,27 @@ def _tasks(sources: list[str], max_bytes: int, stage_in: str | None, limits: Lim
     for source in sources:
         path = os.path.abspath(source)
         task = FileTask(path, max_bytes, stage_in, limits, None if path == source else source)
-        if in_parts(path, max_bytes):
-            yield from (replace(task, part=part) for part in split(path, max_bytes))
-        else:
-            yield task
+        try:
+            parts = split(path, max_bytes) if in_parts(path, max_bytes) else []
+        except OSError:  # gone or unreadable since it was listed: the worker says which
+            parts = []
+        yield from (replace(task, part=part) for part in parts) if parts else [task]
+
+
+def _again(source: str, max_bytes: int, limits: Limits) -> Iterator[FileResult]:
+    """The results of input file `source`, done in this process."""
+    from extract.running.parallel import run_serial
+
+    return run_serial(_tasks([source], max_bytes, None, limits))
 
 
 def _task_count(source: str, max_bytes: int) -> int:
     """How many tasks input file `source` makes, about: several for a JSON Lines file read in parts."""
     if not in_parts(source, max_bytes):
         return 1
-    return max(1, os.stat(source).st_size // min(PART_BYTES, max_bytes))
+    with suppress(OSError):
+        return max(1, os.stat(source).st_size // min(PART_BYTES, max_bytes))
+    return 1
 
 
 def _located(entry: Entry) -> Entry:

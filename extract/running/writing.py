@@ -98,15 +98,17 @@ def write_file(
     failures."""
     docs: list[Doc] = []
     failures: list[Failure] = []
+    unread = False  # a part not read (the file gone, its worker dead): no failure its content decides
     while True:
         result = next(results)
         docs.extend(_write(result, setup, ids, writer, summary, check_setup, len(docs)))
         failures.extend(result.failures)
         if result.last:
             break
+        unread = unread or any(f.path == result.path for f in result.failures)
         if on_part:
             on_part(summary, result.failures)
-    if result.input_sha is None or any(f.stage != "read" for f in failures):
+    if unread or result.input_sha is None or any(f.stage != "read" for f in failures):
         return None, result.failures
     entry = Entry(
         result.path,
